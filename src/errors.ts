@@ -1,0 +1,21 @@
+/** Stable codes for errors the user can act on. */
+export const ERROR_CODES = {
+  SPEC_INVALID: 'SPEC_INVALID',
+  SPEC_NOT_FOUND: 'SPEC_NOT_FOUND',
+  OUTPUT_STALE: 'OUTPUT_STALE',
+  OPTION_INVALID: 'OPTION_INVALID',
+  MOCK_PORT_IN_USE: 'MOCK_PORT_IN_USE',
+  RUN_FAILED: 'RUN_FAILED',
+  CREDENTIALS_MISSING: 'CREDENTIALS_MISSING',
+} as const;
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** An error caused by the user's input: the CLI prints its message only and exits 1. */
+export class UserError extends Error {
+  readonly code: ErrorCode;
+  constructor(message: string, code: ErrorCode, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = this.constructor.name;
+    this.code = code;
+  }
+}

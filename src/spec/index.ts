@@ -1,0 +1,7 @@
+export { loadSpec, SpecError, DEFAULT_SPEC_PATH, type LoadOptions } from './load.js';
+export { validateSpec, parseSource, type ValidationResult } from './validate.js';
+export { formatProblems } from './format.js';
+export { standaloneSchema, schemaDefinitions, schemaRoot, schemaLabel } from './json-schema.js';
+export { pathParameterNames } from './semantics.js';
+export * from './model.js';
+export type { Problem, Severity } from './problem.js';
