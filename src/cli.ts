@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { runCommand } from './commands/run-command.js';
+import { DEFAULT_SPEC_PATH } from './spec/load.js';
+
+const specOption = { spec: { type: 'string', default: DEFAULT_SPEC_PATH, describe: 'The YAML description of the Pleo API' } } as const;
+
+function generateOptions(y: Argv) {
+  return y.options({
+    ...specOption,
+    out: { type: 'string', default: '.', describe: 'Output root: writes OUT/collections/ and OUT/environments/' },
+    scopes: { type: 'string', describe: 'Space-delimited scopes your client registered; requests needing others are left out' },
+    callback: { choices: ['desktop', 'web'] as const, describe: 'Postman callback: desktop (https://oauth.pstmn.io/v1/callback) or web (…/v1/browser-callback)' },
+  });
+}
+
+await yargs(hideBin(process.argv))
+  .scriptName('pleo-postman')
+  .usage('$0 <command> [options]\n\nPostman collections, environments, a local mock and contract tests for the Pleo API, from one YAML description.')
+  .command('generate', 'Write the Postman collection and environment files', generateOptions,
+    runCommand(async (args, io) => (await import('./commands/generate.js')).generateCommand(args, io)))
+  .command('check', 'Exit 1 if the committed generated files differ from the description', generateOptions,
+    runCommand(async (args, io) => (await import('./commands/generate.js')).checkCommand(args, io)))
+  .command('validate', 'Validate the description only', (y) => y.options(specOption),
+    runCommand(async (args, io) => (await import('./commands/generate.js')).validateCommand(args, io)))
+  .command('mock', 'Start the local Pleo mock (authorisation server and API)', (y) =>
+    y.options({
+      ...specOption,
+      host: { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on (loopback)' },
+      port: { type: 'number', default: 4010, describe: 'Port; 0 picks a free one' },
+      'auto-approve': { type: 'boolean', default: false, describe: 'Skip the consent page: redirect with a code at once' },
+      'access-token-ttl': { type: 'number', default: 900, describe: 'Access token lifetime in seconds' },
+    }),
+    runCommand(async (args, io) => (await import('./commands/mock.js')).mockCommand(args, io)))
+  .demandCommand(1, 'Name a command: generate, check, validate, mock or test.')
+  .strict()
+  .help()
+  .version()
+  .parseAsync();

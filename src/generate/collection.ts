@@ -1,0 +1,64 @@
+import { Collection } from 'postman-collection';
+import type { ApiDescription, FolderDef, RequestDef } from '../spec/index.js';
+import { buildAuth } from './auth.js';
+import { stableId } from './ids.js';
+import { orderForRun } from './order.js';
+import { transformRequest } from './request.js';
+import { buildCollectionEvents } from './scripts/index.js';
+
+export interface CollectionResult {
+  /** Collection v2.1.0 JSON, as postman-collection's SDK serialises it. */
+  collection: Record<string, unknown>;
+  /** Requests left out because they need a scope outside `scopes`. */
+  omitted: Array<{ folder: string; request: RequestDef; missing: string[] }>;
+}
+
+/** Initial values of the variables that captures fill: the example of a parameter that uses them. */
+function captureVariables(spec: ApiDescription) {
+  const values = new Map<string, string>();
+  for (const request of spec.folders.flatMap((f) => f.requests)) {
+    for (const where of ['path', 'query', 'header'] as const) {
+      for (const param of Object.values(request.parameters[where])) {
+        if (param.variable !== undefined && param.example !== undefined && !values.has(param.variable)) {
+          values.set(param.variable, String(param.example));
+        }
+      }
+    }
+    for (const variable of Object.keys(request.capture)) if (!values.has(variable)) values.set(variable, '');
+  }
+  return [...values].sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => ({ key, value, type: 'string' }));
+}
+
+function keepFolder(folder: FolderDef, allowed: ReadonlySet<string> | undefined, omitted: CollectionResult['omitted']): FolderDef {
+  if (!allowed) return folder;
+  const requests = folder.requests.filter((request) => {
+    const missing = request.scopes.filter((scope) => !allowed.has(scope));
+    if (missing.length > 0) omitted.push({ folder: folder.name, request, missing });
+    return missing.length === 0;
+  });
+  return { ...folder, requests };
+}
+
+/**
+ * Builds the Postman collection through postman-collection's SDK: one folder per resource group,
+ * collection-level OAuth 2.0, ids derived from names.
+ * @param scopes the scopes the client registered; requests needing others are left out.
+ */
+export function buildCollection(spec: ApiDescription, scopes?: readonly string[]): CollectionResult {
+  const omitted: CollectionResult['omitted'] = [];
+  const allowed = scopes ? new Set(scopes) : undefined;
+  const folders = spec.folders.map((f) => keepFolder(f, allowed, omitted)).filter((f) => f.requests.length > 0);
+  const collection = new Collection({
+    info: { id: stableId('collection', spec.info.name), name: spec.info.name, version: spec.info.version, description: { content: spec.info.description, type: 'text/markdown' } },
+    auth: buildAuth(spec),
+    variable: captureVariables(spec),
+    event: buildCollectionEvents(spec),
+    item: folders.map((folder) => ({
+      id: stableId('folder', folder.name),
+      name: folder.name,
+      description: { content: folder.description, type: 'text/markdown' },
+      item: orderForRun(folder.requests).map((request) => transformRequest(spec, folder, request)),
+    })),
+  } as ConstructorParameters<typeof Collection>[0]);
+  return { collection: collection.toJSON() as Record<string, unknown>, omitted };
+}

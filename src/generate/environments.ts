@@ -1,0 +1,54 @@
+import { TEST_CLIENT } from '../mock/clients.js';
+import type { ApiDescription, EnvironmentName } from '../spec/index.js';
+import { stableId } from './ids.js';
+
+export interface EnvironmentValue {
+  key: string;
+  value: string;
+  type: 'default' | 'secret';
+  enabled: true;
+}
+
+export interface EnvironmentFile {
+  id: string;
+  name: string;
+  values: EnvironmentValue[];
+  _postman_variable_scope: 'environment';
+}
+
+/** Path on the local mock that echoes the authorization response: its registered loopback redirect. */
+export const LOCAL_CALLBACK_PATH = '/callback';
+
+const value = (key: string, v: string, type: EnvironmentValue['type'] = 'default'): EnvironmentValue => ({ key, value: v, type, enabled: true });
+
+/** The space-delimited union of the scopes the given requests need, in catalogue order. */
+export function neededScopes(spec: ApiDescription): string[] {
+  const needed = new Set(spec.folders.flatMap((f) => f.requests.flatMap((r) => r.scopes)));
+  return Object.keys(spec.scopes).filter((scope) => needed.has(scope));
+}
+
+/**
+ * One environment file. Secrets are never written: clientSecret, accessToken and refreshToken are
+ * empty `secret` variables, except that the local environment carries the mock's fixed test client,
+ * which is not a Pleo credential.
+ */
+export function buildEnvironment(spec: ApiDescription, name: EnvironmentName, scopes: readonly string[]): EnvironmentFile {
+  const env = spec.environments[name];
+  const local = name === 'local';
+  return {
+    id: stableId('environment', spec.info.name, name),
+    name: `Pleo ${name}`,
+    values: [
+      value('authServerUrl', env.authServerUrl),
+      value('apiBaseUrl', env.apiBaseUrl),
+      value('clientId', local ? TEST_CLIENT.id : ''),
+      value('clientSecret', local ? TEST_CLIENT.secret : '', 'secret'),
+      value('scopes', scopes.join(' ')),
+      value('redirectUri', local ? `${env.authServerUrl}${LOCAL_CALLBACK_PATH}` : spec.auth.redirectUri),
+      value('accessToken', '', 'secret'),
+      value('refreshToken', '', 'secret'),
+      ...Object.entries(env.variables).map(([key, v]) => value(key, v)),
+    ],
+    _postman_variable_scope: 'environment',
+  };
+}

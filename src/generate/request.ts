@@ -1,0 +1,101 @@
+import { expectedStatus, schemaLabel, type ApiDescription, type FolderDef, type ParamDef, type RequestDef } from '../spec/index.js';
+import { stableId } from './ids.js';
+import { buildRequestEvents } from './scripts/index.js';
+
+function paramValue(param: ParamDef): string {
+  if (param.variable !== undefined) return `{{${param.variable}}}`;
+  return param.example === undefined ? '' : String(param.example);
+}
+
+function scopesMarkdown(spec: ApiDescription, request: RequestDef): string {
+  if (request.scopes.length === 0) return '**Scopes:** none; any valid access token.';
+  const lines = request.scopes.map((scope) => {
+    const def = spec.scopes[scope];
+    const note = def && def.confidence !== 'documented' ? ` (${def.confidence})` : '';
+    return `- \`${scope}\`${note}: ${def?.description ?? ''}`;
+  });
+  return ['**Scopes:**', ...lines].join('\n');
+}
+
+function parametersMarkdown(request: RequestDef): string {
+  const rows = (['path', 'query', 'header'] as const).flatMap((where) =>
+    Object.entries(request.parameters[where]).map(
+      ([name, p]) => `| \`${name}\` | ${where} | ${p.required ? 'yes' : 'no'} | ${p.example === undefined ? '' : `\`${String(p.example)}\``} | ${p.description} |`,
+    ),
+  );
+  if (rows.length === 0) return '';
+  return ['| Parameter | In | Required | Example | Description |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function responsesMarkdown(request: RequestDef): string {
+  const lines = Object.entries(request.responses).map(
+    ([status, r]) => `- \`${status}\`${r.schema !== undefined ? ` ${schemaLabel(r.schema)}` : ''}${r.description ? `: ${r.description}` : ''}`,
+  );
+  return ['**Responses:**', ...lines].join('\n');
+}
+
+/** The request's documentation: what it does, its method and path, the scopes it needs. */
+export function describeRequest(spec: ApiDescription, request: RequestDef): string {
+  return [
+    request.description,
+    `\`${request.method} ${request.path}\``,
+    scopesMarkdown(spec, request),
+    parametersMarkdown(request),
+    responsesMarkdown(request),
+  ]
+    .filter((part) => part.length > 0)
+    .join('\n\n');
+}
+
+function buildUrl(request: RequestDef) {
+  const path = request.path.replace(/\{([^{}]+)\}/g, ':$1');
+  const query = Object.entries(request.parameters.query).map(([key, p]) => ({
+    key,
+    value: paramValue(p),
+    ...(p.description ? { description: p.description } : {}),
+    ...(p.example === undefined && p.variable === undefined ? { disabled: true } : {}),
+  }));
+  const enabledQuery = query.filter((q) => !q.disabled).map((q) => `${q.key}=${q.value}`);
+  return {
+    raw: `{{apiBaseUrl}}${path}${enabledQuery.length > 0 ? `?${enabledQuery.join('&')}` : ''}`,
+    host: ['{{apiBaseUrl}}'],
+    path: path.split('/').filter((segment) => segment.length > 0),
+    ...(query.length > 0 ? { query } : {}),
+    variable: Object.entries(request.parameters.path).map(([key, p]) => ({
+      key,
+      value: paramValue(p),
+      ...(p.description ? { description: p.description } : {}),
+    })),
+  };
+}
+
+function buildHeaders(request: RequestDef) {
+  const expectsBody = request.responses[String(expectedStatus(request))]?.schema !== undefined;
+  return [
+    ...(expectsBody ? [{ key: 'Accept', value: 'application/json' }] : []),
+    ...(request.body ? [{ key: 'Content-Type', value: request.body.contentType }] : []),
+    ...Object.entries(request.parameters.header).map(([key, p]) => ({
+      key,
+      value: paramValue(p),
+      ...(p.description ? { description: p.description } : {}),
+    })),
+  ];
+}
+
+/** One request of the description as a Postman item definition. */
+export function transformRequest(spec: ApiDescription, folder: FolderDef, request: RequestDef) {
+  return {
+    id: stableId('request', folder.name, request.name),
+    name: request.name,
+    request: {
+      method: request.method,
+      url: buildUrl(request),
+      header: buildHeaders(request),
+      description: { content: describeRequest(spec, request), type: 'text/markdown' },
+      ...(request.body
+        ? { body: { mode: 'raw', raw: JSON.stringify(request.body.example, null, 2), options: { raw: { language: 'json' } } } }
+        : {}),
+    },
+    event: buildRequestEvents(spec, folder, request),
+  };
+}
