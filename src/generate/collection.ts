@@ -1,4 +1,4 @@
-import { Collection } from 'postman-collection';
+import { Collection, QueryParam, Url } from 'postman-collection';
 import type { ApiDescription, FolderDef, RequestDef } from '../spec/index.js';
 import { buildAuth } from './auth.js';
 import { stableId } from './ids.js';
@@ -16,7 +16,8 @@ export interface CollectionResult {
 /** Initial values of the variables that captures fill: the example of a parameter that uses them. */
 function captureVariables(spec: ApiDescription) {
   const values = new Map<string, string>();
-  for (const request of spec.folders.flatMap((f) => f.requests)) {
+  const requests = spec.folders.flatMap((f) => f.requests);
+  for (const request of requests) {
     for (const where of ['path', 'query', 'header'] as const) {
       for (const param of Object.values(request.parameters[where])) {
         if (param.variable !== undefined && param.example !== undefined && !values.has(param.variable)) {
@@ -24,6 +25,8 @@ function captureVariables(spec: ApiDescription) {
         }
       }
     }
+  }
+  for (const request of requests) {
     for (const variable of Object.keys(request.capture)) if (!values.has(variable)) values.set(variable, '');
   }
   return [...values].sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => ({ key, value, type: 'string' }));
@@ -37,6 +40,26 @@ function keepFolder(folder: FolderDef, allowed: ReadonlySet<string> | undefined,
     return missing.length === 0;
   });
   return { ...folder, requests };
+}
+
+type ItemJson = { item?: ItemJson[]; request?: { url?: Record<string, unknown> } };
+
+/** `{{apiBaseUrl}}/v1/vendors/:vendorId?limit=10`: path variables stay as `:name`, as Postman shows them. */
+function rawUrl(url: Url): string {
+  const query = QueryParam.unparse(url.query.all().filter((q) => !q.disabled));
+  return `${url.getHost()}/${(url.path ?? []).join('/')}${query ? `?${query}` : ''}`;
+}
+
+/** The SDK leaves `url.raw` out of its JSON; Postman shows and edits `raw`, so put it back first. */
+function withRawUrls<T extends Record<string, unknown>>(json: T): T {
+  const visit = (items: ItemJson[] | undefined) => {
+    for (const item of items ?? []) {
+      if (item.request?.url) item.request.url = { raw: rawUrl(new Url(item.request.url as never)), ...item.request.url };
+      visit(item.item);
+    }
+  };
+  visit(json.item as ItemJson[]);
+  return json;
 }
 
 /**
@@ -60,5 +83,5 @@ export function buildCollection(spec: ApiDescription, scopes?: readonly string[]
       item: orderForRun(folder.requests).map((request) => transformRequest(spec, folder, request)),
     })),
   } as ConstructorParameters<typeof Collection>[0]);
-  return { collection: collection.toJSON() as Record<string, unknown>, omitted };
+  return { collection: withRawUrls(collection.toJSON() as Record<string, unknown>), omitted };
 }
