@@ -1,4 +1,4 @@
-import { Collection, QueryParam, Url } from 'postman-collection';
+import postman, { type Url } from 'postman-collection';
 import type { ApiDescription, FolderDef, RequestDef } from '../spec/index.js';
 import { buildAuth } from './auth.js';
 import { stableId } from './ids.js';
@@ -46,7 +46,7 @@ type ItemJson = { item?: ItemJson[]; request?: { url?: Record<string, unknown> }
 
 /** `{{apiBaseUrl}}/v1/vendors/:vendorId?limit=10`: path variables stay as `:name`, as Postman shows them. */
 function rawUrl(url: Url): string {
-  const query = QueryParam.unparse(url.query.all().filter((q) => !q.disabled));
+  const query = postman.QueryParam.unparse(url.query.all().filter((q) => !q.disabled));
   return `${url.getHost()}/${(url.path ?? []).join('/')}${query ? `?${query}` : ''}`;
 }
 
@@ -54,7 +54,7 @@ function rawUrl(url: Url): string {
 function withRawUrls<T extends Record<string, unknown>>(json: T): T {
   const visit = (items: ItemJson[] | undefined) => {
     for (const item of items ?? []) {
-      if (item.request?.url) item.request.url = { raw: rawUrl(new Url(item.request.url as never)), ...item.request.url };
+      if (item.request?.url) item.request.url = { raw: rawUrl(new postman.Url(item.request.url as never)), ...item.request.url };
       visit(item.item);
     }
   };
@@ -71,7 +71,7 @@ export function buildCollection(spec: ApiDescription, scopes?: readonly string[]
   const omitted: CollectionResult['omitted'] = [];
   const allowed = scopes ? new Set(scopes) : undefined;
   const folders = spec.folders.map((f) => keepFolder(f, allowed, omitted)).filter((f) => f.requests.length > 0);
-  const collection = new Collection({
+  const collection = new postman.Collection({
     info: { id: stableId('collection', spec.info.name), name: spec.info.name, version: spec.info.version, description: { content: spec.info.description, type: 'text/markdown' } },
     auth: buildAuth(spec),
     variable: captureVariables(spec),
@@ -82,6 +82,6 @@ export function buildCollection(spec: ApiDescription, scopes?: readonly string[]
       description: { content: folder.description, type: 'text/markdown' },
       item: orderForRun(folder.requests).map((request) => transformRequest(spec, folder, request)),
     })),
-  } as ConstructorParameters<typeof Collection>[0]);
+  } as ConstructorParameters<typeof postman.Collection>[0]);
   return { collection: withRawUrls(collection.toJSON() as Record<string, unknown>), omitted };
 }

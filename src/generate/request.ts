@@ -47,25 +47,44 @@ export function describeRequest(spec: ApiDescription, request: RequestDef): stri
     .join('\n\n');
 }
 
+const WHOLE_SEGMENT_PARAM = /^\{([^{}]+)\}$/;
+
+/**
+ * Postman path variables must fill a whole segment (`:vendorId`). A placeholder inside a segment,
+ * such as Pleo's custom methods (`{id}:archive`), gets its value written in place instead.
+ */
+function buildPath(request: RequestDef): { segments: string[]; variables: string[] } {
+  const variables: string[] = [];
+  const segments = request.path.split('/').filter((segment) => segment.length > 0).map((segment) => {
+    const whole = WHOLE_SEGMENT_PARAM.exec(segment)?.[1];
+    if (whole !== undefined) {
+      variables.push(whole);
+      return `:${whole}`;
+    }
+    return segment.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+      const param = request.parameters.path[name];
+      return param ? paramValue(param) : `{${name}}`;
+    });
+  });
+  return { segments, variables };
+}
+
 function buildUrl(request: RequestDef) {
-  const path = request.path.replace(/\{([^{}]+)\}/g, ':$1');
+  const { segments, variables } = buildPath(request);
   const query = Object.entries(request.parameters.query).map(([key, p]) => ({
     key,
     value: paramValue(p),
     ...(p.description ? { description: p.description } : {}),
     ...(p.example === undefined && p.variable === undefined ? { disabled: true } : {}),
   }));
-  const enabledQuery = query.filter((q) => !q.disabled).map((q) => `${q.key}=${q.value}`);
   return {
-    raw: `{{apiBaseUrl}}${path}${enabledQuery.length > 0 ? `?${enabledQuery.join('&')}` : ''}`,
     host: ['{{apiBaseUrl}}'],
-    path: path.split('/').filter((segment) => segment.length > 0),
+    path: segments,
     ...(query.length > 0 ? { query } : {}),
-    variable: Object.entries(request.parameters.path).map(([key, p]) => ({
-      key,
-      value: paramValue(p),
-      ...(p.description ? { description: p.description } : {}),
-    })),
+    variable: variables.map((key) => {
+      const p = request.parameters.path[key]!;
+      return { key, value: paramValue(p), ...(p.description ? { description: p.description } : {}) };
+    }),
   };
 }
 

@@ -115,3 +115,13 @@ describe('determinism', () => {
     expect(first.files.map((f) => f.content).join('')).not.toContain('_postman_exported_at');
   });
 });
+
+describe('custom methods', () => {
+  it('writes the value into a segment where the placeholder is not the whole segment', async () => {
+    const spec = await loadDefault();
+    const items = requestsOf(buildCollection(spec).collection);
+    const archive = items.find((i) => i.name === 'Archive vendor')!;
+    expect(archive.request.url.raw).toBe('{{apiBaseUrl}}/v1/vendors/{{vendorId}}:archive');
+    expect(archive.request.url.variable ?? []).toEqual([]);
+  });
+});

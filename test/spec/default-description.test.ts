@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { parse } from 'yaml';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 
 type Json = Record<string, unknown>;
@@ -39,14 +39,12 @@ const documented = new Set<string>(['GET /v1/introspect']);
 for (const file of readdirSync(root + openApiDir).filter((name) => name.endsWith('.yml'))) {
   const doc = parse(read(openApiDir + file)) as { paths: Record<string, Json> };
   for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of Object.keys(item).filter((key) => METHODS.includes(key))) {
-      documented.add(`${method.toUpperCase()} ${normalise(path)}`);
-    }
+    for (const method of Object.keys(item).filter((key) => METHODS.includes(key))) documented.add(`${method.toUpperCase()} ${normalise(path)}`);
   }
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
+addFormats.default(ajv);
 const toDefinitions = <T>(value: T): T =>
   JSON.parse(JSON.stringify(value).replaceAll('"#/schemas/', '"#/definitions/')) as T;
 const definitions = toDefinitions(description.schemas ?? {});
@@ -57,12 +55,8 @@ function validate(schema: string | Json, value: unknown): string[] {
 }
 
 /** Reads `data[0].id`-style paths out of an example body. */
-function pick(value: unknown, path: string): unknown {
-  return path
-    .split(/\.|\[(\d+)\]/)
-    .filter((part) => part !== undefined && part !== '')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], value);
-}
+const pick = (value: unknown, path: string): unknown =>
+  path.split(/\.|\[(\d+)\]/).filter(Boolean).reduce<unknown>((node, key) => (node as Json | undefined)?.[key], value);
 const okResponse = (request: Request): Response | undefined =>
   Object.entries(request.responses)
     .filter(([status]) => status.startsWith('2'))
@@ -113,12 +107,9 @@ describe('collections/pleo-api.yaml', () => {
   it('gives every {param} in a path an example or a variable', () => {
     const missing = requests.flatMap((r) =>
       [...r.path.matchAll(/\{([^}]+)\}/g)]
-        .map(([, name]) => name!)
-        .filter((name) => {
-          const param = r.parameters?.path?.[name];
-          return param?.example === undefined && param?.variable === undefined;
-        })
-        .map((name) => `${r.label}: {${name}}`),
+        .map(([, name]) => ({ name: name!, param: r.parameters?.path?.[name!] }))
+        .filter(({ param }) => param?.example === undefined && param?.variable === undefined)
+        .map(({ name }) => `${r.label}: {${name}}`),
     );
     expect(missing).toEqual([]);
   });

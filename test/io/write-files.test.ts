@@ -1,0 +1,30 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { staleFiles, writeFilesAtomically } from '../../src/io/write-files.js';
+import { tempDir } from '../helpers/cli.js';
+
+it('writes all files or none: a failure while staging leaves existing outputs untouched and no temp files', async () => {
+  const out = tempDir();
+  mkdirSync(join(out, 'collections'));
+  writeFileSync(join(out, 'collections/a.json'), 'old a');
+  writeFileSync(join(out, 'blocker'), 'a file where a directory is needed');
+  const files = [
+    { path: 'collections/a.json', content: 'new a' },
+    { path: 'blocker/b.json', content: 'new b' },
+  ];
+  await expect(writeFilesAtomically(out, files)).rejects.toThrow(/ENOTDIR|EEXIST/);
+  expect(readFileSync(join(out, 'collections/a.json'), 'utf8')).toBe('old a');
+  expect(readdirSync(join(out, 'collections'))).toEqual(['a.json']);
+});
+
+it('replaces every file when all are staged, and staleFiles then finds none', async () => {
+  const out = tempDir();
+  const files = [
+    { path: 'collections/a.json', content: 'a' },
+    { path: 'environments/b.json', content: 'b' },
+  ];
+  expect(await staleFiles(out, files)).toEqual([join(out, 'collections/a.json'), join(out, 'environments/b.json')]);
+  await writeFilesAtomically(out, files);
+  expect(await staleFiles(out, files)).toEqual([]);
+});
