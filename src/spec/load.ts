@@ -3,7 +3,7 @@ import { ERROR_CODES, UserError } from '../errors.js';
 import { formatProblems } from './format.js';
 import type { ApiDescription } from './model.js';
 import type { Problem } from './problem.js';
-import { parseSource, validateSpec } from './validate.js';
+import { validateSpec } from './validate.js';
 
 export const DEFAULT_SPEC_PATH = 'collections/pleo-api.yaml';
 
@@ -29,14 +29,13 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   } catch (cause) {
     throw new UserError(`cannot read the description "${path}": ${(cause as NodeJS.ErrnoException).code ?? 'unreadable'}`, ERROR_CODES.SPEC_NOT_FOUND, { cause });
   }
-  const parsed = parseSource(text);
-  const result = validateSpec(text, path, parsed);
+  const result = validateSpec(text, path);
   const errors = result.problems.filter((p) => p.severity === 'error');
   const warnings = result.problems.filter((p) => p.severity === 'warning');
-  if (warnings.length > 0) options.onWarning?.(formatProblems(warnings, path, text, parsed));
+  if (warnings.length > 0) options.onWarning?.(formatProblems(warnings, path, text));
   if (result.spec === undefined) {
     const count = `${errors.length} problem${errors.length === 1 ? '' : 's'}`;
-    throw new SpecError(`${path}: ${count}\n${formatProblems(errors, path, text, parsed)}`, errors);
+    throw new SpecError(`${path}: ${count}\n${formatProblems(errors, path, text)}`, errors);
   }
   return result.spec;
 }

@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load, type YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ApiDescription } from './model.js';
 import { normalise } from './normalise.js';
@@ -15,31 +16,39 @@ export interface ParsedSource {
   lines: LineCounter;
 }
 
+/** The `yaml` package's document with node ranges: what turns pointers into line and column. */
 export function parseSource(text: string): ParsedSource {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   return { doc, lines };
 }
 
+function syntaxProblems(text: string, cause: YAMLException): Problem[] {
+  const { doc } = parseSource(text);
+  if (doc.errors.length > 0) {
+    return doc.errors.map((e) => ({ severity: 'error', code: 'YAML_SYNTAX', pointer: '', offset: e.pos[0], message: `YAML syntax error: ${e.message.split('\n')[0]}` }));
+  }
+  return [{ severity: 'error', code: 'YAML_SYNTAX', pointer: '', offset: cause.mark?.position ?? 0, message: `YAML syntax error: ${cause.reason}` }];
+}
+
 /**
  * Validates a description's text: YAML syntax, then structure, then Pleo's rules and references.
  * Pure: gathers every problem and leaves deciding what to do to the caller.
+ *
+ * The value is read with js-yaml (YAML 1.2 core schema), several times faster than building the
+ * `yaml` package's node tree; that tree is built only to locate problems (see formatProblems).
  * @param source the file name, kept in the result for messages.
  */
-export function validateSpec(text: string, source: string, parsed: ParsedSource = parseSource(text)): ValidationResult {
-  const { doc } = parsed;
-  const syntax: Problem[] = doc.errors.map((e) => ({
-    severity: 'error',
-    code: 'YAML_SYNTAX',
-    pointer: '',
-    offset: e.pos[0],
-    message: `YAML syntax error: ${e.message.split('\n')[0]}`,
-  }));
-  if (syntax.length > 0) return { spec: undefined, problems: syntax };
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
-  if (raw === null || raw === undefined || (typeof raw === 'object' && Object.keys(raw).length === 0)) {
-    return { spec: undefined, problems: [error('EMPTY', '', 'the description is empty', 'start from collections/pleo-api.yaml: it needs info, environments, auth, scopes and folders')] };
+export function validateSpec(text: string, source: string): ValidationResult {
+  const empty = error('EMPTY', '', 'the description is empty', 'start from collections/pleo-api.yaml: it needs info, environments, auth, scopes and folders');
+  if (text.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) return { spec: undefined, problems: [empty] };
+  let raw: unknown;
+  try {
+    raw = load(text, { schema: CORE_SCHEMA, filename: source });
+  } catch (cause) {
+    return { spec: undefined, problems: syntaxProblems(text, cause as YAMLException) };
   }
+  if (raw === null || raw === undefined || (typeof raw === 'object' && Object.keys(raw).length === 0)) return { spec: undefined, problems: [empty] };
   const structural = checkStructure(raw);
   if (structural.length > 0) return { spec: undefined, problems: structural };
   const semantic = checkSemantics(raw as RawDescription);

@@ -30,6 +30,8 @@ interface Case {
 
 const CASES: Array<[string, Case]> = [
   ['YAML syntax error', { text: mutate('  name: Minimal Pleo', '  name: [Minimal Pleo'), code: 'YAML_SYNTAX', message: 'YAML syntax error' }],
+  ['tab indentation', { text: mutate('  version: 1.0.0', '\tversion: 1.0.0'), code: 'YAML_SYNTAX', message: 'YAML syntax error', at: '\tversion' }],
+  ['duplicate key', { text: mutate('  version: 1.0.0', '  version: 1.0.0\n  version: 2.0.0'), code: 'YAML_SYNTAX', message: 'YAML syntax error', at: 'version: 2.0.0' }],
   ['unknown key', { text: mutate('        scopes: [vendors:read]', '        sopes: [vendors:read]'), code: 'UNKNOWN_KEY', message: 'unknown key "sopes"', at: 'sopes:', hint: 'did you mean "scopes"?' }],
   ['wrong type', { text: mutate('  responseTimeMs: 5000', '  responseTimeMs: fast'), code: 'WRONG_TYPE', message: 'must be integer, but is string', at: 'fast' }],
   ['scope missing from the catalogue', { text: mutate('scopes: [users:read]', 'scopes: [users:reed]'), code: 'SCOPE_UNKNOWN', message: 'scope "users:reed" is not in the scopes catalogue', at: 'users:reed', hint: 'did you mean "users:read"?' }],
