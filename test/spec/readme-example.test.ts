@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { validateSpec } from '../../src/spec/index.js';
+
+it("the README's description example is a valid description", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const example = /```yaml\n(# yaml-language-server[\s\S]*?)```/.exec(readme)?.[1];
+  expect(example).toBeDefined();
+  const result = validateSpec(example!, 'README.md');
+  expect(result.problems).toEqual([]);
+  expect(result.spec?.folders[0]?.requests.map((r) => r.name)).toEqual(['Create vendor', 'Get vendor']);
+});
