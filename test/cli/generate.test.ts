@@ -46,7 +46,7 @@ describe('generate / check / validate', () => {
     writeFileSync(bad, readFileSync(MINIMAL_SPEC, 'utf8').replace('challengeMethod: S256', 'challengeMethod: plain'));
     const result = runCli(['generate', '--spec', bad, '--out', out]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`${bad.replace(/[.\\/]/g, '\\$&')}:21:20 error: code challenge method "plain" is not accepted by Pleo`));
+    expect(result.stderr).toMatch(new RegExp(`${bad.replace(/[.\\/]/g, '\\$&')}:20:20 error: code challenge method "plain" is not accepted by Pleo`));
     expect(result.stderr).toContain('nothing was written');
     expect(OUTPUTS.map((p) => readFileSync(join(out, p), 'utf8'))).toEqual(before);
     expect(listFiles(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
