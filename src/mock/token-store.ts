@@ -225,7 +225,7 @@ export function createTokenStore(clients: readonly RegisteredClient[]) {
     };
   }
 
-  return { model, introspect, findClient: (id: string) => libraryClients.get(id) };
+  return { model, introspect };
 }
 
 export type TokenStore = ReturnType<typeof createTokenStore>;
