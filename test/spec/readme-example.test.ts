@@ -10,3 +10,12 @@ it("the README's description example is a valid description", () => {
   expect(result.problems).toEqual([]);
   expect(result.spec?.folders[0]?.requests.map((r) => r.name)).toEqual(['Create vendor', 'Get vendor']);
 });
+
+it("the README's consent-page demo challenge is the S256 of its verifier", async () => {
+  const { createHash } = await import('node:crypto');
+  const readme = readFileSync('README.md', 'utf8');
+  const verifier = /code_verifier=(\S+)/.exec(readme)?.[1];
+  const challenge = /code_challenge=([^&\s]+)/.exec(readme)?.[1];
+  expect(verifier).toBe('pleo-postman-local-consent-demo-verifier-0000');
+  expect(challenge).toBe(createHash('sha256').update(verifier!).digest('base64url'));
+});
