@@ -33,7 +33,23 @@ await yargs(hideBin(process.argv))
       'access-token-ttl': { type: 'number', default: 900, describe: 'Access token lifetime in seconds' },
     }),
     runCommand(async (args, io) => (await import('./commands/mock.js')).mockCommand(args, io)))
-  .demandCommand(1, 'Name a command: generate, check, validate, mock or test.')
+  .command('test', 'Run the collection as contract tests with Newman (default: against the embedded mock)', (y) =>
+    y.options({
+      ...specOption,
+      env: { type: 'string', default: 'local', describe: 'local (embedded mock, no credentials), staging, production, or an environment FILE' },
+      folder: { type: 'string', array: true, describe: 'Run only this folder or request (repeatable)' },
+      reporters: { type: 'string', default: 'cli', describe: 'Comma-separated: cli, junit, htmlextra, json' },
+      'report-dir': { type: 'string', default: 'reports', describe: 'Where junit/htmlextra/json reports go (secrets redacted)' },
+      bail: { type: 'boolean', default: false, describe: 'Stop at the first failure' },
+      'timeout-request': { type: 'number', describe: 'Per-request timeout in ms' },
+      'allow-writes': { type: 'boolean', default: false, describe: 'Send writes (POST/PUT/PATCH/DELETE, not :search) to production too' },
+      'refresh-token-file': { type: 'string', describe: 'Where a rotated refresh token is written (mode 0600); read when PLEO_REFRESH_TOKEN is unset' },
+    }),
+    runCommand(async (args, io) => (await import('./commands/test.js')).testCommand(args, io)))
+  .command('start', 'Generate if stale, run the whole suite against the embedded mock, write reports (npm start)', (y) =>
+    y.options({ ...specOption, 'report-dir': { type: 'string', default: 'reports', describe: 'Where the junit and htmlextra reports go' } }),
+    runCommand(async (args, io) => (await import('./commands/start.js')).startCommand(args, io)))
+  .demandCommand(1, 'Name a command: generate, check, validate, mock, test or start.')
   .strict()
   .help()
   .version()

@@ -1,10 +1,11 @@
 import postman, { type Url } from 'postman-collection';
 import type { ApiDescription, FolderDef, RequestDef } from '../spec/index.js';
 import { buildAuth } from './auth.js';
+import { neededScopes } from './environments.js';
 import { stableId } from './ids.js';
 import { orderForRun } from './order.js';
-import { transformRequest } from './request.js';
-import { buildCollectionEvents } from './scripts/index.js';
+import { requestDefinition, transformRequest } from './request.js';
+import { buildCollectionEvents, buildSecurityFolder, schemasVariable } from './scripts/index.js';
 
 export interface CollectionResult {
   /** Collection v2.1.0 JSON, as postman-collection's SDK serialises it. */
@@ -63,8 +64,9 @@ function withRawUrls<T extends Record<string, unknown>>(json: T): T {
 }
 
 /**
- * Builds the Postman collection through postman-collection's SDK: one folder per resource group,
- * collection-level OAuth 2.0, ids derived from names.
+ * Builds the Postman collection through postman-collection's SDK: one folder per resource group
+ * (requests ordered for a contract run) and a generated Security folder last, collection-level
+ * OAuth 2.0 and token script, the schemas once as a collection variable, ids derived from names.
  * @param scopes the scopes the client registered; requests needing others are left out.
  */
 export function buildCollection(spec: ApiDescription, scopes?: readonly string[]): CollectionResult {
@@ -74,14 +76,17 @@ export function buildCollection(spec: ApiDescription, scopes?: readonly string[]
   const collection = new postman.Collection({
     info: { id: stableId('collection', spec.info.name), name: spec.info.name, version: spec.info.version, description: { content: spec.info.description, type: 'text/markdown' } },
     auth: buildAuth(spec),
-    variable: captureVariables(spec),
+    variable: [...captureVariables(spec), schemasVariable(spec)],
     event: buildCollectionEvents(spec),
-    item: folders.map((folder) => ({
-      id: stableId('folder', folder.name),
-      name: folder.name,
-      description: { content: folder.description, type: 'text/markdown' },
-      item: orderForRun(folder.requests).map((request) => transformRequest(spec, folder, request)),
-    })),
+    item: [
+      ...folders.map((folder) => ({
+        id: stableId('folder', folder.name),
+        name: folder.name,
+        description: { content: folder.description, type: 'text/markdown' },
+        item: orderForRun(folder.requests).map((request) => transformRequest(spec, folder, request)),
+      })),
+      ...[buildSecurityFolder(folders, requestDefinition, scopes ?? neededScopes(spec))].filter((f) => f !== undefined),
+    ],
   } as ConstructorParameters<typeof postman.Collection>[0]);
   return { collection: withRawUrls(collection.toJSON() as Record<string, unknown>), omitted };
 }

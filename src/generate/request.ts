@@ -101,20 +101,24 @@ function buildHeaders(request: RequestDef) {
   ];
 }
 
-/** One request of the description as a Postman item definition. */
+/** Method, URL, headers and body of a request, as a Postman request definition. */
+export function requestDefinition(request: RequestDef) {
+  return {
+    method: request.method,
+    url: buildUrl(request),
+    header: buildHeaders(request),
+    ...(request.body
+      ? { body: { mode: 'raw', raw: JSON.stringify(request.body.example, null, 2), options: { raw: { language: 'json' } } } }
+      : {}),
+  };
+}
+
+/** One request of the description as a Postman item definition, with its contract tests. */
 export function transformRequest(spec: ApiDescription, folder: FolderDef, request: RequestDef) {
   return {
     id: stableId('request', folder.name, request.name),
     name: request.name,
-    request: {
-      method: request.method,
-      url: buildUrl(request),
-      header: buildHeaders(request),
-      description: { content: describeRequest(spec, request), type: 'text/markdown' },
-      ...(request.body
-        ? { body: { mode: 'raw', raw: JSON.stringify(request.body.example, null, 2), options: { raw: { language: 'json' } } } }
-        : {}),
-    },
+    request: { ...requestDefinition(request), description: { content: describeRequest(spec, request), type: 'text/markdown' } },
     event: buildRequestEvents(spec, folder, request),
   };
 }

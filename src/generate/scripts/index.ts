@@ -1,14 +1,29 @@
-import { expectedStatus, type ApiDescription, type FolderDef, type RequestDef } from '../../spec/index.js';
+import { schemaDefinitions, type ApiDescription, type FolderDef, type RequestDef } from '../../spec/index.js';
+import { contractTestScript } from './contract.js';
 import { scriptEvent, type ScriptEvent } from './event.js';
+import { SCHEMAS_VARIABLE } from './sandbox-lib.js';
+import { tokenPrerequestScript } from './token.js';
 
-/** Test (and pre-request) scripts of one request. */
-export function buildRequestEvents(_spec: ApiDescription, folder: FolderDef, request: RequestDef): ScriptEvent[] {
-  const status = expectedStatus(request);
-  const source = `pm.test(${JSON.stringify(`${request.method} ${request.path} → ${status}`)}, function () {\n  pm.response.to.have.status(${status});\n});`;
-  return [scriptEvent('test', `${folder.name}/${request.name}`, source)];
+export { buildSecurityFolder, probeRequest, SECURITY_FOLDER_NAME, NARROW_TOKEN_VARIABLE } from './security.js';
+export { contractTestScript, requestLabel, responseTimeBudget } from './contract.js';
+export { tokenPrerequestScript, FAILED_REFRESH_VARIABLE } from './token.js';
+export { isWriteRequest } from './writes.js';
+export { SCHEMAS_VARIABLE } from './sandbox-lib.js';
+export type { ScriptEvent } from './event.js';
+
+const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+
+/** The contract tests of one request. */
+export function buildRequestEvents(spec: ApiDescription, folder: FolderDef, request: RequestDef): ScriptEvent[] {
+  return [scriptEvent('test', `${folder.name}/${request.name}`, contractTestScript(spec, request))];
 }
 
-/** Collection-level scripts. */
-export function buildCollectionEvents(_spec: ApiDescription): ScriptEvent[] {
-  return [];
+/** Collection-level scripts: the token acquisition (and production write guard) before every request. */
+export function buildCollectionEvents(spec: ApiDescription): ScriptEvent[] {
+  return [scriptEvent('prerequest', 'collection', tokenPrerequestScript(spec))];
+}
+
+/** The collection variable that carries every named schema once, as draft-07 `definitions`. */
+export function schemasVariable(spec: ApiDescription) {
+  return { key: SCHEMAS_VARIABLE, value: JSON.stringify({ $schema: DRAFT_07, definitions: schemaDefinitions(spec.schemas) }), type: 'string' };
 }

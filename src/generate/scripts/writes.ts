@@ -1,0 +1,18 @@
+/** Methods that never change state on the server. */
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Whether a request writes: any method but GET/HEAD/OPTIONS, unless it is a Pleo search
+ * (`POST …:search`, a read that takes its filters in the body). Production runs skip these.
+ * @see [RFC 9110 §9.2.1](https://www.rfc-editor.org/rfc/rfc9110.html#section-9.2.1)
+ */
+export function isWriteRequest(method: string, path: string): boolean {
+  const bare = path.split('?')[0] ?? '';
+  return !SAFE_METHODS.has(method.toUpperCase()) && !bare.endsWith(':search');
+}
+
+/** The same rule as sandbox JavaScript, for the collection's production guard. */
+export const IS_WRITE_JS = `function isWrite(method, path) {
+  var safe = ['GET', 'HEAD', 'OPTIONS'];
+  return safe.indexOf(String(method).toUpperCase()) < 0 && !/:search$/.test(String(path).split('?')[0]);
+}`;

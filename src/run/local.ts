@@ -1,0 +1,40 @@
+import { buildCollection, buildEnvironment, LOCAL_CALLBACK_PATH, neededScopes } from '../generate/index.js';
+import { startMock, TEST_CLIENT, type MockOptions } from '../mock/index.js';
+import type { ApiDescription } from '../spec/index.js';
+import type { RunSummary } from './summary.js';
+import { runSuite, type SuiteOptions } from './suite.js';
+
+export interface LocalSuiteOptions extends Omit<SuiteOptions, 'collection' | 'environment' | 'production' | 'allowWrites'> {
+  spec: ApiDescription;
+  /** Scopes the client registered (as `generate --scopes`); default every scope the description needs. */
+  scopes?: readonly string[];
+  /** Mock hooks, for tests that break the contract on purpose. */
+  mock?: Pick<MockOptions, 'tamper' | 'enforceScopes' | 'accessTokenTtlSeconds' | 'log'>;
+}
+
+/** `--env-var`-style overrides that point the local environment at a mock listening on `url`. */
+export function localOverrides(url: string): Record<string, string> {
+  return { authServerUrl: url, apiBaseUrl: url, redirectUri: `${url}${LOCAL_CALLBACK_PATH}` };
+}
+
+/**
+ * Starts the embedded mock on a free port with auto-approve (so the collection's own script gets a
+ * token by Authorization Code + PKCE), runs the suite against it, and stops it.
+ */
+export async function runLocalSuite(options: LocalSuiteOptions): Promise<RunSummary> {
+  const { spec, scopes, mock: hooks, ...suite } = options;
+  const mock = await startMock({ spec, port: 0, autoApprove: true, ...hooks });
+  try {
+    const { collection } = buildCollection(spec, scopes);
+    const environment = buildEnvironment(spec, 'local', scopes ?? neededScopes(spec));
+    return await runSuite({
+      ...suite,
+      collection,
+      environment,
+      envVars: { ...localOverrides(mock.url), ...suite.envVars },
+      secrets: [TEST_CLIENT.secret, ...(suite.secrets ?? [])],
+    });
+  } finally {
+    await mock.close();
+  }
+}

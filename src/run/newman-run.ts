@@ -1,0 +1,28 @@
+import type { EventEmitter } from 'node:events';
+import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman';
+
+export type { NewmanRunOptions, NewmanRunSummary };
+
+export interface NewmanHooks {
+  /**
+   * Called once the run is over and before any reporter builds its report (reporters render on
+   * `beforeDone` too; this listener is put in front of theirs). It may change the summary in place.
+   */
+  beforeReports?: (summary: NewmanRunSummary) => void;
+}
+
+/**
+ * `newman.run` as a Promise of its summary. A run error (a collection newman cannot run, an
+ * unknown folder) rejects; failed assertions resolve, and the caller reads `run.failures`.
+ * Extends Newman through its events only.
+ * @see [newman lib/run/index.js](https://github.com/postmanlabs/newman/blob/v6.2.2/lib/run/index.js)
+ */
+export function runNewman(options: NewmanRunOptions, hooks: NewmanHooks = {}): Promise<NewmanRunSummary> {
+  return new Promise((resolve, reject) => {
+    const emitter: EventEmitter = newman.run(options, (error, summary) => (error ? reject(error) : resolve(summary)));
+    if (hooks.beforeReports) {
+      const hook = hooks.beforeReports;
+      emitter.prependListener('beforeDone', (_error: unknown, event: { summary: NewmanRunSummary }) => hook(event.summary));
+    }
+  });
+}

@@ -1,0 +1,141 @@
+import type { NewmanRunSummary } from 'newman';
+
+export const REDACTED = '[redacted]';
+
+/** Environment variables whose values are secrets: never shown in a report. */
+export const SECRET_VARIABLES: readonly string[] = ['clientSecret', 'accessToken', 'refreshToken', 'pleoNarrowAccessToken'];
+
+/** Form fields of token requests that carry secrets (RFC 6749 §4.1.3, §6; RFC 7636 §4.5). */
+const SECRET_FIELDS = new Set(['access_token', 'refresh_token', 'id_token', 'client_secret', 'code', 'code_verifier']);
+
+/** Token response fields (RFC 6749 §5.1); `code` only in an authorization response, which has `state` too (§4.1.2). */
+const TOKEN_RESPONSE_FIELDS = new Set(['access_token', 'refresh_token', 'id_token']);
+
+/** Secrets shorter than this are not searched for in text (an empty or one-letter value would mangle reports). */
+const MIN_SECRET_LENGTH = 4;
+
+type Header = { key: string; value: string };
+type Param = { key: string; value: string };
+type SdkList<T> = { all(): T[] } | undefined;
+type AuthParam = { key: string; value: unknown; set?: (value: unknown) => void };
+type RequestLike = {
+  headers?: SdkList<Header>;
+  body?: { mode?: string; raw?: string; urlencoded?: SdkList<Param> };
+  auth?: { parameters?: () => SdkList<AuthParam> };
+};
+
+/** Parameters of a request's resolved auth (oauth2, bearer, basic) that hold secrets. */
+const SECRET_AUTH_PARAMS = new Set(['clientSecret', 'accessToken', 'refreshToken', 'token', 'password', 'code_verifier', 'id_token']);
+type ResponseLike = { stream?: Buffer; body?: string; text?: () => string };
+
+function formDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+const isSecret = (value: unknown): value is string => typeof value === 'string' && value.length >= MIN_SECRET_LENGTH;
+
+/** The secrets inside an Authorization header value: a Bearer token, or a Basic header's password. */
+export function authorizationSecrets(value: string): string[] {
+  const [scheme = '', credentials = ''] = value.trim().split(/\s+/, 2);
+  if (/^bearer$/i.test(scheme)) return [credentials];
+  if (!/^basic$/i.test(scheme)) return [credentials];
+  const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+  const password = decoded.slice(decoded.indexOf(':') + 1);
+  return [credentials, password, formDecode(password)];
+}
+
+function secretFieldsOfJson(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value === null || typeof value !== 'object') return [];
+    const authorizationResponse = 'state' in value;
+    return Object.entries(value)
+      .filter(([key, v]) => (TOKEN_RESPONSE_FIELDS.has(key) || (authorizationResponse && key === 'code')) && isSecret(v))
+      .map(([, v]) => v as string);
+  } catch {
+    return [];
+  }
+}
+
+const responseText = (response: ResponseLike | undefined): string =>
+  response?.stream ? response.stream.toString('utf8') : (response?.body ?? '');
+
+/** Every secret visible in a finished run: the secret variables, Authorization headers, token fields in bodies. */
+export function collectSecrets(summary: NewmanRunSummary, known: Iterable<string> = []): Set<string> {
+  const secrets = new Set<string>([...known].filter(isSecret));
+  for (const key of SECRET_VARIABLES) {
+    const value: unknown = summary.environment?.get(key);
+    if (isSecret(value)) secrets.add(value);
+  }
+  for (const execution of summary.run.executions) {
+    const request = execution.request as unknown as RequestLike | undefined;
+    for (const header of request?.headers?.all() ?? []) {
+      if (/^authorization$/i.test(header.key)) authorizationSecrets(String(header.value)).filter(isSecret).forEach((s) => secrets.add(s));
+    }
+    for (const param of request?.body?.urlencoded?.all() ?? []) if (SECRET_FIELDS.has(param.key) && isSecret(param.value)) secrets.add(param.value);
+    for (const param of request?.auth?.parameters?.()?.all() ?? []) if (SECRET_AUTH_PARAMS.has(param.key) && isSecret(param.value)) secrets.add(param.value);
+    for (const s of secretFieldsOfJson(responseText(execution.response as unknown as ResponseLike))) secrets.add(s);
+  }
+  return secrets;
+}
+
+/** Longest first, so a secret that contains another is replaced whole. */
+const bySize = (secrets: Iterable<string>) => [...secrets].filter(isSecret).sort((a, b) => b.length - a.length);
+
+/** Every occurrence of a secret, as is, JSON-escaped, URL-encoded or HTML-escaped, replaced by [redacted]. */
+export function redactText(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  for (const secret of bySize(secrets)) {
+    const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')]);
+    for (const form of forms) out = out.split(form).join(REDACTED);
+  }
+  return out;
+}
+
+function redactRequest(request: RequestLike | undefined, secrets: Set<string>): void {
+  for (const param of request?.auth?.parameters?.()?.all() ?? []) {
+    if (!SECRET_AUTH_PARAMS.has(param.key) || param.value === '' || param.value === undefined) continue;
+    if (param.set) param.set(REDACTED);
+    else param.value = REDACTED;
+  }
+  for (const header of request?.headers?.all() ?? []) {
+    if (/^(authorization|cookie)$/i.test(header.key)) header.value = REDACTED;
+    else header.value = redactText(String(header.value), secrets);
+  }
+  for (const param of request?.body?.urlencoded?.all() ?? []) {
+    if (SECRET_FIELDS.has(param.key)) param.value = REDACTED;
+  }
+  if (request?.body && typeof request.body.raw === 'string') request.body.raw = redactText(request.body.raw, secrets);
+}
+
+function redactResponse(response: ResponseLike | undefined, secrets: Set<string>): void {
+  if (!response) return;
+  const text = responseText(response);
+  const redacted = redactText(text, secrets);
+  if (redacted === text) return;
+  if (response.stream) response.stream = Buffer.from(redacted, 'utf8');
+  if (typeof response.body === 'string') response.body = redacted;
+}
+
+/**
+ * Redacts a finished run's summary in place, before reporters read it: secret environment values,
+ * Authorization headers, secret form fields, and any secret inside bodies and failure messages.
+ */
+export function redactSummary(summary: NewmanRunSummary, secrets: Set<string>): void {
+  for (const key of SECRET_VARIABLES) {
+    const value: unknown = summary.environment?.get(key);
+    if (typeof value === 'string' && value.length > 0) summary.environment.set(key, REDACTED, 'secret');
+  }
+  for (const execution of summary.run.executions) {
+    redactRequest(execution.request as unknown as RequestLike, secrets);
+    redactResponse(execution.response as unknown as ResponseLike, secrets);
+  }
+  for (const failure of summary.run.failures) {
+    failure.error.message = redactText(String(failure.error.message ?? ''), secrets);
+    if (typeof failure.error.stack === 'string') failure.error.stack = redactText(failure.error.stack, secrets);
+  }
+}

@@ -1,0 +1,94 @@
+import type { NewmanRunSummary } from 'newman';
+import { ERROR_CODES, UserError } from '../errors.js';
+import { runNewman } from './newman-run.js';
+import { collectSecrets, redactSummary } from './redact.js';
+import { discardReports, planReports, publishReports, type ReporterName } from './reports.js';
+import { summariseRun, type RunSummary } from './summary.js';
+import { withoutWrites } from './writes.js';
+
+export interface SuiteOptions {
+  /** A Postman collection v2.1 (JSON), e.g. from `buildCollection`. */
+  collection: { info?: { name?: string }; item?: unknown[] };
+  /** A Postman environment (JSON), e.g. from `buildEnvironment` or an environment file. */
+  environment: { name?: string; values?: Array<{ key: string; value: unknown }> };
+  /** Overrides of environment values, as `--env-var key=value`: URLs and credentials. Never written to disk. */
+  envVars?: Record<string, string>;
+  /** A production run: writes are left out unless `allowWrites`. */
+  production?: boolean;
+  allowWrites?: boolean;
+  /** Folders (or requests) to run; default all. */
+  folders?: readonly string[];
+  /** Default `['cli']`. */
+  reporters?: readonly ReporterName[];
+  /** Where file reports go; default `reports`. */
+  reportDir?: string;
+  /** Base name of report files; default `pleo-postman`. */
+  reportName?: string;
+  bail?: boolean;
+  timeoutRequestMs?: number;
+  /** Values to redact besides the secrets the run reveals (client secret, tokens). */
+  secrets?: readonly string[];
+}
+
+type ItemJson = { name?: string; item?: ItemJson[] };
+
+function itemNames(items: readonly ItemJson[]): string[] {
+  return items.flatMap((item) => [item.name ?? '', ...itemNames(item.item ?? [])]);
+}
+
+function assertFolders(collection: SuiteOptions['collection'], folders: readonly string[]): void {
+  const known = new Set(itemNames((collection.item ?? []) as ItemJson[]));
+  const unknown = folders.filter((f) => !known.has(f));
+  if (unknown.length > 0) {
+    const top = ((collection.item ?? []) as ItemJson[]).map((f) => `"${f.name ?? ''}"`).join(', ');
+    throw new UserError(`--folder: no folder or request named ${unknown.map((f) => `"${f}"`).join(', ')}; the folders are ${top}`, ERROR_CODES.OPTION_INVALID);
+  }
+}
+
+const initialValue = (options: SuiteOptions, key: string): string =>
+  options.envVars?.[key] ?? String(options.environment.values?.find((v) => v.key === key)?.value ?? '');
+
+/**
+ * Runs a collection as a contract-test suite with Newman and returns its summary as data. Reports
+ * are built from a redacted summary and only land in the report dir after a second, textual
+ * redaction of every secret the run used or revealed.
+ */
+export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
+  const folders = options.folders ?? [];
+  assertFolders(options.collection, folders);
+  const { collection, skipped } = options.production && !options.allowWrites ? withoutWrites(options.collection) : { collection: options.collection, skipped: [] };
+  const envVars = { ...options.envVars, ...(options.allowWrites ? { allowWrites: 'true' } : {}) };
+  const reportDir = options.reportDir ?? 'reports';
+  const plan = await planReports(options.reporters ?? ['cli'], reportDir, options.reportName ?? 'pleo-postman', options.collection.info?.name ?? 'pleo-postman');
+  const initialRefreshToken = initialValue(options, 'refreshToken');
+  let secrets = new Set<string>();
+  let finalRefreshToken = '';
+  const beforeReports = (summary: NewmanRunSummary) => {
+    finalRefreshToken = String(summary.environment?.get('refreshToken') ?? '');
+    secrets = collectSecrets(summary, [...(options.secrets ?? []), ...Object.entries(envVars).filter(([k]) => /secret|token/i.test(k)).map(([, v]) => v), initialRefreshToken]);
+    redactSummary(summary, secrets);
+  };
+  let summary: NewmanRunSummary;
+  try {
+    summary = await runNewman(
+      {
+        collection: collection as never,
+        environment: options.environment as never,
+        envVar: Object.entries(envVars).map(([key, value]) => ({ key, value })),
+        ...(folders.length > 0 ? { folder: [...folders] as never } : {}),
+        reporters: plan.reporters,
+        reporter: plan.reporter,
+        ...(options.bail ? { bail: true } : {}),
+        ...(options.timeoutRequestMs ? { timeoutRequest: options.timeoutRequestMs } : {}),
+      },
+      { beforeReports },
+    );
+  } catch (error) {
+    await discardReports(plan);
+    throw error;
+  }
+  const reportFiles = await publishReports(plan, reportDir, secrets);
+  const rotated = initialRefreshToken !== '' && finalRefreshToken !== '' && finalRefreshToken !== initialRefreshToken;
+  return { ...summariseRun(summary), skippedWrites: skipped, reportFiles, ...(rotated ? { rotatedRefreshToken: finalRefreshToken } : {}) };
+}
+

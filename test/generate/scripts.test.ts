@@ -1,0 +1,186 @@
+import { Script } from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCollection } from '../../src/generate/index.js';
+import { contractTestScript, isWriteRequest, probeRequest, SECURITY_FOLDER_NAME, tokenPrerequestScript } from '../../src/generate/scripts/index.js';
+import { DESCRIBE_SCHEMA_ERRORS_JS, READ_PATH_JS } from '../../src/generate/scripts/sandbox-lib.js';
+import { schemaDefinitions, type ApiDescription, type RequestDef } from '../../src/spec/index.js';
+import { loadDefault, loadMinimal } from '../helpers/specs.js';
+
+type Json = Record<string, any>;
+
+/** A sandbox helper, evaluated in Node: the helpers are plain ES5 and touch no `pm`. */
+const sandboxFunction = <F>(source: string, name: string): F => new Function(`${source}\nreturn ${name};`)() as F;
+const describeSchemaErrors = sandboxFunction<(errors: object[]) => string>(DESCRIBE_SCHEMA_ERRORS_JS, 'describeSchemaErrors');
+const readPath = sandboxFunction<(value: unknown, path: string) => unknown>(READ_PATH_JS, 'readPath');
+
+/** Names of the assertions a script declares, in order. */
+const testNames = (source: string) => [...source.matchAll(/(?:pm\.test|ifStatusOk)\((".*?[^\\]")/g)].map((m) => JSON.parse(m[1]!) as string);
+
+const scriptsOf = (collection: Json): string[] => {
+  const out: string[] = [];
+  const visit = (node: Json) => {
+    for (const event of node.event ?? []) out.push(event.script.exec.join('\n'));
+    for (const child of node.item ?? []) visit(child);
+  };
+  visit(collection);
+  return out;
+};
+
+describe('isWriteRequest', () => {
+  it.each([
+    ['GET /v1/vendors', false],
+    ['POST /v1/vendors', true],
+    ['POST /v1/vendors:search', false],
+    ['POST /v1/vendors:search?company_id=1', false],
+    ['post /v1/vendors/{id}:archive', true],
+    ['PUT /v1/vendors/{id}', true],
+    ['PATCH /v1/vendors/{id}', true],
+    ['DELETE /v1/chart-of-accounts/{accountId}', true],
+    ['HEAD /v1/vendors', false],
+  ])('%s → %s', (given, want) => {
+    const [method = '', path = ''] = given.split(' ');
+    expect(isWriteRequest(method, path)).toBe(want);
+  });
+});
+
+describe('describeSchemaErrors (sandbox helper, ajv 6 errors with jsonPointers)', () => {
+  const error = (keyword: string, dataPath: string, params: object, message = '') => ({ keyword, dataPath, params, message });
+  it.each([
+    ['type', [error('type', '/data/name', { type: 'string' })], '$.data.name: must be string (type)'],
+    ['required', [error('required', '/data', { missingProperty: 'id' })], '$.data.id: is required (required)'],
+    ['array index', [error('type', '/data/0/id', { type: 'string' })], '$.data[0].id: must be string (type)'],
+    ['odd keys', [error('type', '/a b/x~1y', { type: 'integer' })], '$["a b"]["x/y"]: must be integer (type)'],
+    ['root', [error('type', '', { type: 'object' })], '$: must be object (type)'],
+    ['additionalProperties', [error('additionalProperties', '/data', { additionalProperty: 'extra' })], '$.data.extra: is not allowed (additionalProperties)'],
+    ['enum', [error('enum', '/state', { allowedValues: ['A', 'B'] })], '$.state: must be one of ["A","B"] (enum)'],
+    ['format', [error('format', '/id', { format: 'uuid' })], '$.id: must match format "uuid" (format)'],
+    ['other keywords', [error('minLength', '/name', { limit: 1 }, 'should NOT be shorter than 1 characters')], '$.name: must NOT be shorter than 1 characters (minLength)'],
+    ['several', [error('type', '/a', { type: 'string' }), error('required', '', { missingProperty: 'b' })], '$.a: must be string (type); $.b: is required (required)'],
+  ])('%s', (_name, given, want) => {
+    expect(describeSchemaErrors(given)).toBe(want);
+  });
+
+  it('lists at most 10 errors and counts the rest', () => {
+    const errors = Array.from({ length: 12 }, (_, i) => error('type', `/${i}`, { type: 'string' }));
+    expect(describeSchemaErrors(errors)).toMatch(/\$\[9\]: must be string \(type\); … and 2 more$/);
+  });
+});
+
+describe('readPath (sandbox helper for captures)', () => {
+  const body = { data: [{ id: 'a1' }, { id: 'b2', tags: ['x'] }], meta: { total: 0 } };
+  it.each([
+    ['data[0].id', 'a1'],
+    ['data[1].tags[0]', 'x'],
+    ['meta.total', 0],
+    ['data[5].id', undefined],
+    ['nothing.here', undefined],
+  ])('%s', (path, want) => {
+    expect(readPath(body, path)).toEqual(want);
+  });
+});
+
+describe('contract test scripts', () => {
+  let spec: ApiDescription;
+  const request = (name: string): RequestDef => spec.folders.flatMap((f) => f.requests).find((r) => r.name === name)!;
+  beforeAll(async () => {
+    spec = await loadMinimal();
+  });
+
+  it.each([
+    ['Create vendor', ['POST /v1/vendors → 201', 'POST /v1/vendors → Content-Type is JSON', 'POST /v1/vendors → response time under 5000 ms',
+      'POST /v1/vendors → has header Content-Type', 'POST /v1/vendors → body matches VendorResponse', 'POST /v1/vendors → captures vendorId from data.id']],
+    ['Get employee', ['GET /v2/employees/{employeeId} → 200', 'GET /v2/employees/{employeeId} → Content-Type is JSON',
+      'GET /v2/employees/{employeeId} → response time under 5000 ms', 'GET /v2/employees/{employeeId} → has header Content-Type',
+      'GET /v2/employees/{employeeId} → body matches inline schema']],
+  ])('%s: one assertion per clause, named after the request', (name, want) => {
+    expect(testNames(contractTestScript(spec, request(name)))).toEqual(want);
+  });
+
+  it('uses a per-request response time budget over the default', () => {
+    const source = contractTestScript(spec, { ...request('Get vendor'), responseTimeMs: 250 });
+    expect(testNames(source)).toContain('GET /v1/vendors/{vendorId} → response time under 250 ms');
+    expect(source).toContain('to.be.below(250)');
+  });
+
+  it('refers to named schemas by $ref and embeds no definitions', () => {
+    const source = contractTestScript(spec, request('Get vendor'));
+    expect(source).toContain('{"$ref":"#/definitions/VendorResponse"}');
+    expect(source).not.toContain('"definitions":');
+  });
+
+  it('skips the Content-Type check where no body is expected', () => {
+    const noBody: RequestDef = { ...request('Get vendor'), responses: { '204': { description: '', headers: [] } } };
+    expect(testNames(contractTestScript(spec, noBody))).toEqual(['GET /v1/vendors/{vendorId} → 204', 'GET /v1/vendors/{vendorId} → response time under 5000 ms']);
+  });
+});
+
+describe('probeRequest', () => {
+  const r = (method: RequestDef['method'], path: string) => ({ method, path }) as RequestDef;
+  it.each([
+    ['a read without path parameters first', [r('POST', '/v1/x'), r('GET', '/v1/x/{id}'), r('GET', '/v1/x')], 'GET /v1/x'],
+    ['a search counts as a read', [r('DELETE', '/v1/x/{id}'), r('POST', '/v1/x:search')], 'POST /v1/x:search'],
+    ['a read with parameters before a write', [r('POST', '/v1/x'), r('GET', '/v1/x/{id}')], 'GET /v1/x/{id}'],
+    ['a write when there is nothing else', [r('POST', '/v1/x')], 'POST /v1/x'],
+  ])('%s', (_name, given, want) => {
+    const probe = probeRequest(given)!;
+    expect(`${probe.method} ${probe.path}`).toBe(want);
+  });
+});
+
+describe.each([
+  ['minimal fixture', loadMinimal],
+  ['default description', loadDefault],
+])('generated scripts of the %s', (_name, load) => {
+  let spec: ApiDescription;
+  let collection: Json;
+  beforeAll(async () => {
+    spec = await load();
+    collection = buildCollection(spec).collection;
+  });
+
+  it('are all valid JavaScript', () => {
+    const scripts = scriptsOf(collection);
+    expect(scripts.length).toBeGreaterThan(spec.folders.flatMap((f) => f.requests).length);
+    for (const source of scripts) expect(() => new Script(source)).not.toThrow();
+  });
+
+  it('embed the schemas once, in the pleoSchemas collection variable', () => {
+    const variable = collection.variable.find((v: Json) => v.key === 'pleoSchemas');
+    expect(Object.keys(JSON.parse(variable.value).definitions).sort()).toEqual(Object.keys(spec.schemas).sort());
+    const text = JSON.stringify(collection);
+    const definitions = schemaDefinitions(spec.schemas);
+    for (const name of Object.keys(definitions)) {
+      const body = JSON.stringify(JSON.stringify(definitions[name]).slice(1, -1)).slice(1, -1);
+      if (body.length > 40) expect(text.split(body).length - 1, name).toBe(1);
+    }
+  });
+
+  it('run the token script before every request, with the production guard', () => {
+    const [event] = collection.event;
+    expect(event.listen).toBe('prerequest');
+    expect(event.script.exec.join('\n')).toBe(tokenPrerequestScript(spec));
+    expect(tokenPrerequestScript(spec)).toContain(`var PRODUCTION_API_BASE_URL = ${JSON.stringify(spec.environments.production.apiBaseUrl)};`);
+  });
+
+  it('end with a security folder: 401 without a token, 403 with a narrower token', () => {
+    const security = collection.item.at(-1);
+    expect(security.name).toBe(SECURITY_FOLDER_NAME);
+    const folders = spec.folders.map((f) => f.name);
+    expect(security.item.filter((i: Json) => i.name.endsWith('no token → 401')).map((i: Json) => i.name)).toEqual(folders.map((f) => `${f}: no token → 401`));
+    for (const item of security.item) {
+      if (item.name.endsWith('→ 401')) expect(item.request.auth.type).toBe('noauth');
+      else expect(item.request.auth.bearer[0]).toMatchObject({ key: 'token', value: '{{pleoNarrowAccessToken}}' });
+    }
+  });
+});
+
+describe('security folder of the minimal fixture', () => {
+  it.each([
+    ['every scope', undefined, ['Vendors: no token → 401', 'Vendors: token without vendors:read → 403', 'Employees: no token → 401',
+      'Employees: token without users:read → 403', 'Introspect: no token → 401']],
+    ['vendors:read only: nothing to narrow to, so no 403 probe', ['vendors:read'], ['Vendors: no token → 401', 'Introspect: no token → 401']],
+  ])('%s', async (_name, scopes, want) => {
+    const { collection } = buildCollection(await loadMinimal(), scopes) as { collection: Json };
+    expect(collection.item.at(-1).item.map((i: Json) => i.name)).toEqual(want);
+  });
+});
