@@ -46,16 +46,21 @@ async function quietly<T>(run: (io: ReturnType<typeof captureOutput>['io']) => P
   }
 }
 
+/** Runs the default collection with the local environment pointed at `url` (a recording proxy). */
+function runLocalThrough(url: string, envVars: Record<string, string> = {}) {
+  return runSuite({
+    collection: buildCollection(spec).collection,
+    environment: buildEnvironment(spec, 'local', neededScopes(spec)),
+    envVars: { authServerUrl: url, apiBaseUrl: url, redirectUri: `${url}/callback`, ...envVars },
+    reporters: [],
+  });
+}
+
 describe('token acquisition in the collection', () => {
   it('takes one Authorization Code + PKCE exchange per run and never sends a refresh token twice', async () => {
     const proxy = await startRecordingProxy(mock.url);
     try {
-      const summary = await runSuite({
-        collection: buildCollection(spec).collection,
-        environment: buildEnvironment(spec, 'local', neededScopes(spec)),
-        envVars: { authServerUrl: proxy.url, apiBaseUrl: proxy.url, redirectUri: `${proxy.url}/callback` },
-        reporters: [],
-      });
+      const summary = await runLocalThrough(proxy.url);
       expect(summary.failures).toEqual([]);
       const { grants, refreshTokensSent, issued } = proxy.recorded;
       expect(grants.filter((g) => g === 'authorization_code')).toHaveLength(1);
@@ -72,12 +77,7 @@ describe('token acquisition in the collection', () => {
     const shortLived = await startMock({ spec, port: 0, autoApprove: true, accessTokenTtlSeconds: 1 });
     const proxy = await startRecordingProxy(shortLived.url);
     try {
-      const summary = await runSuite({
-        collection: buildCollection(spec).collection,
-        environment: buildEnvironment(spec, 'local', neededScopes(spec)),
-        envVars: { authServerUrl: proxy.url, apiBaseUrl: proxy.url, redirectUri: `${proxy.url}/callback` },
-        reporters: [],
-      });
+      const summary = await runLocalThrough(proxy.url);
       expect(summary.failures).toEqual([]);
       const { grants, refreshTokensSent } = proxy.recorded;
       // Within 30 s of expiry a token counts as expired: every later request refreshes first.
@@ -92,12 +92,7 @@ describe('token acquisition in the collection', () => {
   it('reports a failed refresh once and does not send that refresh token again', async () => {
     const proxy = await startRecordingProxy(mock.url);
     try {
-      const summary = await runSuite({
-        collection: buildCollection(spec).collection,
-        environment: buildEnvironment(spec, 'local', neededScopes(spec)),
-        envVars: { authServerUrl: proxy.url, apiBaseUrl: proxy.url, redirectUri: `${proxy.url}/callback`, refreshToken: 'not-a-refresh-token' },
-        reporters: [],
-      });
+      const summary = await runLocalThrough(proxy.url, { refreshToken: 'not-a-refresh-token' });
       expect(summary.ok).toBe(false);
       expect(proxy.recorded.refreshTokensSent).toEqual(['not-a-refresh-token']);
       const tokenFailures = summary.failures.filter((f) => f.test === 'token: refresh_token grant → access token (RFC 6749 §6)');
