@@ -5,7 +5,7 @@ import { neededScopes } from './environments.js';
 import { stableId } from './ids.js';
 import { orderForRun } from './order.js';
 import { requestDefinition, transformRequest } from './request.js';
-import { buildCollectionEvents, buildSecurityFolder, schemasVariable } from './scripts/index.js';
+import { buildCollectionEvents, buildSecurityFolder, sharedScriptVariables } from './scripts/index.js';
 
 export interface CollectionResult {
   /** Collection v2.1.0 JSON, as postman-collection's SDK serialises it. */
@@ -76,7 +76,7 @@ export function buildCollection(spec: ApiDescription, scopes?: readonly string[]
   const collection = new postman.Collection({
     info: { id: stableId('collection', spec.info.name), name: spec.info.name, version: spec.info.version, description: { content: spec.info.description, type: 'text/markdown' } },
     auth: buildAuth(spec),
-    variable: [...captureVariables(spec), schemasVariable(spec)],
+    variable: [...captureVariables(spec), ...sharedScriptVariables(spec)],
     event: buildCollectionEvents(spec),
     item: [
       ...folders.map((folder) => ({

@@ -14,7 +14,7 @@ const describeSchemaErrors = sandboxFunction<(errors: object[]) => string>(DESCR
 const readPath = sandboxFunction<(value: unknown, path: string) => unknown>(READ_PATH_JS, 'readPath');
 
 /** Names of the assertions a script declares, in order. */
-const testNames = (source: string) => [...source.matchAll(/(?:pm\.test|ifStatusOk)\((".*?[^\\]")/g)].map((m) => JSON.parse(m[1]!) as string);
+const testNames = (source: string) => [...source.matchAll(/(?:pm\.test\(|ifStatusOk\(expected, )(".*?[^\\]")/g)].map((m) => JSON.parse(m[1]!) as string);
 
 const scriptsOf = (collection: Json): string[] => {
   const out: string[] = [];
@@ -182,5 +182,16 @@ describe('security folder of the minimal fixture', () => {
   ])('%s', async (_name, scopes, want) => {
     const { collection } = buildCollection(await loadMinimal(), scopes) as { collection: Json };
     expect(collection.item.at(-1).item.map((i: Json) => i.name)).toEqual(want);
+  });
+});
+
+describe('shared helpers', () => {
+  it('live once, in a collection variable, not copied into every request', async () => {
+    const { collection } = buildCollection(await loadDefault());
+    expect(scriptsOf(collection).filter((s) => s.includes('function describeSchemaErrors'))).toEqual([]);
+    const lib = collection.variable.filter((v: Json) => String(v.value).includes('function describeSchemaErrors'));
+    expect(lib.map((v: Json) => v.key)).toEqual(['pleoContractLib']);
+    const helpers = new Function('pm', 'require', `return ${lib[0].value};`)({}, () => ({}));
+    expect(Object.keys(helpers).sort()).toEqual(['describeSchemaErrors', 'ifStatusOk', 'readPath', 'validateAgainst']);
   });
 });

@@ -1,11 +1,11 @@
 import { schemaDefinitions, type ApiDescription, type FolderDef, type RequestDef } from '../../spec/index.js';
-import { contractTestScript } from './contract.js';
+import { CONTRACT_LIB_VARIABLE, contractLibSource, contractTestScript } from './contract.js';
 import { scriptEvent, type ScriptEvent } from './event.js';
 import { SCHEMAS_VARIABLE } from './sandbox-lib.js';
 import { tokenPrerequestScript } from './token.js';
 
 export { buildSecurityFolder, probeRequest, SECURITY_FOLDER_NAME, NARROW_TOKEN_VARIABLE } from './security.js';
-export { contractTestScript, requestLabel, responseTimeBudget } from './contract.js';
+export { contractTestScript, requestLabel, responseTimeBudget, CONTRACT_LIB_VARIABLE } from './contract.js';
 export { tokenPrerequestScript, FAILED_REFRESH_VARIABLE } from './token.js';
 export { isWriteRequest } from './writes.js';
 export { SCHEMAS_VARIABLE } from './sandbox-lib.js';
@@ -23,7 +23,13 @@ export function buildCollectionEvents(spec: ApiDescription): ScriptEvent[] {
   return [scriptEvent('prerequest', 'collection', tokenPrerequestScript(spec))];
 }
 
-/** The collection variable that carries every named schema once, as draft-07 `definitions`. */
-export function schemasVariable(spec: ApiDescription) {
-  return { key: SCHEMAS_VARIABLE, value: JSON.stringify({ $schema: DRAFT_07, definitions: schemaDefinitions(spec.schemas) }), type: 'string' };
+/**
+ * The collection variables the scripts share: every named schema once, as draft-07 `definitions`,
+ * and the contract helpers' source.
+ */
+export function sharedScriptVariables(spec: ApiDescription) {
+  return [
+    { key: SCHEMAS_VARIABLE, value: JSON.stringify({ $schema: DRAFT_07, definitions: schemaDefinitions(spec.schemas) }), type: 'string' },
+    { key: CONTRACT_LIB_VARIABLE, value: contractLibSource(), type: 'string' },
+  ];
 }
