@@ -13,9 +13,9 @@ describe('runCommand', () => {
   });
 
   it.each([
-    ['a handler result', async () => 3, 3, []],
-    ['no result', async () => undefined, 0, []],
-    ['a user error: its message only, exit 1', async () => { throw new UserError('bad flag', ERROR_CODES.OPTION_INVALID); }, 1, ['err: error: bad flag']],
+    ['a handler result', async (): Promise<number> => 3, 3, []],
+    ['no result', async (): Promise<void> => undefined, 0, []],
+    ['a user error: its message only, exit 1', async (): Promise<void> => { throw new UserError('bad flag', ERROR_CODES.OPTION_INVALID); }, 1, ['err: error: bad flag']],
   ] as const)('%s', async (_name, handler, code, lines) => {
     const io = capture();
     await runCommand(handler as () => Promise<number | void>, io)({});

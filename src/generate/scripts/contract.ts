@@ -1,8 +1,8 @@
 import { expectedStatus, schemaLabel, schemaRoot, type ApiDescription, type RequestDef } from '../../spec/index.js';
-import { iife, lit, pmTest } from './js.js';
+import { iife, lit } from './js.js';
 import { DESCRIBE_SCHEMA_ERRORS_JS, READ_PATH_JS, VALIDATE_AGAINST_JS } from './sandbox-lib.js';
 
-/** Collection variable holding the contract helpers' source, evaluated by every request's test script. */
+/** Collection variable holding the contract library's source, evaluated by every request's test script. */
 export const CONTRACT_LIB_VARIABLE = 'pleoContractLib';
 
 /** `GET /v2/employees`: how every contract test of a request starts, so a failure reads well. */
@@ -12,79 +12,91 @@ export const requestLabel = (request: RequestDef): string => `${request.method} 
 export const responseTimeBudget = (spec: ApiDescription, request: RequestDef): number =>
   request.responseTimeMs ?? spec.defaults.responseTimeMs;
 
-/** Checks that only make sense on the expected status are skipped, visibly, on any other. */
-const IF_STATUS_OK_JS = `function ifStatusOk(expected, name, check) {
+/** What one request promises, as the data its test script hands to the contract library. */
+export interface Contract {
+  label: string;
+  status: number;
+  json: boolean;
+  budgetMs: number;
+  headers: string[];
+  schema?: Record<string, unknown>;
+  schemaName?: string;
+  captures: Record<string, string>;
+}
+
+/**
+ * `contract(c)`: one assertion per clause, named `<label> → <clause>`. Checks that only make sense
+ * on the expected status are skipped, visibly, on any other.
+ */
+const CONTRACT_JS = String.raw`function ifStatusOk(expected, name, check) {
   if (pm.response.code === expected) pm.test(name, check);
   else pm.test.skip(name + ' (skipped: status ' + pm.response.code + ')', check);
+}
+function contract(c) {
+  pm.test(c.label + ' → ' + c.status, function () {
+    pm.response.to.have.status(c.status);
+  });
+  if (c.json) pm.test(c.label + ' → Content-Type is JSON', function () {
+    pm.expect(pm.response.headers.get('Content-Type') || '(none)', 'Content-Type').to.match(/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i);
+  });
+  pm.test(c.label + ' → response time under ' + c.budgetMs + ' ms', function () {
+    pm.expect(pm.response.responseTime, 'response time (ms)').to.be.below(c.budgetMs);
+  });
+  c.headers.forEach(function (header) {
+    ifStatusOk(c.status, c.label + ' → has header ' + header, function () {
+      pm.response.to.have.header(header);
+    });
+  });
+  if (c.schema) ifStatusOk(c.status, c.label + ' → body matches ' + c.schemaName, function () {
+    var errors = validateAgainst(pm.response.json(), c.schema);
+    if (errors.length > 0) pm.expect.fail('body does not match ' + c.schemaName + ': ' + describeSchemaErrors(errors));
+  });
+  Object.keys(c.captures).forEach(function (variable) {
+    var path = c.captures[variable];
+    ifStatusOk(c.status, c.label + ' → captures ' + variable + ' from ' + path, function () {
+      var value = readPath(pm.response.json(), path);
+      if (value === undefined || value === null) pm.expect.fail('$.' + path + ' is missing, so ' + variable + ' keeps its old value');
+      pm.collectionVariables.set(variable, typeof value === 'object' ? JSON.stringify(value) : String(value));
+    });
+  });
 }`;
 
 /**
- * The helpers every contract test script uses, as one expression returning them. Postman runs each
- * script on its own, so they live once in a collection variable and each script evaluates them,
+ * The contract library, as one expression returning `{ contract }`. Postman runs each script on its
+ * own, so it lives once in a collection variable and each request's test script evaluates it,
  * instead of a copy in every request.
  */
 export function contractLibSource(): string {
-  return iife([IF_STATUS_OK_JS, DESCRIBE_SCHEMA_ERRORS_JS, VALIDATE_AGAINST_JS, READ_PATH_JS,
-    'return { ifStatusOk: ifStatusOk, describeSchemaErrors: describeSchemaErrors, validateAgainst: validateAgainst, readPath: readPath };'].join('\n'))
-    .replace(/;$/, '');
+  return iife([CONTRACT_JS, DESCRIBE_SCHEMA_ERRORS_JS, VALIDATE_AGAINST_JS, READ_PATH_JS, 'return { contract: contract };'].join('\n')).replace(/;$/, '');
 }
 
-const JSON_MEDIA_TYPE = String.raw`/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i`;
-
-function statusTest(label: string, status: number): string {
-  return pmTest(`${label} → ${status}`, `pm.response.to.have.status(${status});`);
-}
-
-function contentTypeTest(label: string): string {
-  return pmTest(`${label} → Content-Type is JSON`, `pm.expect(pm.response.headers.get('Content-Type') || '(none)', 'Content-Type').to.match(${JSON_MEDIA_TYPE});`);
-}
-
-function timeTest(label: string, budget: number): string {
-  return pmTest(`${label} → response time under ${budget} ms`, `pm.expect(pm.response.responseTime, 'response time (ms)').to.be.below(${budget});`);
-}
-
-function headerTest(label: string, header: string): string {
-  return `pleo.ifStatusOk(expected, ${lit(`${label} → has header ${header}`)}, function () {\n  pm.response.to.have.header(${lit(header)});\n});`;
-}
-
-function schemaTest(label: string, ref: NonNullable<RequestDef['responses'][string]['schema']>): string {
-  const name = schemaLabel(ref);
-  return `pleo.ifStatusOk(expected, ${lit(`${label} → body matches ${name}`)}, function () {
-  var errors = pleo.validateAgainst(pm.response.json(), ${lit(schemaRoot(ref))});
-  if (errors.length > 0) pm.expect.fail(${lit(`body does not match ${name}: `)} + pleo.describeSchemaErrors(errors));
-});`;
-}
-
-function captureTest(label: string, variable: string, path: string): string {
-  return `pleo.ifStatusOk(expected, ${lit(`${label} → captures ${variable} from ${path}`)}, function () {
-  var value = pleo.readPath(pm.response.json(), ${lit(path)});
-  if (value === undefined || value === null) pm.expect.fail(${lit(`$.${path} is missing, so ${variable} keeps its old value`)});
-  pm.collectionVariables.set(${lit(variable)}, typeof value === 'object' ? JSON.stringify(value) : String(value));
-});`;
+/** The contract of one request: expected status, JSON body, time budget, headers, schema, captures. */
+export function requestContract(spec: ApiDescription, request: RequestDef): Contract {
+  const status = expectedStatus(request);
+  const response = request.responses[String(status)];
+  const schema = response?.schema;
+  return {
+    label: requestLabel(request),
+    status,
+    json: response?.schema !== undefined || response?.example !== undefined,
+    budgetMs: responseTimeBudget(spec, request),
+    headers: response?.headers ?? [],
+    ...(schema !== undefined ? { schema: schemaRoot(schema), schemaName: schemaLabel(schema) } : {}),
+    captures: request.capture,
+  };
 }
 
 /**
- * The test script of one request: status, JSON Content-Type where a body is expected, the body
- * against its schema (ajv 6, draft-07, schemas shared through a collection variable), response time,
- * required headers, and captures into collection variables for the requests that follow.
+ * The test script of one request: its contract as data, checked by the shared contract library:
+ * status, JSON Content-Type where a body is expected, response time, required headers, the body
+ * against its schema (ajv 6, draft-07, schemas shared through a collection variable), and captures
+ * into collection variables for the requests that follow.
  */
 export function contractTestScript(spec: ApiDescription, request: RequestDef): string {
-  const label = requestLabel(request);
-  const status = expectedStatus(request);
-  const response = request.responses[String(status)];
-  const expectsBody = response?.schema !== undefined || response?.example !== undefined;
-  const schema = response?.schema;
-  const captures = Object.entries(request.capture);
-  const tests = [
-    statusTest(label, status),
-    ...(expectsBody ? [contentTypeTest(label)] : []),
-    timeTest(label, responseTimeBudget(spec, request)),
-    ...(response?.headers ?? []).map((header) => headerTest(label, header)),
-    ...(schema !== undefined ? [schemaTest(label, schema)] : []),
-    ...captures.map(([variable, path]) => captureTest(label, variable, path)),
-  ];
-  const header = `// Contract of "${request.name}": ${label} → ${status}. Generated by pleo-postman from the YAML description; edit that, not this script.`;
-  const lib = `var pleo = eval(pm.collectionVariables.get(${lit(CONTRACT_LIB_VARIABLE)})); // helpers shared by every request`;
-  return [header, iife([`var expected = ${status};`, lib, ...tests].join('\n'))].join('\n');
+  const contract = requestContract(spec, request);
+  return [
+    `// Contract of "${request.name}": ${contract.label} → ${contract.status}. Generated by pleo-postman from the YAML description; edit that, not this script.`,
+    `// Checked by the contract library in the collection variable ${CONTRACT_LIB_VARIABLE}: one test per clause.`,
+    `eval(pm.collectionVariables.get(${lit(CONTRACT_LIB_VARIABLE)})).contract(${JSON.stringify(contract, null, 2)});`,
+  ].join('\n');
 }
-
