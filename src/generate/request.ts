@@ -1,4 +1,4 @@
-import { expectedStatus, schemaLabel, type ApiDescription, type FolderDef, type ParamDef, type RequestDef } from '../spec/index.js';
+import { expectedStatus, schemaLabel, withValueAt, type ApiDescription, type BodyDef, type FolderDef, type ParamDef, type RequestDef } from '../spec/index.js';
 import { stableId } from './ids.js';
 import { buildRequestEvents } from './scripts/index.js';
 
@@ -101,6 +101,11 @@ function buildHeaders(request: RequestDef) {
   ];
 }
 
+/** The body example with `{{variable}}` at each path the description names in `body.variables`. */
+function bodyToSend(body: BodyDef): unknown {
+  return Object.entries(body.variables).reduce((value, [path, variable]) => withValueAt(value, path, `{{${variable}}}`), body.example);
+}
+
 /** Method, URL, headers and body of a request, as a Postman request definition. */
 export function requestDefinition(request: RequestDef) {
   return {
@@ -108,7 +113,7 @@ export function requestDefinition(request: RequestDef) {
     url: buildUrl(request),
     header: buildHeaders(request),
     ...(request.body
-      ? { body: { mode: 'raw', raw: JSON.stringify(request.body.example, null, 2), options: { raw: { language: 'json' } } } }
+      ? { body: { mode: 'raw', raw: JSON.stringify(bodyToSend(request.body), null, 2), options: { raw: { language: 'json' } } } }
       : {}),
   };
 }

@@ -5,3 +5,4 @@ export { standaloneSchema, schemaDefinitions, schemaRoot, schemaLabel } from './
 export { pathParameterNames } from './semantics.js';
 export * from './model.js';
 export type { Problem, Severity } from './problem.js';
+export { pathSegments, readValuePath, withValueAt } from './value-path.js';

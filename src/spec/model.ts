@@ -102,6 +102,8 @@ export interface BodyDef {
   contentType: string;
   example: unknown;
   schema?: SchemaRef;
+  /** Path in the example (`companyId`, `items[0].id`) → variable the collection sends there as `{{variable}}`. */
+  variables: Record<string, string>;
 }
 
 export interface ResponseDef {

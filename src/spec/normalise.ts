@@ -31,7 +31,14 @@ function normaliseRequest(request: RawRequest, pointer: string): RequestDef {
       header: normaliseParams(request.parameters?.header, false),
     },
     ...(request.body
-      ? { body: { contentType: request.body.contentType ?? 'application/json', example: request.body.example, ...(request.body.schema !== undefined ? { schema: request.body.schema } : {}) } }
+      ? {
+          body: {
+            contentType: request.body.contentType ?? 'application/json',
+            example: request.body.example,
+            ...(request.body.schema !== undefined ? { schema: request.body.schema } : {}),
+            variables: request.body.variables ?? {},
+          },
+        }
       : {}),
     responses: Object.fromEntries(
       Object.entries(request.responses).map(([status, r]) => [

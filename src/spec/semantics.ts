@@ -1,7 +1,8 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { collectRefs, schemaNameOfRef, standaloneSchema } from './json-schema.js';
-import { error, pointerOf, type Problem } from './problem.js';
+import { error, escapePointerSegment, pointerOf, type Problem } from './problem.js';
+import { readValuePath } from './value-path.js';
 import type { RawDescription, RawRequest } from './raw.js';
 import { didYouMean } from './structure.js';
 
@@ -146,12 +147,31 @@ function checkRequest(raw: RawDescription, request: RawRequest, at: string, ajv:
       problems.push(...checkExample(response.example, response.schema, `${where}/example`, compile));
     }
   }
+  for (const [path, variable] of Object.entries(request.body?.variables ?? {})) {
+    if (typeof readValuePath(request.body?.example, path) !== 'string') {
+      problems.push({ ...error('BODY_VARIABLE_PATH', `${at}/body/variables/${escapePointerSegment(path)}`, `body variable path "${path}" does not point at a string in the body example`,
+        `name a string field of the example, e.g. "companyId" or "items[0].id"; {{${variable}}} is sent in its place`), atKey: true });
+    }
+  }
   if (request.body?.schema !== undefined) {
     const refProblems = checkSchemaRef(raw, request.body.schema, `${at}/body/schema`, ajv);
     problems.push(...refProblems);
     if (compile && refProblems.length === 0) problems.push(...checkExample(request.body.example, request.body.schema, `${at}/body/example`, compile));
   }
   return problems;
+}
+
+/** A variable that no request captures and no environment defines is a warning: the example is sent instead. */
+function checkVariables(request: RawRequest, at: string, known: ReadonlySet<string>): Problem[] {
+  const uses: Array<{ variable: string | undefined; pointer: string }> = [
+    ...(['path', 'query', 'header'] as const).flatMap((where) =>
+      Object.entries(request.parameters?.[where] ?? {}).map(([name, p]) => ({ variable: p.variable, pointer: `${at}/parameters/${where}/${escapePointerSegment(name)}/variable` }))),
+    ...Object.entries(request.body?.variables ?? {}).map(([path, variable]) => ({ variable, pointer: `${at}/body/variables/${escapePointerSegment(path)}` })),
+  ];
+  return uses
+    .filter(({ variable }) => variable !== undefined && !known.has(variable))
+    .map(({ variable, pointer }): Problem => ({ severity: 'warning', code: 'VARIABLE_UNKNOWN', pointer,
+      message: `variable "${variable}" is captured by no request and set by no environment; the example value is used until you set it` }));
 }
 
 function checkFolders(raw: RawDescription, ajv: Ajv, schemasValid: boolean): Problem[] {
@@ -167,7 +187,10 @@ function checkFolders(raw: RawDescription, ajv: Ajv, schemasValid: boolean): Pro
     return validate;
   };
   const folderNames = new Set<string>();
-  const captured = new Set(raw.folders.flatMap((f) => f.requests.flatMap((r) => Object.keys(r.capture ?? {}))));
+  const known = new Set([
+    ...raw.folders.flatMap((f) => f.requests.flatMap((r) => Object.keys(r.capture ?? {}))),
+    ...Object.values(raw.environments).flatMap((env) => Object.keys(env.variables ?? {})),
+  ]);
   for (const [f, folder] of raw.folders.entries()) {
     if (folderNames.has(folder.name)) {
       problems.push(error('DUPLICATE_FOLDER', pointerOf('folders', f, 'name'), `folder name "${folder.name}" is used twice`, 'give each folder its own name'));
@@ -183,12 +206,7 @@ function checkFolders(raw: RawDescription, ajv: Ajv, schemasValid: boolean): Pro
       requestNames.add(request.name);
       const requestProblems = checkRequest(raw, request, at, ajv, schemasValid ? compile : undefined);
       problems.push(...requestProblems);
-      for (const [name, param] of Object.entries(request.parameters?.path ?? {})) {
-        if (param.variable !== undefined && !captured.has(param.variable)) {
-          problems.push({ severity: 'warning', code: 'VARIABLE_NOT_CAPTURED', pointer: `${at}/parameters/path/${name}/variable`,
-            message: `variable "${param.variable}" is captured by no request; the example value is used` });
-        }
-      }
+      problems.push(...checkVariables(request, at, known));
     }
   }
   return problems;

@@ -126,3 +126,14 @@ describe('custom methods', () => {
     expect(archive.request.url.variable ?? []).toEqual([]);
   });
 });
+
+describe('body variables', () => {
+  it('sends {{variable}} at each named path and keeps the rest of the example', async () => {
+    const spec = await loadDefault();
+    const items = requestsOf(buildCollection(spec).collection);
+    const body = JSON.parse(items.find((i) => i.name === 'Create export job')!.request.body.raw);
+    expect(body).toMatchObject({ companyId: '{{companyId}}', accountingEntryIds: ['{{accountingEntryId}}'], employeeId: '{{employeeId}}', isInteractive: true });
+    const exampleOf = spec.folders.flatMap((f) => f.requests).find((r) => r.name === 'Create export job')!.body!.example as Record<string, unknown>;
+    expect(exampleOf.companyId).toBe('c082afd8-c1d2-46ee-8f56-1512638f0e67');
+  });
+});

@@ -46,6 +46,7 @@ const CASES: Array<[string, Case]> = [
   ['challenge method other than S256', { text: mutate('challengeMethod: S256', 'challengeMethod: plain'), code: 'PKCE_METHOD', message: 'code challenge method "plain" is not accepted by Pleo', at: 'plain', hint: 'use "S256"' }],
   ['client authentication other than basic', { text: mutate('clientAuthentication: basic', 'clientAuthentication: client_secret_post'), code: 'CLIENT_AUTH', message: 'client authentication "client_secret_post" is not accepted by Pleo', at: 'client_secret_post', hint: 'use "basic"' }],
   ['example that breaks its schema', { text: mutate('example: { name: Acme ApS, country: DK }', 'example: { name: 42, country: DK }'), code: 'EXAMPLE_INVALID', message: 'example does not match its schema: /name must be string', at: '42' }],
+  ['body variable pointing at nothing', { text: mutate('          example: { name: Acme ApS, country: DK }', '          example: { name: Acme ApS, country: DK }\n          variables: { countryCode: countryCode }'), code: 'BODY_VARIABLE_PATH', message: 'body variable path "countryCode" does not point at a string in the body example', at: 'countryCode: countryCode' }],
   ['empty description', { text: '', code: 'EMPTY', message: 'the description is empty' }],
   ['comment-only description', { text: '# nothing here\n', code: 'EMPTY', message: 'the description is empty' }],
 ];
@@ -66,6 +67,13 @@ describe('bad input', () => {
   it('gathers every problem instead of stopping at the first', () => {
     const text = BASE.replace('challengeMethod: S256', 'challengeMethod: plain').replace('clientAuthentication: basic', 'clientAuthentication: body');
     expect(validateSpec(text, 'spec.yaml').problems.map((p) => p.code)).toEqual(['PKCE_METHOD', 'CLIENT_AUTH']);
+  });
+
+  it('warns (without failing) about a variable that nothing captures and no environment sets', () => {
+    const text = BASE.replace('variable: vendorId,', 'variable: vendorIdd,');
+    const result = validateSpec(text, 'spec.yaml');
+    expect(result.spec).toBeDefined();
+    expect(result.problems).toMatchObject([{ severity: 'warning', code: 'VARIABLE_UNKNOWN', pointer: '/folders/0/requests/1/parameters/path/vendorId/variable' }]);
   });
 
   it('accepts the minimal fixture without problems', () => {
