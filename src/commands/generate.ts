@@ -23,13 +23,15 @@ async function produce(args: GenerateArgs, io: Io) {
 
 /** `generate`: validates the description, then writes the collection and environments atomically. */
 export async function generateCommand(args: GenerateArgs, io: Io): Promise<number> {
-  const { files } = await produce(args, io).catch((error: unknown) => {
+  try {
+    const { files } = await produce(args, io);
+    const written = await writeFilesAtomically(args.out, files);
+    for (const path of written) io.out(`wrote ${path}`);
+    return 0;
+  } catch (error) {
     if (error instanceof UserError) error.message += '\nnothing was written';
     throw error;
-  });
-  const written = await writeFilesAtomically(args.out, files);
-  for (const path of written) io.out(`wrote ${path}`);
-  return 0;
+  }
 }
 
 /** `check`: exits 1 and names the files when the committed outputs differ from what would be generated. */

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { ERROR_CODES, UserError } from '../errors.js';
 import type { GeneratedFile } from '../generate/index.js';
+
+function unwritable(path: string, cause: unknown): UserError {
+  const code = (cause as NodeJS.ErrnoException).code ?? 'unknown error';
+  return new UserError(`cannot write "${path}" (${code}): check that the output directory is writable and not a file`, ERROR_CODES.OUTPUT_UNWRITABLE, { cause });
+}
 
 /**
  * Writes every file atomically: all contents go to temp files beside their targets first, and only
@@ -10,9 +16,10 @@ import type { GeneratedFile } from '../generate/index.js';
  */
 export async function writeFilesAtomically(outDir: string, files: readonly GeneratedFile[]): Promise<string[]> {
   const staged: Array<{ temp: string; target: string }> = [];
+  let target = outDir;
   try {
     for (const file of files) {
-      const target = join(outDir, file.path);
+      target = join(outDir, file.path);
       await mkdir(dirname(target), { recursive: true });
       const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
       staged.push({ temp, target });
@@ -20,9 +27,13 @@ export async function writeFilesAtomically(outDir: string, files: readonly Gener
     }
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
-    throw error;
+    throw unwritable(target, error);
   }
-  for (const { temp, target } of staged) await rename(temp, target);
+  for (const staging of staged) {
+    await rename(staging.temp, staging.target).catch((error: unknown) => {
+      throw unwritable(staging.target, error);
+    });
+  }
   return staged.map(({ target }) => target);
 }
 

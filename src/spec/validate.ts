@@ -23,12 +23,39 @@ export function parseSource(text: string): ParsedSource {
   return { doc, lines };
 }
 
-function syntaxProblems(text: string, cause: YAMLException): Problem[] {
+function syntaxProblems(text: string, cause?: YAMLException): Problem[] {
   const { doc } = parseSource(text);
   if (doc.errors.length > 0) {
     return doc.errors.map((e) => ({ severity: 'error', code: 'YAML_SYNTAX', pointer: '', offset: e.pos[0], message: `YAML syntax error: ${e.message.split('\n')[0]}` }));
   }
-  return [{ severity: 'error', code: 'YAML_SYNTAX', pointer: '', offset: cause.mark?.position ?? 0, message: `YAML syntax error: ${cause.reason}` }];
+  return [{ severity: 'error', code: 'YAML_SYNTAX', pointer: '', offset: cause?.mark?.position ?? 0, message: `YAML syntax error: ${cause?.reason ?? 'unreadable'}` }];
+}
+
+/** Something that looks like a YAML alias (`*name`); markdown `**bold**` matches too, harmlessly. */
+const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/m;
+
+/** Aliases expanded past this count are refused: nested aliases can blow a small file up exponentially. */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The description's value. js-yaml does not bound alias expansion, so a text with aliases is read by
+ * the `yaml` package instead, which refuses a "billion laughs" document.
+ */
+function readValue(text: string, source: string): { value: unknown } | { problems: Problem[] } {
+  if (ALIAS.test(text)) {
+    const { doc } = parseSource(text);
+    if (doc.errors.length > 0) return { problems: syntaxProblems(text) };
+    try {
+      return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    } catch (cause) {
+      return { problems: [error('YAML_ALIASES', '', `the YAML aliases expand too far (${(cause as Error).message})`, `use fewer aliases (at most ${MAX_ALIAS_COUNT} expansions)`)] };
+    }
+  }
+  try {
+    return { value: load(text, { schema: CORE_SCHEMA, filename: source }) };
+  } catch (cause) {
+    return { problems: syntaxProblems(text, cause as YAMLException) };
+  }
 }
 
 /**
@@ -42,12 +69,9 @@ function syntaxProblems(text: string, cause: YAMLException): Problem[] {
 export function validateSpec(text: string, source: string): ValidationResult {
   const empty = error('EMPTY', '', 'the description is empty', 'start from collections/pleo-api.yaml: it needs info, environments, auth, scopes and folders');
   if (text.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) return { spec: undefined, problems: [empty] };
-  let raw: unknown;
-  try {
-    raw = load(text, { schema: CORE_SCHEMA, filename: source });
-  } catch (cause) {
-    return { spec: undefined, problems: syntaxProblems(text, cause as YAMLException) };
-  }
+  const read = readValue(text, source);
+  if ('problems' in read) return { spec: undefined, problems: read.problems };
+  const raw = read.value;
   if (raw === null || raw === undefined || (typeof raw === 'object' && Object.keys(raw).length === 0)) return { spec: undefined, problems: [empty] };
   const structural = checkStructure(raw);
   if (structural.length > 0) return { spec: undefined, problems: structural };

@@ -52,6 +52,15 @@ describe('generate / check / validate', () => {
     expect(listFiles(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('an output directory that cannot be written is a clear error (exit 1), not a crash', () => {
+    const file = join(tempDir(), 'not-a-dir');
+    writeFileSync(file, 'x');
+    const result = runCli(['generate', '--spec', MINIMAL_SPEC, '--out', file]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`cannot write "${join(file, 'collections/minimal.postman_collection.json')}" (ENOTDIR)`);
+    expect(result.stderr).toContain('nothing was written');
+  });
+
   it('a missing description is a clear error, not a crash', () => {
     const result = runCli(['validate', '--spec', 'no/such.yaml']);
     expect(result.status).toBe(1);

@@ -76,6 +76,22 @@ describe('bad input', () => {
     expect(result.problems).toMatchObject([{ severity: 'warning', code: 'VARIABLE_UNKNOWN', pointer: '/folders/0/requests/1/parameters/path/vendorId/variable' }]);
   });
 
+  it('refuses a "billion laughs" alias bomb quickly instead of expanding it', () => {
+    // 9 levels of 9 aliases each: 9^9 strings once expanded, from a few hundred bytes.
+    const levels = 'abcdefghi'.split('').map((name, i) =>
+      `  ${name}: &${name} [${Array(9).fill(i === 0 ? 'x' : `*${'abcdefghi'[i - 1]}`).join(', ')}]`);
+    const text = mutate('defaults:', `bomb:\n${levels.join('\n')}\ndefaults:`);
+    const result = validateSpec(text, 'spec.yaml');
+    expect(result.problems.map((p) => p.code)).toEqual(['YAML_ALIASES']);
+  });
+
+  it('reads a description with a few aliases like any other', () => {
+    const text = mutate('  Error:\n', '  Error: &error\n').replace('  Vendor:\n', '  Failure: *error\n  Vendor:\n');
+    const result = validateSpec(text, 'spec.yaml');
+    expect(result.problems).toEqual([]);
+    expect(result.spec?.schemas.Failure).toEqual(result.spec?.schemas.Error);
+  });
+
   it('accepts the minimal fixture without problems', () => {
     const result = validateSpec(BASE, 'spec.yaml');
     expect(result.problems).toEqual([]);
