@@ -1,6 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { standaloneSchema, type ApiDescription, type RequestDef, type SchemaRef } from '../spec/index.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createSchemaCompiler, type ApiDescription, type CompileSchema, type RequestDef, type SchemaRef } from '../spec/index.js';
 import type { JsonObject } from './resource-model.js';
 
 export interface Validators {
@@ -11,28 +10,17 @@ export interface Validators {
 }
 
 /** Compiled validators are shared by every mock serving the same description object. */
-const cache = new WeakMap<ApiDescription, { ajv: Ajv; compiled: Map<string, ValidateFunction> }>();
+const cache = new WeakMap<ApiDescription, CompileSchema>();
 
 /** ajv draft-07 with ajv-formats, as the description's own checks use; compiled lazily. */
 export function createValidators(spec: ApiDescription): Validators {
-  let entry = cache.get(spec);
-  if (!entry) {
-    const ajv = new Ajv({ strict: false, allErrors: false, logger: false });
-    addFormats.default(ajv);
-    entry = { ajv, compiled: new Map() };
-    cache.set(spec, entry);
+  let compileRef = cache.get(spec);
+  if (!compileRef) {
+    compileRef = createSchemaCompiler(spec.schemas);
+    cache.set(spec, compileRef);
   }
-  const { ajv, compiled } = entry;
-  const compile = (ref: SchemaRef | undefined): ValidateFunction | undefined => {
-    if (ref === undefined) return undefined;
-    const key = typeof ref === 'string' ? ref : JSON.stringify(ref);
-    let validate = compiled.get(key);
-    if (!validate) {
-      validate = ajv.compile(standaloneSchema(spec.schemas, ref));
-      compiled.set(key, validate);
-    }
-    return validate;
-  };
+  const compiled = compileRef;
+  const compile = (ref: SchemaRef | undefined): ValidateFunction | undefined => (ref === undefined ? undefined : compiled(ref));
   return {
     response: (request, status) => compile(request.responses[String(status)]?.schema),
     body: (request) => compile(request.body?.schema),

@@ -6,3 +6,4 @@ export { pathParameterNames } from './semantics.js';
 export * from './model.js';
 export type { Problem, Severity } from './problem.js';
 export { pathSegments, readValuePath, withValueAt } from './value-path.js';
+export { createSchemaCompiler, type CompileSchema } from './schema-compiler.js';

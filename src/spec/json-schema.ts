@@ -19,15 +19,16 @@ export function schemaNameOfRef(ref: string): string | undefined {
   return ref.startsWith(SCHEMA_REF_PREFIX) ? ref.slice(SCHEMA_REF_PREFIX.length) : undefined;
 }
 
-function rewriteRefs(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(rewriteRefs);
+/** Rewrites `#/schemas/Name` refs to `<base>#/definitions/Name` (base: the `$id` holding the definitions, or none). */
+function rewriteRefs(schema: unknown, base = ''): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => rewriteRefs(item, base));
   if (schema === null || typeof schema !== 'object') return schema;
   return Object.fromEntries(
     Object.entries(schema).map(([key, value]) => {
       if (key === '$ref' && typeof value === 'string' && value.startsWith(SCHEMA_REF_PREFIX)) {
-        return [key, `#/definitions/${value.slice(SCHEMA_REF_PREFIX.length)}`];
+        return [key, `${base}#/definitions/${value.slice(SCHEMA_REF_PREFIX.length)}`];
       }
-      return [key, rewriteRefs(value)];
+      return [key, rewriteRefs(value, base)];
     }),
   );
 }
@@ -37,9 +38,12 @@ export function schemaDefinitions(schemas: Record<string, JsonSchema>): Record<s
   return Object.fromEntries(Object.entries(schemas).map(([name, s]) => [name, rewriteRefs(s) as JsonSchema]));
 }
 
-/** The root of a standalone schema for a schema reference, relative to shared `definitions`. */
-export function schemaRoot(ref: SchemaRef): JsonSchema {
-  return typeof ref === 'string' ? { $ref: `#/definitions/${ref}` } : (rewriteRefs(ref) as JsonSchema);
+/**
+ * The root schema of a schema reference, its refs pointing at shared `definitions`: in the same
+ * document by default, or in the schema whose `$id` is `base`.
+ */
+export function schemaRoot(ref: SchemaRef, base = ''): JsonSchema {
+  return typeof ref === 'string' ? { $ref: `${base}#/definitions/${ref}` } : (rewriteRefs(ref, base) as JsonSchema);
 }
 
 /** A self-contained draft-07 schema for a named or inline schema, usable by ajv 6 or 8. */

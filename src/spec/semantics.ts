@@ -1,6 +1,7 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { collectRefs, schemaNameOfRef, standaloneSchema } from './json-schema.js';
+import { collectRefs, schemaNameOfRef } from './json-schema.js';
+import { createSchemaCompiler, type CompileSchema } from './schema-compiler.js';
 import { error, escapePointerSegment, pointerOf, type Problem } from './problem.js';
 import { readValuePath } from './value-path.js';
 import type { RawDescription, RawRequest } from './raw.js';
@@ -98,10 +99,9 @@ function checkSchemaRef(raw: RawDescription, ref: string | Record<string, unknow
   return problems;
 }
 
-type Compile = (ref: string | Record<string, unknown>) => ValidateFunction;
 
 function checkExample(
-  example: unknown, ref: string | Record<string, unknown>, at: string, compile: Compile,
+  example: unknown, ref: string | Record<string, unknown>, at: string, compile: CompileSchema,
 ): Problem[] {
   const validate = compile(ref);
   if (validate(example)) return [];
@@ -111,7 +111,7 @@ function checkExample(
 }
 
 /** `compile` is undefined when the named schemas are broken: examples are then not checked. */
-function checkRequest(raw: RawDescription, request: RawRequest, at: string, ajv: Ajv, compile: Compile | undefined): Problem[] {
+function checkRequest(raw: RawDescription, request: RawRequest, at: string, ajv: Ajv, compile: CompileSchema | undefined): Problem[] {
   const problems: Problem[] = [];
   const catalogue = Object.keys(raw.scopes);
   for (const [i, scope] of (request.scopes ?? []).entries()) {
@@ -176,16 +176,8 @@ function checkVariables(request: RawRequest, at: string, known: ReadonlySet<stri
 
 function checkFolders(raw: RawDescription, ajv: Ajv, schemasValid: boolean): Problem[] {
   const problems: Problem[] = [];
-  const cache = new Map<string, ValidateFunction>();
-  const compile: Compile = (ref) => {
-    const key = typeof ref === 'string' ? ref : JSON.stringify(ref);
-    let validate = cache.get(key);
-    if (!validate) {
-      validate = ajv.compile(standaloneSchema(raw.schemas ?? {}, ref));
-      cache.set(key, validate);
-    }
-    return validate;
-  };
+  // Examples are checked only against schemas that are themselves valid.
+  const compile = schemasValid ? createSchemaCompiler(raw.schemas ?? {}, { allErrors: true }) : undefined;
   const folderNames = new Set<string>();
   const known = new Set([
     ...raw.folders.flatMap((f) => f.requests.flatMap((r) => Object.keys(r.capture ?? {}))),
@@ -204,7 +196,7 @@ function checkFolders(raw: RawDescription, ajv: Ajv, schemasValid: boolean): Pro
           'give each request of a folder its own name'));
       }
       requestNames.add(request.name);
-      const requestProblems = checkRequest(raw, request, at, ajv, schemasValid ? compile : undefined);
+      const requestProblems = checkRequest(raw, request, at, ajv, compile);
       problems.push(...requestProblems);
       problems.push(...checkVariables(request, at, known));
     }
