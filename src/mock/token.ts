@@ -1,5 +1,5 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
-import { authenticateClient } from './client-auth.js';
+import { authenticateClient, type ClientAuthResult } from './client-auth.js';
 import type { MockContext } from './context.js';
 import { decodeUtf8, headerValue, isContentType, jsonResponse, parseParams, type MockRequest, type MockResponse, type Params } from './http.js';
 import { NO_STORE, tokenError, type TokenErrorCode } from './oauth-errors.js';
@@ -28,6 +28,19 @@ export function readOAuthForm(req: MockRequest): Params | MockResponse {
 
 export const isResponse = (value: Params | MockResponse): value is MockResponse => 'status' in value;
 
+/**
+ * What the token and introspection endpoints share: POST only, a strict form body, and an
+ * authenticated client.
+ */
+export function readClientRequest(ctx: MockContext, req: MockRequest, options: { allowPublic: boolean }):
+  { params: Params; auth: Extract<ClientAuthResult, { ok: true }> } | { response: MockResponse } {
+  if (req.method !== 'POST') return { response: tokenError('invalid_request', 'use POST', 405) };
+  const params = readOAuthForm(req);
+  if (isResponse(params)) return { response: params };
+  const auth = authenticateClient(req.headers, params, ctx.clients, options);
+  return auth.ok ? { params, auth } : { response: auth.response };
+}
+
 function fromLibraryError(error: unknown): MockResponse {
   if (!(error instanceof OAuth2Server.OAuthError) || error.name === 'server_error') throw error;
   return tokenError(error.name as TokenErrorCode, error.message, error.code === 401 ? 401 : 400);
@@ -41,11 +54,9 @@ function fromLibraryError(error: unknown): MockResponse {
  * @see [RFC 6749 §6](https://www.rfc-editor.org/rfc/rfc6749.html#section-6)
  */
 export async function handleTokenRequest(ctx: MockContext, req: MockRequest): Promise<MockResponse> {
-  if (req.method !== 'POST') return tokenError('invalid_request', 'use POST', 405);
-  const params = readOAuthForm(req);
-  if (isResponse(params)) return params;
-  const auth = authenticateClient(req.headers, params, ctx.clients, { allowPublic: true });
-  if (!auth.ok) return auth.response;
+  const read = readClientRequest(ctx, req, { allowPublic: true });
+  if ('response' in read) return read.response;
+  const { params, auth } = read;
   const grantType = params.values.get('grant_type');
   if (grantType === undefined || grantType === '') return tokenError('invalid_request', 'grant_type is missing');
   if (!SUPPORTED_GRANTS.includes(grantType)) return tokenError('unsupported_grant_type', `grant_type ${grantType.slice(0, 40)} is not supported`);
