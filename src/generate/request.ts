@@ -1,4 +1,4 @@
-import { expectedStatus, schemaLabel, withValueAt, type ApiDescription, type BodyDef, type FolderDef, type ParamDef, type RequestDef } from '../spec/index.js';
+import { bodyVariableTemplate, expectedStatus, schemaLabel, withValueAt, type ApiDescription, type BodyDef, type FolderDef, type ParamDef, type RequestDef } from '../spec/index.js';
 import { stableId } from './ids.js';
 import { buildRequestEvents } from './scripts/index.js';
 
@@ -101,9 +101,9 @@ function buildHeaders(request: RequestDef) {
   ];
 }
 
-/** The body example with `{{variable}}` at each path the description names in `body.variables`. */
+/** The body example with `{{variable}}` (or the template) at each path the description names in `body.variables`. */
 function bodyToSend(body: BodyDef): unknown {
-  return Object.entries(body.variables).reduce((value, [path, variable]) => withValueAt(value, path, `{{${variable}}}`), body.example);
+  return Object.entries(body.variables).reduce((value, [path, variable]) => withValueAt(value, path, bodyVariableTemplate(variable)), body.example);
 }
 
 /** Method, URL, headers and body of a request, as a Postman request definition. */

@@ -102,7 +102,10 @@ export interface BodyDef {
   contentType: string;
   example: unknown;
   schema?: SchemaRef;
-  /** Path in the example (`companyId`, `items[0].id`) → variable the collection sends there as `{{variable}}`. */
+  /**
+   * Path in the example (`companyId`, `items[0].id`) → what the collection sends there: a variable
+   * name (sent as `{{name}}`) or a template with placeholders (`Acme {{$timestamp}}`).
+   */
   variables: Record<string, string>;
 }
 
@@ -123,4 +126,14 @@ export function expectedStatus(request: RequestDef): number {
   const first = ok[0];
   if (first === undefined) throw new Error(`request "${request.name}" has no 2xx response`);
   return first;
+}
+
+/** A body variable's value as sent: a bare variable name becomes `{{name}}`; a template stays as written. */
+export function bodyVariableTemplate(value: string): string {
+  return value.includes('{{') ? value : `{{${value}}}`;
+}
+
+/** The variables a template refers to, without Postman's dynamic ones (`$guid`, `$timestamp`, …). */
+export function templateVariables(template: string): string[] {
+  return [...template.matchAll(/\{\{([^{}]+)\}\}/g)].map((m) => m[1] as string).filter((name) => !name.startsWith('$'));
 }

@@ -4,6 +4,7 @@ import { collectRefs, schemaNameOfRef } from './json-schema.js';
 import { createSchemaCompiler, type CompileSchema } from './schema-compiler.js';
 import { error, escapePointerSegment, pointerOf, type Problem } from './problem.js';
 import { readValuePath } from './value-path.js';
+import { bodyVariableTemplate, templateVariables } from './model.js';
 import type { RawDescription, RawRequest } from './raw.js';
 import { didYouMean } from './structure.js';
 
@@ -166,7 +167,8 @@ function checkVariables(request: RawRequest, at: string, known: ReadonlySet<stri
   const uses: Array<{ variable: string | undefined; pointer: string }> = [
     ...(['path', 'query', 'header'] as const).flatMap((where) =>
       Object.entries(request.parameters?.[where] ?? {}).map(([name, p]) => ({ variable: p.variable, pointer: `${at}/parameters/${where}/${escapePointerSegment(name)}/variable` }))),
-    ...Object.entries(request.body?.variables ?? {}).map(([path, variable]) => ({ variable, pointer: `${at}/body/variables/${escapePointerSegment(path)}` })),
+    ...Object.entries(request.body?.variables ?? {}).flatMap(([path, value]) =>
+      templateVariables(bodyVariableTemplate(value)).map((variable) => ({ variable, pointer: `${at}/body/variables/${escapePointerSegment(path)}` }))),
   ];
   return uses
     .filter(({ variable }) => variable !== undefined && !known.has(variable))

@@ -136,4 +136,10 @@ describe('body variables', () => {
     const exampleOf = spec.folders.flatMap((f) => f.requests).find((r) => r.name === 'Create export job')!.body!.example as Record<string, unknown>;
     expect(exampleOf.companyId).toBe('c082afd8-c1d2-46ee-8f56-1512638f0e67');
   });
+
+  it('sends a template as written, e.g. a unique name per run', async () => {
+    const items = requestsOf(buildCollection(await loadDefault()).collection);
+    const body = JSON.parse(items.find((i) => i.name === 'Create vendor')!.request.body.raw);
+    expect(body).toMatchObject({ companyId: '{{companyId}}', name: 'Acme Office Supplies {{$timestamp}}' });
+  });
 });

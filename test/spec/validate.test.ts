@@ -92,6 +92,17 @@ describe('bad input', () => {
     expect(result.spec?.schemas.Failure).toEqual(result.spec?.schemas.Error);
   });
 
+  it.each([
+    ['a variable nothing sets', "'{{vendorName}} ApS'", ['VARIABLE_UNKNOWN']],
+    ["Postman's dynamic variables", "'Acme {{$timestamp}}'", []],
+    ['an environment variable', "'{{companyId}}'", []],
+  ])('body variable template with %s', (_name, template, codes) => {
+    const text = mutate('          example: { name: Acme ApS, country: DK }', `          example: { name: Acme ApS, country: DK }\n          variables: { name: ${template} }`);
+    const result = validateSpec(text, 'spec.yaml');
+    expect(result.spec).toBeDefined();
+    expect(result.problems.map((p) => p.code)).toEqual(codes);
+  });
+
   it('accepts the minimal fixture without problems', () => {
     const result = validateSpec(BASE, 'spec.yaml');
     expect(result.problems).toEqual([]);
