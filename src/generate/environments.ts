@@ -1,4 +1,4 @@
-import { TEST_CLIENT } from '../mock/clients.js';
+import { LOCAL_CALLBACK_PATH, TEST_CLIENT } from '../mock/clients.js';
 import type { ApiDescription, EnvironmentName } from '../spec/index.js';
 import { stableId } from './ids.js';
 
@@ -16,8 +16,8 @@ export interface EnvironmentFile {
   _postman_variable_scope: 'environment';
 }
 
-/** Path on the local mock that echoes the authorization response: its registered loopback redirect. */
-export const LOCAL_CALLBACK_PATH = '/callback';
+/** A loopback redirect URI (RFC 8252 §7.3): the local mock, which can answer without a browser. */
+export const LOOPBACK_URL = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
 
 const value = (key: string, v: string, type: EnvironmentValue['type'] = 'default'): EnvironmentValue => ({ key, value: v, type, enabled: true });
 

@@ -4,7 +4,8 @@ import { buildCollection, type CollectionResult } from './collection.js';
 import { buildEnvironment, neededScopes } from './environments.js';
 
 export { buildCollection } from './collection.js';
-export { buildEnvironment, neededScopes, LOCAL_CALLBACK_PATH } from './environments.js';
+export { buildEnvironment, neededScopes, LOOPBACK_URL } from './environments.js';
+export { LOCAL_CALLBACK_PATH } from '../mock/clients.js';
 export { buildAuth } from './auth.js';
 export { stableId } from './ids.js';
 

@@ -6,8 +6,11 @@ export const TEST_CLIENT = { id: 'pleo-postman-local', secret: 'local-mock-secre
 /** The local mock's public client: no secret, PKCE mandatory. */
 export const PUBLIC_TEST_CLIENT = { id: 'pleo-postman-local-public', name: 'pleo-postman local public client' } as const;
 
+/** Path on the mock that echoes the authorization response: its own registered loopback redirect. */
+export const LOCAL_CALLBACK_PATH = '/callback';
+
 /** The mock's own loopback redirect (`GET /callback`); it matches at any port. */
-export const LOOPBACK_CALLBACK_URI = 'http://127.0.0.1/callback';
+export const LOOPBACK_CALLBACK_URI = `http://127.0.0.1${LOCAL_CALLBACK_PATH}`;
 
 /** Redirect URIs registered for both test clients: Postman's two callbacks and the mock's own. */
 export const REGISTERED_REDIRECT_URIS: readonly string[] = [CALLBACK_URIS.desktop, CALLBACK_URIS.web, LOOPBACK_CALLBACK_URI];

@@ -1,3 +1,4 @@
+import { LOCAL_CALLBACK_PATH } from './clients.js';
 import { handleAuthorizationRequest } from './authorize.js';
 import type { MockContext } from './context.js';
 import { htmlResponse, jsonResponse, type MockRequest, type MockResponse } from './http.js';
@@ -19,7 +20,7 @@ export async function dispatch(ctx: MockContext, req: MockRequest): Promise<Mock
       return handleTokenRequest(ctx, req);
     case '/oauth/token/introspect':
       return handleIntrospectionRequest(ctx, req);
-    case '/callback':
+    case LOCAL_CALLBACK_PATH:
       return handleCallbackRequest(req);
     default:
       return handleResourceRequest(ctx, req);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ERROR_CODES, UserError } from '../errors.js';
-import { buildEnvironment, neededScopes } from '../generate/index.js';
+import { buildEnvironment, LOOPBACK_URL, neededScopes } from '../generate/index.js';
 import type { ApiDescription } from '../spec/index.js';
 
 export interface EnvironmentJson {
@@ -12,8 +12,6 @@ export type Target =
   | { kind: 'local' }
   | { kind: 'remote'; label: string; environment: EnvironmentJson; production: boolean; loopback: boolean };
 
-const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
-
 /** The string value of an environment variable, or ''. */
 export const valueOf = (environment: EnvironmentJson, key: string): string => String(environment.values.find((v) => v.key === key)?.value ?? '');
 
@@ -23,7 +21,7 @@ function remote(spec: ApiDescription, label: string, environment: EnvironmentJso
     label,
     environment,
     production: valueOf(environment, 'apiBaseUrl').replace(/\/+$/, '') === spec.environments.production.apiBaseUrl.replace(/\/+$/, ''),
-    loopback: LOOPBACK.test(valueOf(environment, 'redirectUri')),
+    loopback: LOOPBACK_URL.test(valueOf(environment, 'redirectUri')),
   };
 }
 

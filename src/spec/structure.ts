@@ -6,9 +6,6 @@ import { error, pointerOf, type Problem } from './problem.js';
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validateStructure = ajv.compile(descriptionJsonSchema);
 
-/** The JSON Schema of the description format, for editors and tests. */
-export { descriptionJsonSchema };
-
 /** The candidate closest to a mistyped word, when it is close enough to be what was meant. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;

@@ -1,7 +1,8 @@
 /**
  * Sandbox JavaScript shared by several generated scripts, as source text. Postman runs every script
- * on its own, so a helper is pasted into each script that needs it (schemas are not: they live once,
- * in the `pleoSchemas` collection variable). ES5 on purpose: the Postman app and Newman both run it.
+ * on its own: the contract helpers live once in a collection variable (see contract.ts), the token
+ * helpers in the collection's pre-request script, the schemas in `pleoSchemas`. ES5 on purpose: the
+ * Postman app and Newman both run it.
  */
 
 /** Collection variable that holds every named schema as draft-07 `definitions`. */

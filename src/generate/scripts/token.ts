@@ -1,4 +1,5 @@
 import type { ApiDescription } from '../../spec/index.js';
+import { LOOPBACK_URL } from '../environments.js';
 import { iife, lit } from './js.js';
 import { TOKEN_REQUEST_JS } from './sandbox-lib.js';
 import { IS_WRITE_JS } from './writes.js';
@@ -106,7 +107,7 @@ export function tokenPrerequestScript(spec: ApiDescription): string {
   const constants = [
     `var PRODUCTION_API_BASE_URL = ${lit(spec.environments.production.apiBaseUrl)};`,
     'var EXPIRY_SKEW_MS = 30000;',
-    String.raw`var LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;`,
+    `var LOOPBACK = ${String(LOOPBACK_URL)};`,
     'var env = pm.environment;',
   ];
   return [HEADER, iife([...constants, IS_WRITE_JS, TOKEN_REQUEST_JS, STORE_TOKENS_JS, REFRESH_JS, AUTHORIZATION_CODE_JS, MAIN_JS].join('\n'))].join('\n');
