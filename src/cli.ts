@@ -2,7 +2,7 @@
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runCommand } from './commands/run-command.js';
-import { DEFAULT_SPEC_PATH } from './spec/load.js';
+import { DEFAULT_SPEC_PATH } from './spec/model.js';
 
 const specOption = { spec: { type: 'string', default: DEFAULT_SPEC_PATH, describe: 'The YAML description of the Pleo API' } } as const;
 

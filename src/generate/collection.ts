@@ -1,4 +1,4 @@
-import postman, { type Url } from 'postman-collection';
+import postman from 'postman-collection';
 import type { ApiDescription, FolderDef, RequestDef } from '../spec/index.js';
 import { buildAuth } from './auth.js';
 import { neededScopes } from './environments.js';
@@ -44,23 +44,15 @@ function keepFolder(folder: FolderDef, allowed: ReadonlySet<string> | undefined,
 }
 
 type ItemJson = { item?: ItemJson[]; request?: { url?: Record<string, unknown> } };
+type ItemDefinition = { item?: ItemDefinition[]; request?: Record<string, unknown> };
 
-/** `{{apiBaseUrl}}/v1/vendors/:vendorId?limit=10`: path variables stay as `:name`, as Postman shows them. */
-function rawUrl(url: Url): string {
-  const query = postman.QueryParam.unparse(url.query.all().filter((q) => !q.disabled));
-  return `${url.getHost()}/${(url.path ?? []).join('/')}${query ? `?${query}` : ''}`;
-}
-
-/** The SDK leaves `url.raw` out of its JSON; Postman shows and edits `raw`, so put it back first. */
-function withRawUrls<T extends Record<string, unknown>>(json: T): T {
-  const visit = (items: ItemJson[] | undefined) => {
-    for (const item of items ?? []) {
-      if (item.request?.url) item.request.url = { raw: rawUrl(new postman.Url(item.request.url as never)), ...item.request.url };
-      visit(item.item);
-    }
-  };
-  visit(json.item as ItemJson[]);
-  return json;
+/** The SDK leaves `url.raw` out of its JSON; Postman shows and edits `raw`, so the definitions' go back in, first. */
+function putBackRawUrls(items: ItemJson[] = [], definitions: ItemDefinition[] = []): void {
+  items.forEach((item, i) => {
+    const raw = (definitions[i]?.request?.url as { raw?: string } | undefined)?.raw;
+    if (item.request?.url && raw !== undefined) item.request.url = { raw, ...item.request.url };
+    putBackRawUrls(item.item, definitions[i]?.item);
+  });
 }
 
 /**
@@ -73,7 +65,7 @@ export function buildCollection(spec: ApiDescription, scopes?: readonly string[]
   const omitted: CollectionResult['omitted'] = [];
   const allowed = scopes ? new Set(scopes) : undefined;
   const folders = spec.folders.map((f) => keepFolder(f, allowed, omitted)).filter((f) => f.requests.length > 0);
-  const collection = new postman.Collection({
+  const definition = {
     info: { id: stableId('collection', spec.info.name), name: spec.info.name, version: spec.info.version, description: { content: spec.info.description, type: 'text/markdown' } },
     auth: buildAuth(spec),
     variable: [...captureVariables(spec), ...sharedScriptVariables(spec)],
@@ -87,6 +79,8 @@ export function buildCollection(spec: ApiDescription, scopes?: readonly string[]
       })),
       ...[buildSecurityFolder(folders, requestDefinition, scopes ?? neededScopes(spec))].filter((f) => f !== undefined),
     ],
-  } as ConstructorParameters<typeof postman.Collection>[0]);
-  return { collection: withRawUrls(collection.toJSON() as Record<string, unknown>), omitted };
+  };
+  const collection = new postman.Collection(definition as ConstructorParameters<typeof postman.Collection>[0]).toJSON() as Record<string, unknown>;
+  putBackRawUrls(collection.item as ItemJson[], definition.item);
+  return { collection, omitted };
 }

@@ -1,3 +1,4 @@
+import postman from 'postman-collection';
 import { bodyVariableTemplate, expectedStatus, schemaLabel, withValueAt, type ApiDescription, type BodyDef, type FolderDef, type ParamDef, type RequestDef } from '../spec/index.js';
 import { stableId } from './ids.js';
 import { buildRequestEvents } from './scripts/index.js';
@@ -69,6 +70,17 @@ function buildPath(request: RequestDef): { segments: string[]; variables: string
   return { segments, variables };
 }
 
+const HOST = '{{apiBaseUrl}}';
+
+/**
+ * `{{apiBaseUrl}}/v1/vendors/:vendorId?limit=10`: path variables stay as `:name`, as Postman shows
+ * them. The SDK leaves `raw` out of its JSON, so the collection puts this back (see collection.ts).
+ */
+function rawUrl(segments: readonly string[], query: ReadonlyArray<{ key: string; value: string; disabled?: boolean }>): string {
+  const search = postman.QueryParam.unparse(query as never);
+  return `${HOST}/${segments.join('/')}${search ? `?${search}` : ''}`;
+}
+
 function buildUrl(request: RequestDef) {
   const { segments, variables } = buildPath(request);
   const query = Object.entries(request.parameters.query).map(([key, p]) => ({
@@ -78,7 +90,8 @@ function buildUrl(request: RequestDef) {
     ...(p.example === undefined && p.variable === undefined ? { disabled: true } : {}),
   }));
   return {
-    host: ['{{apiBaseUrl}}'],
+    raw: rawUrl(segments, query),
+    host: [HOST],
     path: segments,
     ...(query.length > 0 ? { query } : {}),
     variable: variables.map((key) => {

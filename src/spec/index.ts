@@ -1,4 +1,4 @@
-export { loadSpec, SpecError, DEFAULT_SPEC_PATH, type LoadOptions } from './load.js';
+export { loadSpec, SpecError, type LoadOptions } from './load.js';
 export { validateSpec, parseSource, type ValidationResult } from './validate.js';
 export { formatProblems } from './format.js';
 export { standaloneSchema, schemaDefinitions, schemaRoot, schemaLabel } from './json-schema.js';

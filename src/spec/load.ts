@@ -5,8 +5,6 @@ import type { ApiDescription } from './model.js';
 import type { Problem } from './problem.js';
 import { validateSpec } from './validate.js';
 
-export const DEFAULT_SPEC_PATH = 'collections/pleo-api.yaml';
-
 /** A description that failed validation; its message is the formatted list of problems. */
 export class SpecError extends UserError {
   readonly problems: Problem[];

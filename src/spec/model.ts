@@ -3,6 +3,9 @@
  * Everything downstream (generator, mock, harness) reads this model, never the raw YAML.
  */
 
+/** Where the description lives in a clone of this project; every command's `--spec` default. */
+export const DEFAULT_SPEC_PATH = 'collections/pleo-api.yaml';
+
 export type JsonSchema = Record<string, unknown>;
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

@@ -17,7 +17,10 @@ export interface SchemaCompilerOptions {
  * schemas are added to ajv once, so each is compiled once however many requests refer to it.
  */
 export function createSchemaCompiler(schemas: Record<string, JsonSchema>, options: SchemaCompilerOptions = {}): CompileSchema {
-  const ajv = new Ajv({ strict: false, allErrors: options.allErrors ?? false, logger: false });
+  // Compile time is most of a description's validation: referenced schemas stay separate functions
+  // (not inlined into every response schema), the generated code is left unoptimised, and schemas are
+  // not checked against the meta-schema again (semantics.ts has done that before anything compiles).
+  const ajv = new Ajv({ strict: false, allErrors: options.allErrors ?? false, logger: false, inlineRefs: false, code: { optimize: false }, validateSchema: false });
   addFormats.default(ajv);
   ajv.addSchema({ $id: DEFINITIONS_ID, definitions: schemaDefinitions(schemas) });
   const compiled = new Map<string, ValidateFunction>();
