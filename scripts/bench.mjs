@@ -10,13 +10,31 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SIZES = [50, 500, 2000];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+const elapsedMs = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** Median wall time of a whole node process. */
+function timeProcess(args) {
+  return median(Array.from({ length: RUNS }, () => {
+    const start = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${child.stderr}`);
+    return elapsedMs(start);
+  }));
+}
+
+/** Median of what a fresh process of scripts/bench-floor.mjs reports (ms). */
+function floorPart(mode, file) {
+  const floorScript = new URL('./bench-floor.mjs', import.meta.url).pathname;
+  return median(Array.from({ length: RUNS }, () => Number(spawnSync(process.execPath, [floorScript, mode, file], { encoding: 'utf8' }).stdout)));
+}
+
 function timeGenerate(specPath, outDir, rssFile) {
   const start = process.hrtime.bigint();
   const child = spawnSync(process.execPath, ['--import', new URL('./rss-preload.mjs', import.meta.url).pathname, 'dist/cli.js', 'generate', '--spec', specPath, '--out', outDir], {
     env: { ...process.env, BENCH_RSS_FILE: rssFile },
     encoding: 'utf8',
   });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const ms = elapsedMs(start);
   if (child.status !== 0) throw new Error(`generate failed: ${child.stderr}`);
   return { ms, rssKiB: Number(readFileSync(rssFile, 'utf8')) };
 }
@@ -25,12 +43,9 @@ if (!existsSync('dist/cli.js')) throw new Error('run "npm run build" first');
 const dir = mkdtempSync(join(tmpdir(), 'pleo-bench-'));
 try {
   console.log(`generation: whole process (Node start-up included), median of ${RUNS} runs`);
-  const baseline = median(Array.from({ length: RUNS }, () => {
-    const start = process.hrtime.bigint();
-    spawnSync(process.execPath, ['-e', '0']);
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  }));
+  const baseline = timeProcess(['-e', '0']);
   console.log(`  node -e 0 (start-up alone): ${baseline.toFixed(0)} ms`);
+  let largest;
   for (const size of SIZES) {
     const specPath = join(dir, `synthetic-${size}.yaml`);
     writeFileSync(specPath, syntheticSpec(size));
@@ -39,7 +54,16 @@ try {
     const rss = Math.max(...runs.map((r) => r.rssKiB));
     const verdict = size === 2000 ? (ms < 1000 ? ' (target < 1000 ms: met)' : ' (target < 1000 ms: MISSED)') : '';
     console.log(`  ${String(size).padStart(5)} requests: ${ms.toFixed(0)} ms median, ${(ms / baseline).toFixed(1)}x node start-up, peak RSS ${(rss / 1024).toFixed(0)} MiB${verdict}`);
+    largest = { size, ms, specPath, collectionPath: join(dir, `out-${size}`, 'collections', `synthetic-${size}.postman_collection.json`) };
   }
+  // What the required libraries alone take for the largest description, each part in a fresh process:
+  // the lower bound of `generate` before any validation, transformation or writing of ours.
+  const imports = timeProcess([new URL('./bench-floor.mjs', import.meta.url).pathname, 'imports']);
+  const parse = floorPart('parse', largest.specPath);
+  const sdk = floorPart('sdk', largest.collectionPath);
+  const floor = imports + parse + sdk;
+  console.log(`  floor for ${largest.size} requests with the required libraries: ${floor.toFixed(0)} ms = start-up + importing yargs, postman-collection, ajv, js-yaml ${imports.toFixed(0)} ms`
+    + ` + js-yaml parse ${parse.toFixed(0)} ms + postman-collection build and serialise ${sdk.toFixed(0)} ms; the rest of generate (validation, transform, writing) ${(largest.ms - floor).toFixed(0)} ms`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
