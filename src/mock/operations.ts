@@ -11,12 +11,19 @@ export interface OperationResult {
   headers?: Record<string, string>;
 }
 
+/** Who called: the client and scopes of the bearer token. */
+export interface Caller {
+  clientId: string;
+  scopes: readonly string[];
+}
+
 export interface OperationInput {
   request: RequestDef;
   op: Operation;
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
+  caller?: Caller;
 }
 
 /** Collection path → its records, in insertion order. Lives as long as the mock. */
@@ -53,6 +60,11 @@ export function runOperation(store: RecordStore, validators: Validators, notFoun
   };
 
   if (op.kind === 'example') return { status, body: example };
+  if (op.kind === 'introspect') {
+    const data = isObject(frame.data) ? frame.data : {};
+    const caller = input.caller ? { clientId: input.caller.clientId, scope: input.caller.scopes.join(' ') } : {};
+    return { status, body: { ...frame, data: fitData({ ...data, ...caller }) } };
+  }
   const records = store.get(op.collection) ?? [];
   store.set(op.collection, records);
   if (op.kind === 'list') return listRecords(records, validators, input, status, frame);

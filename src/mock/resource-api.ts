@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ApiDescription, RequestDef } from '../spec/index.js';
 import type { MockContext } from './context.js';
 import { decodeUtf8, headerValue, JSON_CONTENT_TYPE, mediaType, type MockRequest, type MockResponse } from './http.js';
-import { pleoError, runOperation, type OperationResult, type RecordStore } from './operations.js';
+import { pleoError, runOperation, type Caller, type OperationResult, type RecordStore } from './operations.js';
 import { isObject, resourceModel, type JsonObject, type Operation } from './resource-model.js';
 import { compileRoutes, matchRoute, type Route } from './routes.js';
 import { createValidators, describeValidationError, type Validators } from './schemas.js';
@@ -73,16 +73,31 @@ function chooseCandidate(candidates: Array<{ route: Route; params: Record<string
 }
 
 /**
- * Bearer token check by @node-oauth/oauth2-server (lookup, expiry; the model refuses revoked
- * tokens), then the request's scopes. Answers in Pleo's error shape with RFC 6750 challenges.
+ * Who calls, or why the call is refused: the bearer token (401), then the scopes the request needs
+ * (403). Answers in Pleo's error shape with RFC 6750 challenges.
  * @see [RFC 6750 §3](https://www.rfc-editor.org/rfc/rfc6750.html#section-3)
  */
-async function authorise(ctx: MockContext, req: MockRequest, query: URLSearchParams, request: RequestDef): Promise<OperationResult | undefined> {
+async function authorise(ctx: MockContext, req: MockRequest, query: URLSearchParams, request: RequestDef): Promise<{ denied: OperationResult } | { caller: Caller }> {
+  const token = await bearerToken(ctx, req, query);
+  if (!('accessToken' in token)) return { denied: token };
+  const granted = token.scope ?? [];
+  const caller = { clientId: token.client.id, scopes: granted };
+  if (request.scopes.length === 0 || !ctx.enforceScopes(request)) return { caller };
+  const missing = request.scopes.filter((s) => !granted.includes(s));
+  if (missing.length === 0) return { caller };
+  return {
+    denied: pleoError(403, 'FORBIDDEN', `the access token lacks the scope ${missing.join(' ')}`, {
+      'WWW-Authenticate': `Bearer ${BEARER_REALM}, error="insufficient_scope", scope="${request.scopes.join(' ')}"`,
+    }),
+  };
+}
+
+/** The bearer token as @node-oauth/oauth2-server checks it (lookup, expiry; the model refuses revoked tokens), or a 401. */
+async function bearerToken(ctx: MockContext, req: MockRequest, query: URLSearchParams): Promise<OAuth2Server.Token | OperationResult> {
   const raw = headerValue(req.headers, 'authorization');
   const headers: Record<string, string> = raw === undefined ? {} : { authorization: raw.replace(/^bearer +/i, 'Bearer ') };
-  let token: OAuth2Server.Token;
   try {
-    token = await ctx.oauth.authenticate(
+    return await ctx.oauth.authenticate(
       new OAuth2Server.Request({ method: req.method, headers, query: Object.fromEntries(query), body: {} }),
       new OAuth2Server.Response(),
     );
@@ -97,13 +112,6 @@ async function authorise(ctx: MockContext, req: MockRequest, query: URLSearchPar
     }
     throw error;
   }
-  if (request.scopes.length === 0 || !ctx.enforceScopes(request)) return undefined;
-  const granted = token.scope ?? [];
-  const missing = request.scopes.filter((s) => !granted.includes(s));
-  if (missing.length === 0) return undefined;
-  return pleoError(403, 'FORBIDDEN', `the access token lacks the scope ${missing.join(' ')}`, {
-    'WWW-Authenticate': `Bearer ${BEARER_REALM}, error="insufficient_scope", scope="${request.scopes.join(' ')}"`,
-  });
 }
 
 function checkBody(validators: Validators, request: RequestDef, parsed: ParsedBody): OperationResult | undefined {
@@ -159,7 +167,8 @@ export async function handleResourceRequest(ctx: MockContext, req: MockRequest):
   const request = route.request;
   const query = new URLSearchParams(req.search);
   const parsed = parseBody(req, request);
-  const result = (await authorise(ctx, req, query, request))
+  const auth = await authorise(ctx, req, query, request);
+  const result = ('denied' in auth ? auth.denied : undefined)
     ?? checkBody(ctx.api.validators, request, parsed)
     ?? runOperation(ctx.api.store, ctx.api.validators, ctx.api.notFound, {
       request,
@@ -167,6 +176,7 @@ export async function handleResourceRequest(ctx: MockContext, req: MockRequest):
       params,
       query,
       body: parsed.kind === 'json' ? parsed.value : undefined,
+      ...('caller' in auth ? { caller: auth.caller } : {}),
     });
   return finish(ctx, request, result);
 }

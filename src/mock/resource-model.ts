@@ -12,9 +12,12 @@ export const isObject = (value: unknown): value is JsonObject =>
  * - `create`: POST of a collection path whose example is `{data: {...}}`;
  * - `get` / `update` / `delete`: GET, PUT or PATCH, DELETE of an item path (`/v1/vendors/{id}`);
  * - `action`: POST of an item action (`/v1/vendors/{id}:archive`): 404 for an unknown id, else the example;
+ * - `introspect`: GET of `…/introspect` whose example is `{data: {scope, …}}`: the example with the
+ *   calling token's client id and scopes;
  * - `example`: anything else, served as its example.
  */
 export type Operation =
+  | { kind: 'introspect' }
   | { kind: 'list'; collection: string }
   | { kind: 'create'; collection: string }
   | { kind: ItemOperationKind; collection: string; idParam: string }
@@ -42,6 +45,7 @@ function classify(request: RequestDef): Operation {
   const example = successExample(request);
   const { method } = request;
   if (LITERAL.test(last)) {
+    if (method === 'GET' && last === 'introspect' && isObject(example) && isObject(example.data) && 'scope' in example.data) return { kind: 'introspect' };
     if (method === 'GET' && isListExample(example)) return { kind: 'list', collection: request.path };
     if (method === 'POST' && isItemExample(example)) return { kind: 'create', collection: request.path };
     return { kind: 'example' };
