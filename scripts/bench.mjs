@@ -25,7 +25,11 @@ function timeProcess(args) {
 /** Median of what a fresh process of scripts/bench-floor.mjs reports (ms). */
 function floorPart(mode, file) {
   const floorScript = new URL('./bench-floor.mjs', import.meta.url).pathname;
-  return median(Array.from({ length: RUNS }, () => Number(spawnSync(process.execPath, [floorScript, mode, file], { encoding: 'utf8' }).stdout)));
+  return median(Array.from({ length: RUNS }, () => {
+    const child = spawnSync(process.execPath, [floorScript, mode, file], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`bench-floor ${mode} failed: ${child.stderr}`);
+    return Number(child.stdout);
+  }));
 }
 
 function timeGenerate(specPath, outDir, rssFile) {
