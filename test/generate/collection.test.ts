@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { Collection } from 'postman-collection';
+import { Collection, Url } from 'postman-collection';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCollection, generateFiles } from '../../src/generate/index.js';
 import type { ApiDescription } from '../../src/spec/index.js';
@@ -83,6 +83,20 @@ describe.each([
 });
 
 describe('request URLs', () => {
+  it('raw is what the SDK reads from the rest of the URL, for every request (Security folder included)', async () => {
+    for (const spec of [await loadDefault(), await loadMinimal()]) {
+      const everyRequest = (items: Json[]): Json[] => items.flatMap((i) => (i.item ? everyRequest(i.item) : [i]));
+      const items = everyRequest(buildCollection(spec).collection.item as Json[]);
+      expect(items.length).toBeGreaterThan(spec.folders.flatMap((f) => f.requests).length);
+      for (const item of items) {
+        const { raw, ...parts } = item.request.url;
+        const url = new Url(parts);
+        const query = url.getQueryString();
+        expect(raw, item.name).toBe(`${url.getHost()}${url.getPath(true)}${query ? `?${query}` : ''}`);
+      }
+    }
+  });
+
   it('turns {param} into :param filled from the example, or the captured variable', async () => {
     const spec = await loadMinimal();
     const items = requestsOf(buildCollection(spec).collection);
