@@ -90,8 +90,11 @@ export function runOperation(store: RecordStore, validators: Validators, notFoun
     case 'delete':
       records.splice(index, 1);
       return { status, body: example };
-    case 'action':
+    case 'action': {
+      const changes = { ...(isObject(input.body) ? input.body : {}), ...request.mock.sets };
+      if (Object.keys(changes).length > 0) records[index] = { ...record, ...changes, id: record.id };
       return { status, body: example };
+    }
     default:
       throw new Error(`unknown operation ${JSON.stringify(op)}`);
   }

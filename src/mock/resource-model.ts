@@ -1,4 +1,4 @@
-import { expectedStatus, type ApiDescription, type RequestDef } from '../spec/index.js';
+import { expectedStatus, ITEM_ACTION_SEGMENT, type ApiDescription, type RequestDef } from '../spec/index.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -11,7 +11,8 @@ export const isObject = (value: unknown): value is JsonObject =>
  *   (`/v1/vendors:search`) whose example is `{data: [...]}`;
  * - `create`: POST of a collection path whose example is `{data: {...}}`;
  * - `get` / `update` / `delete`: GET, PUT or PATCH, DELETE of an item path (`/v1/vendors/{id}`);
- * - `action`: POST of an item action (`/v1/vendors/{id}:archive`): 404 for an unknown id, else the example;
+ * - `action`: POST of an item action (`/v1/vendors/{id}:archive`): 404 for an unknown id, else the
+ *   example, after writing the request's `mock.sets` and its JSON body's fields onto the record;
  * - `introspect`: GET of `…/introspect` whose example is `{data: {scope, …}}`: the example with the
  *   calling token's client id and scopes;
  * - `example`: anything else, served as its example.
@@ -27,7 +28,6 @@ export type ItemOperationKind = 'get' | 'update' | 'delete' | 'action';
 const LITERAL = /^[^{}:]+$/;
 const COLLECTION_ACTION = /^([^{}:]+):[A-Za-z][\w-]*$/;
 const ITEM = /^\{([^{}]+)\}$/;
-const ITEM_ACTION = /^\{([^{}]+)\}:[A-Za-z][\w-]*$/;
 
 export function successExample(request: RequestDef): unknown {
   return request.responses[String(expectedStatus(request))]?.example;
@@ -54,10 +54,10 @@ function classify(request: RequestDef): Operation {
   if (action?.[1] !== undefined) {
     return method === 'POST' && isListExample(example) ? { kind: 'list', collection: `${parent}/${action[1]}` } : { kind: 'example' };
   }
-  const item = ITEM.exec(last) ?? ITEM_ACTION.exec(last);
+  const item = ITEM.exec(last) ?? ITEM_ACTION_SEGMENT.exec(last);
   if (item?.[1] === undefined || !parentIsCollection) return { kind: 'example' };
   const idParam = item[1];
-  if (ITEM_ACTION.test(last)) return method === 'POST' ? { kind: 'action', collection: parent, idParam } : { kind: 'example' };
+  if (ITEM_ACTION_SEGMENT.test(last)) return method === 'POST' ? { kind: 'action', collection: parent, idParam } : { kind: 'example' };
   if (method === 'GET') return isItemExample(example) ? { kind: 'get', collection: parent, idParam } : { kind: 'example' };
   if (method === 'PUT' || method === 'PATCH') return { kind: 'update', collection: parent, idParam };
   if (method === 'DELETE') return { kind: 'delete', collection: parent, idParam };

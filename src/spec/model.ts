@@ -94,6 +94,8 @@ export interface RequestDef {
   /** Collection variable name → path into the expected response body, e.g. `data[0].id`. */
   capture: Record<string, string>;
   responseTimeMs?: number;
+  /** What the local mock does beyond serving the examples: the fields an item action writes onto its record. */
+  mock: { sets: Record<string, unknown> };
   /** JSON pointer of this request in the description, for messages. */
   pointer: string;
 }
@@ -130,6 +132,9 @@ export function expectedStatus(request: RequestDef): number {
   if (first === undefined) throw new Error(`request "${request.name}" has no 2xx response`);
   return first;
 }
+
+/** The last path segment of an item action, Pleo's custom methods: `{id}:archive`. */
+export const ITEM_ACTION_SEGMENT = /^\{([^{}]+)\}:[A-Za-z][\w-]*$/;
 
 /** A body variable's value as sent: a bare variable name becomes `{{name}}`; a template stays as written. */
 export function bodyVariableTemplate(value: string): string {

@@ -53,6 +53,7 @@ function normaliseRequest(request: RawRequest, pointer: string): RequestDef {
     ),
     capture: request.capture ?? {},
     ...(request.responseTimeMs !== undefined ? { responseTimeMs: request.responseTimeMs } : {}),
+    mock: { sets: request.mock?.sets ?? {} },
     pointer,
   };
 }

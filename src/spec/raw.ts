@@ -22,6 +22,7 @@ export interface RawRequest {
   responses: Record<string, RawResponse>;
   capture?: Record<string, string>;
   responseTimeMs?: number;
+  mock?: { sets?: Record<string, unknown> };
 }
 export interface RawEnvironment {
   authServerUrl: string;

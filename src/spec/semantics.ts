@@ -4,7 +4,7 @@ import { collectRefs, schemaNameOfRef } from './json-schema.js';
 import { createSchemaCompiler, type CompileSchema } from './schema-compiler.js';
 import { error, escapePointerSegment, pointerOf, type Problem } from './problem.js';
 import { readValuePath } from './value-path.js';
-import { bodyVariableTemplate, templateVariables } from './model.js';
+import { bodyVariableTemplate, ITEM_ACTION_SEGMENT, templateVariables } from './model.js';
 import type { RawDescription, RawRequest } from './raw.js';
 import { didYouMean } from './structure.js';
 
@@ -153,6 +153,11 @@ function checkRequest(raw: RawDescription, request: RawRequest, at: string, ajv:
       problems.push({ ...error('BODY_VARIABLE_PATH', `${at}/body/variables/${escapePointerSegment(path)}`, `body variable path "${path}" does not point at a string in the body example`,
         `name a string field of the example, e.g. "companyId" or "items[0].id"; {{${variable}}} is sent in its place`), atKey: true });
     }
+  }
+  const lastSegment = request.path.split('/').at(-1) ?? '';
+  if (request.mock?.sets !== undefined && !(request.method === 'POST' && ITEM_ACTION_SEGMENT.test(lastSegment))) {
+    problems.push({ ...error('MOCK_SETS_NOT_ACTION', `${at}/mock/sets`, 'mock.sets applies to item actions only',
+      'use it on a POST to /things/{id}:verb (such as :archive); creates and updates write their body already'), atKey: true });
   }
   if (request.body?.schema !== undefined) {
     const refProblems = checkSchemaRef(raw, request.body.schema, `${at}/body/schema`, ajv);

@@ -128,6 +128,23 @@ describe('unknown ids and actions', () => {
     expect(res.status).toBe(204);
     expect(await res.text()).toBe('');
   });
+
+  it('an action writes its mock.sets onto the record: archived, then read back as ARCHIVED', async () => {
+    const before = (await json(await call('GET', `/v1/vendors/${ALPHA}`), 200)).data as Record<string, unknown>;
+    expect(before.state).toBe('ACTIVE');
+    expect((await call('POST', `/v1/vendors/${ALPHA}:archive`)).status).toBe(204);
+    const body = await json(await call('GET', `/v1/vendors/${ALPHA}`), 200);
+    check('Get vendor', 200, body);
+    expect(body.data).toEqual({ ...before, state: 'ARCHIVED' });
+    const listed = await json(await call('GET', '/v1/vendors'), 200);
+    expect((listed.data as Array<{ id: string; state: string }>).find((v) => v.id === ALPHA)?.state).toBe('ARCHIVED');
+  });
+
+  it('an action with a body writes the body\'s fields too', async () => {
+    await call('POST', `/v1/vendors/${ALPHA}:archive`);
+    expect((await call('POST', `/v1/vendors/${ALPHA}:activate`, { country: 'SE' })).status).toBe(204);
+    expect((await json(await call('GET', `/v1/vendors/${ALPHA}`), 200)).data).toMatchObject({ id: ALPHA, country: 'SE', state: 'ACTIVE' });
+  });
 });
 
 describe('filters', () => {

@@ -47,6 +47,7 @@ const CASES: Array<[string, Case]> = [
   ['client authentication other than basic', { text: mutate('clientAuthentication: basic', 'clientAuthentication: client_secret_post'), code: 'CLIENT_AUTH', message: 'client authentication "client_secret_post" is not accepted by Pleo', at: 'client_secret_post', hint: 'use "basic"' }],
   ['example that breaks its schema', { text: mutate('example: { name: Acme ApS, country: DK }', 'example: { name: 42, country: DK }'), code: 'EXAMPLE_INVALID', message: 'example does not match its schema: /name must be string', at: '42' }],
   ['body variable pointing at nothing', { text: mutate('          example: { name: Acme ApS, country: DK }', '          example: { name: Acme ApS, country: DK }\n          variables: { countryCode: countryCode }'), code: 'BODY_VARIABLE_PATH', message: 'body variable path "countryCode" does not point at a string in the body example', at: 'countryCode: countryCode' }],
+  ['mock.sets on a request that is not an item action', { text: mutate('        capture:\n          vendorId: data.id', '        capture:\n          vendorId: data.id\n        mock:\n          sets: { state: ACTIVE }'), code: 'MOCK_SETS_NOT_ACTION', message: 'mock.sets applies to item actions only', at: 'sets', hint: '/things/{id}:verb' }],
   ['empty description', { text: '', code: 'EMPTY', message: 'the description is empty' }],
   ['comment-only description', { text: '# nothing here\n', code: 'EMPTY', message: 'the description is empty' }],
 ];
