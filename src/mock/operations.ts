@@ -44,6 +44,12 @@ function notFound(request: RequestDef, collection: string, id: string, siblings:
   return pleoError(404, type, message);
 }
 
+/** The fields a request's JSON body carries, if it is an object. */
+const bodyFields = (body: unknown): JsonObject => (isObject(body) ? body : {});
+
+/** The record with `changes` written over it; its id stays. */
+const withChanges = (record: JsonObject, changes: JsonObject): JsonObject => ({ ...record, ...changes, id: record.id });
+
 const findIndex = (records: JsonObject[], id: string): number => records.findIndex((r) => hasId(r) && String(r.id) === id);
 
 /** Runs one operation against the store; every body it builds is fitted to the response schema. */
@@ -71,7 +77,7 @@ export function runOperation(store: RecordStore, validators: Validators, notFoun
   if (op.kind === 'create') {
     const template = isObject(frame.data) ? frame.data : {};
     const fromPath = Object.fromEntries(Object.entries(params).filter(([name]) => Object.hasOwn(template, name)));
-    const record = fitData({ ...template, ...(isObject(input.body) ? input.body : {}), ...fromPath, id: randomUUID() });
+    const record = fitData({ ...template, ...bodyFields(input.body), ...fromPath, id: randomUUID() });
     records.push(record);
     return { status, body: { ...frame, data: record } };
   }
@@ -83,18 +89,16 @@ export function runOperation(store: RecordStore, validators: Validators, notFoun
     case 'get':
       return { status, body: { ...frame, data: fitData(record) } };
     case 'update': {
-      const merged = { ...record, ...(isObject(input.body) ? input.body : {}), id: record.id };
+      const merged = withChanges(record, bodyFields(input.body));
       records[index] = merged;
       return { status, body: isObject(frame.data) ? { ...frame, data: fitData(merged) } : example };
     }
     case 'delete':
       records.splice(index, 1);
       return { status, body: example };
-    case 'action': {
-      const changes = { ...(isObject(input.body) ? input.body : {}), ...request.mock.sets };
-      if (Object.keys(changes).length > 0) records[index] = { ...record, ...changes, id: record.id };
+    case 'action':
+      records[index] = withChanges(record, { ...bodyFields(input.body), ...request.mock.sets });
       return { status, body: example };
-    }
     default:
       throw new Error(`unknown operation ${JSON.stringify(op)}`);
   }
