@@ -11,7 +11,7 @@ const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href;
 if (!existsSync(new URL('../dist/run/index.js', import.meta.url))) throw new Error('run "npm run build" first');
 
 const newman = createRequire(import.meta.url)('newman');
-const { loadSpec } = await import(dist('spec/index.js'));
+const { loadSpec } = await import(dist('description/index.js'));
 const { buildCollection, buildEnvironment, neededScopes } = await import(dist('generate/index.js'));
 const { startMock } = await import(dist('mock/index.js'));
 const { runLocalSuite, localOverrides } = await import(dist('run/index.js'));
@@ -35,7 +35,9 @@ async function plainRun(spec) {
     const envVar = Object.entries(localOverrides(mock.url)).map(([key, value]) => ({ key, value }));
     const start = process.hrtime.bigint();
     const summary = await new Promise((resolve, reject) => {
-      newman.run({ collection, environment, envVar, reporters: [] }, (error, result) => (error ? reject(error) : resolve(result)));
+      newman.run({ collection, environment, envVar, reporters: [] }, (error, result) =>
+        error ? reject(error) : resolve(result),
+      );
     });
     return { ms: elapsed(start), requests: summary.run.stats.requests.total, failures: summary.run.failures.length };
   } finally {
@@ -57,7 +59,11 @@ const plainMs = median(plain.map((r) => r.ms));
 const requests = harness[0].requests;
 const failures = Math.max(...harness.map((r) => r.failures), ...plain.map((r) => r.failures));
 console.log(`contract suite against the mock (${SPEC}), median of ${RUNS} runs`);
-console.log(`  pleo-postman harness: ${harnessMs.toFixed(0)} ms for ${requests} requests, ${(requests / (harnessMs / 1000)).toFixed(0)} requests/s (mock start/stop, generation, redaction included)`);
-console.log(`  plain newman.run:     ${plainMs.toFixed(0)} ms for ${plain[0].requests} requests, ${(plain[0].requests / (plainMs / 1000)).toFixed(0)} requests/s`);
+console.log(
+  `  pleo-postman harness: ${harnessMs.toFixed(0)} ms for ${requests} requests, ${(requests / (harnessMs / 1000)).toFixed(0)} requests/s (mock start/stop, generation, redaction included)`,
+);
+console.log(
+  `  plain newman.run:     ${plainMs.toFixed(0)} ms for ${plain[0].requests} requests, ${(plain[0].requests / (plainMs / 1000)).toFixed(0)} requests/s`,
+);
 console.log(`  harness overhead:     ${(harnessMs / plainMs).toFixed(2)}x plain newman.run`);
 if (failures > 0) console.log(`  warning: ${failures} failures in some runs; the timings measure a failing suite`);

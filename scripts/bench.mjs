@@ -14,30 +14,47 @@ const elapsedMs = (start) => Number(process.hrtime.bigint() - start) / 1e6;
 
 /** Median wall time of a whole node process. */
 function timeProcess(args) {
-  return median(Array.from({ length: RUNS }, () => {
-    const start = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${child.stderr}`);
-    return elapsedMs(start);
-  }));
+  return median(
+    Array.from({ length: RUNS }, () => {
+      const start = process.hrtime.bigint();
+      const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${child.stderr}`);
+      return elapsedMs(start);
+    }),
+  );
 }
 
 /** Median of what a fresh process of scripts/bench-floor.mjs reports (ms). */
 function floorPart(mode, file) {
   const floorScript = new URL('./bench-floor.mjs', import.meta.url).pathname;
-  return median(Array.from({ length: RUNS }, () => {
-    const child = spawnSync(process.execPath, [floorScript, mode, file], { encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(`bench-floor ${mode} failed: ${child.stderr}`);
-    return Number(child.stdout);
-  }));
+  return median(
+    Array.from({ length: RUNS }, () => {
+      const child = spawnSync(process.execPath, [floorScript, mode, file], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`bench-floor ${mode} failed: ${child.stderr}`);
+      return Number(child.stdout);
+    }),
+  );
 }
 
 function timeGenerate(specPath, outDir, rssFile) {
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--import', new URL('./rss-preload.mjs', import.meta.url).pathname, 'dist/cli.js', 'generate', '--spec', specPath, '--out', outDir], {
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
-    encoding: 'utf8',
-  });
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      new URL('./rss-preload.mjs', import.meta.url).pathname,
+      'dist/cli.js',
+      'generate',
+      '--spec',
+      specPath,
+      '--out',
+      outDir,
+    ],
+    {
+      env: { ...process.env, BENCH_RSS_FILE: rssFile },
+      encoding: 'utf8',
+    },
+  );
   const ms = elapsedMs(start);
   if (child.status !== 0) throw new Error(`generate failed: ${child.stderr}`);
   return { ms, rssKiB: Number(readFileSync(rssFile, 'utf8')) };
@@ -53,12 +70,21 @@ try {
   for (const size of SIZES) {
     const specPath = join(dir, `synthetic-${size}.yaml`);
     writeFileSync(specPath, syntheticSpec(size));
-    const runs = Array.from({ length: RUNS }, (_, i) => timeGenerate(specPath, join(dir, `out-${size}`), join(dir, `rss-${size}-${i}`)));
+    const runs = Array.from({ length: RUNS }, (_, i) =>
+      timeGenerate(specPath, join(dir, `out-${size}`), join(dir, `rss-${size}-${i}`)),
+    );
     const ms = median(runs.map((r) => r.ms));
     const rss = Math.max(...runs.map((r) => r.rssKiB));
     const verdict = size === 2000 ? (ms < 1000 ? ' (target < 1000 ms: met)' : ' (target < 1000 ms: MISSED)') : '';
-    console.log(`  ${String(size).padStart(5)} requests: ${ms.toFixed(0)} ms median, ${(ms / baseline).toFixed(1)}x node start-up, peak RSS ${(rss / 1024).toFixed(0)} MiB${verdict}`);
-    largest = { size, ms, specPath, collectionPath: join(dir, `out-${size}`, 'collections', `synthetic-${size}.postman_collection.json`) };
+    console.log(
+      `  ${String(size).padStart(5)} requests: ${ms.toFixed(0)} ms median, ${(ms / baseline).toFixed(1)}x node start-up, peak RSS ${(rss / 1024).toFixed(0)} MiB${verdict}`,
+    );
+    largest = {
+      size,
+      ms,
+      specPath,
+      collectionPath: join(dir, `out-${size}`, 'collections', `synthetic-${size}.postman_collection.json`),
+    };
   }
   // What the required libraries alone take for the largest description, each part in a fresh process:
   // the lower bound of `generate` before any validation, transformation or writing of ours.
@@ -66,8 +92,10 @@ try {
   const parse = floorPart('parse', largest.specPath);
   const sdk = floorPart('sdk', largest.collectionPath);
   const floor = imports + parse + sdk;
-  console.log(`  floor for ${largest.size} requests with the required libraries: ${floor.toFixed(0)} ms = start-up + importing yargs, postman-collection, ajv, js-yaml ${imports.toFixed(0)} ms`
-    + ` + js-yaml parse ${parse.toFixed(0)} ms + postman-collection build and serialise ${sdk.toFixed(0)} ms; the rest of generate (validation, transform, writing) ${(largest.ms - floor).toFixed(0)} ms`);
+  console.log(
+    `  floor for ${largest.size} requests with the required libraries: ${floor.toFixed(0)} ms = start-up + importing yargs, postman-collection, ajv, js-yaml ${imports.toFixed(0)} ms` +
+      ` + js-yaml parse ${parse.toFixed(0)} ms + postman-collection build and serialise ${sdk.toFixed(0)} ms; the rest of generate (validation, transform, writing) ${(largest.ms - floor).toFixed(0)} ms`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

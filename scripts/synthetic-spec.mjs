@@ -23,7 +23,11 @@ export function syntheticSpec(requestCount) {
         },
         ...(write ? { body: { example: { name: 'x', size: r }, schema: 'ThingUpdate' } } : {}),
         responses: {
-          200: { schema: 'ThingResponse', headers: ['Content-Type'], example: { data: { id: '0b7e5f1e-8a8e-4d3b-9a55-4c0f2b3e1a11', name: 'x', size: r } } },
+          200: {
+            schema: 'ThingResponse',
+            headers: ['Content-Type'],
+            example: { data: { id: '0b7e5f1e-8a8e-4d3b-9a55-4c0f2b3e1a11', name: 'x', size: r } },
+          },
           404: { schema: 'Error', example: { type: 'NOT_FOUND', message: 'not found' } },
         },
       });
@@ -40,8 +44,16 @@ export function syntheticSpec(requestCount) {
     auth: { tokenName: 'Pleo access token' },
     scopes,
     schemas: {
-      Error: { type: 'object', required: ['type', 'message'], properties: { type: { type: 'string' }, message: { type: 'string' } } },
-      Thing: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, size: { type: 'integer' } } },
+      Error: {
+        type: 'object',
+        required: ['type', 'message'],
+        properties: { type: { type: 'string' }, message: { type: 'string' } },
+      },
+      Thing: {
+        type: 'object',
+        required: ['id'],
+        properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, size: { type: 'integer' } },
+      },
       ThingResponse: { type: 'object', required: ['data'], properties: { data: { $ref: '#/schemas/Thing' } } },
       ThingUpdate: { type: 'object', properties: { name: { type: 'string' }, size: { type: 'integer' } } },
     },

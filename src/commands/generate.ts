@@ -1,7 +1,7 @@
 import { ERROR_CODES, UserError } from '../errors.js';
 import { generateFiles } from '../generate/index.js';
 import { staleFiles, writeFilesAtomically } from '../io/write-files.js';
-import { loadSpec, type CallbackVariant } from '../spec/index.js';
+import { loadSpec, type CallbackVariant } from '../description/index.js';
 import { parseScopes, withCallback } from './options.js';
 import type { Io } from './run-command.js';
 
@@ -39,7 +39,10 @@ export async function checkCommand(args: GenerateArgs, io: Io): Promise<number> 
   const { files } = await produce(args, io);
   const stale = await staleFiles(args.out, files);
   if (stale.length > 0) {
-    throw new UserError(`generated files are stale; run "npx pleo-postman generate" and commit:\n${stale.map((p) => `  ${p}`).join('\n')}`, ERROR_CODES.OUTPUT_STALE);
+    throw new UserError(
+      `generated files are stale; run "npx pleo-postman generate" and commit:\n${stale.map((p) => `  ${p}`).join('\n')}`,
+      ERROR_CODES.OUTPUT_STALE,
+    );
   }
   io.out(`up to date: ${files.length} files match ${args.spec}`);
   return 0;
@@ -49,6 +52,8 @@ export async function checkCommand(args: GenerateArgs, io: Io): Promise<number> 
 export async function validateCommand(args: Pick<GenerateArgs, 'spec'>, io: Io): Promise<number> {
   const spec = await loadSpec(args.spec, { onWarning: io.err });
   const requests = spec.folders.reduce((n, f) => n + f.requests.length, 0);
-  io.out(`${args.spec} is valid: ${requests} requests in ${spec.folders.length} folders, ${Object.keys(spec.scopes).length} scopes`);
+  io.out(
+    `${args.spec} is valid: ${requests} requests in ${spec.folders.length} folders, ${Object.keys(spec.scopes).length} scopes`,
+  );
   return 0;
 }

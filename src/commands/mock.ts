@@ -1,6 +1,6 @@
 import { TEST_CLIENT } from '../mock/clients.js';
 import { startMock } from '../mock/index.js';
-import { loadSpec } from '../spec/index.js';
+import { loadSpec } from '../description/index.js';
 import type { Io } from './run-command.js';
 
 export interface MockArgs {
@@ -22,8 +22,12 @@ export async function mockCommand(args: MockArgs, io: Io): Promise<number> {
     accessTokenTtlSeconds: args.accessTokenTtl,
   });
   io.out(`local Pleo mock listening on ${mock.url}`);
-  io.out(`test client: client_id=${TEST_CLIENT.id} client_secret=${TEST_CLIENT.secret} (local test credentials, not a Pleo secret)`);
-  io.out(`consent page: ${mock.url}/oauth/authorize (auto-approve ${args.autoApprove ? 'on' : 'off'}); press Ctrl+C to stop`);
+  io.out(
+    `test client: client_id=${TEST_CLIENT.id} client_secret=${TEST_CLIENT.secret} (local test credentials, not a Pleo secret)`,
+  );
+  io.out(
+    `consent page: ${mock.url}/oauth/authorize (auto-approve ${args.autoApprove ? 'on' : 'off'}); press Ctrl+C to stop`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -1,5 +1,5 @@
 import { ERROR_CODES, UserError } from '../errors.js';
-import { CALLBACK_URIS, type ApiDescription, type CallbackVariant } from '../spec/index.js';
+import { CALLBACK_URIS, type ApiDescription, type CallbackVariant } from '../description/index.js';
 
 /** `--scopes "users:read vendors:read"` → the list; every scope must be in the catalogue. */
 export function parseScopes(spec: ApiDescription, value: string | undefined): string[] | undefined {
@@ -7,7 +7,10 @@ export function parseScopes(spec: ApiDescription, value: string | undefined): st
   const scopes = value.split(/[\s,]+/).filter((s) => s.length > 0);
   const unknown = scopes.filter((s) => !(s in spec.scopes));
   if (unknown.length > 0) {
-    throw new UserError(`--scopes: unknown scope${unknown.length > 1 ? 's' : ''} ${unknown.map((s) => `"${s}"`).join(', ')}; the description knows: ${Object.keys(spec.scopes).join(' ')}`, ERROR_CODES.OPTION_INVALID);
+    throw new UserError(
+      `--scopes: unknown scope${unknown.length > 1 ? 's' : ''} ${unknown.map((s) => `"${s}"`).join(', ')}; the description knows: ${Object.keys(spec.scopes).join(' ')}`,
+      ERROR_CODES.OPTION_INVALID,
+    );
   }
   return scopes;
 }

@@ -24,7 +24,9 @@ export function runCommand<A>(handler: (args: A, io: Io) => Promise<number | voi
         io.err(`error: ${error.message}`);
         process.exitCode = 1;
       } else {
-        io.err(`unexpected error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        io.err(
+          `unexpected error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
         process.exitCode = 2;
       }
     }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { generateFiles } from '../generate/index.js';
 import { staleFiles, writeFilesAtomically } from '../io/write-files.js';
 import { runLocalSuite } from '../run/index.js';
-import { loadSpec } from '../spec/index.js';
+import { loadSpec } from '../description/index.js';
 import { reportRun } from './test.js';
 import type { Io } from './run-command.js';
 
@@ -24,13 +24,24 @@ export async function startCommand(args: StartArgs, io: Io): Promise<number> {
   const out = args.out ?? '.';
   const stale = await staleFiles(out, files);
   if (stale.length > 0) {
-    const written = await writeFilesAtomically(out, files.filter((f) => stale.includes(join(out, f.path))));
+    const written = await writeFilesAtomically(
+      out,
+      files.filter((f) => stale.includes(join(out, f.path))),
+    );
     for (const path of written) io.out(`generated ${path}`);
   } else {
     io.out(`generated files are up to date with ${args.spec}`);
   }
-  const summary = await runLocalSuite({ spec, reporters: ['cli', 'junit', 'htmlextra'], reportDir: args.reportDir, reportName: 'pleo-postman-local' });
+  const summary = await runLocalSuite({
+    spec,
+    reporters: ['cli', 'junit', 'htmlextra'],
+    reportDir: args.reportDir,
+    reportName: 'pleo-postman-local',
+  });
   reportRun(summary, io);
-  if (summary.reportFiles.length > 0) io.out(`open ${summary.reportFiles.find((f) => f.endsWith('.html')) ?? summary.reportFiles[0]} for the readable report`);
+  if (summary.reportFiles.length > 0)
+    io.out(
+      `open ${summary.reportFiles.find((f) => f.endsWith('.html')) ?? summary.reportFiles[0]} for the readable report`,
+    );
   return summary.ok ? 0 : 1;
 }

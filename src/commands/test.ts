@@ -1,9 +1,20 @@
 import { buildCollection } from '../generate/index.js';
 import {
-  formatSummaryLine, lockRefreshTokenFile, parseReporters, readRefreshTokenFile, resolveCredentials, resolveTarget, runLocalSuite, runSuite,
-  valueOf, writeRefreshTokenFile, type RunSummary, type SuiteOptions, type Target,
+  formatSummaryLine,
+  lockRefreshTokenFile,
+  parseReporters,
+  readRefreshTokenFile,
+  resolveCredentials,
+  resolveTarget,
+  runLocalSuite,
+  runSuite,
+  valueOf,
+  writeRefreshTokenFile,
+  type RunSummary,
+  type SuiteOptions,
+  type Target,
 } from '../run/index.js';
-import { loadSpec, type ApiDescription } from '../spec/index.js';
+import { loadSpec, type ApiDescription } from '../description/index.js';
 import type { Io } from './run-command.js';
 
 export interface TestArgs {
@@ -33,7 +44,11 @@ export function reportRun(summary: RunSummary, io: Io): void {
  * mock; staging and production take credentials from PLEO_CLIENT_ID, PLEO_CLIENT_SECRET and
  * PLEO_REFRESH_TOKEN and keep a rotated refresh token in `--refresh-token-file` (mode 0600).
  */
-export async function testCommand(args: TestArgs, io: Io, processEnv: Record<string, string | undefined> = process.env): Promise<number> {
+export async function testCommand(
+  args: TestArgs,
+  io: Io,
+  processEnv: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const spec = await loadSpec(args.spec, { onWarning: io.err });
   const common: Omit<SuiteOptions, 'collection' | 'environment'> = {
     reporters: parseReporters(args.reporters),
@@ -70,7 +85,11 @@ interface RemoteRun {
 async function runRemote({ args, io, processEnv, spec, target, common }: RemoteRun): Promise<number> {
   const stored = args.refreshTokenFile ? await readRefreshTokenFile(args.refreshTokenFile) : undefined;
   const credentials = resolveCredentials(processEnv, {
-    fromEnvironmentFile: { clientId: valueOf(target.environment, 'clientId'), clientSecret: valueOf(target.environment, 'clientSecret'), refreshToken: valueOf(target.environment, 'refreshToken') },
+    fromEnvironmentFile: {
+      clientId: valueOf(target.environment, 'clientId'),
+      clientSecret: valueOf(target.environment, 'clientSecret'),
+      refreshToken: valueOf(target.environment, 'refreshToken'),
+    },
     ...(stored ? { storedRefreshToken: stored } : {}),
     refreshTokenOptional: target.loopback,
   });
@@ -85,9 +104,13 @@ async function runRemote({ args, io, processEnv, spec, target, common }: RemoteR
   if (summary.rotatedRefreshToken !== undefined) {
     if (args.refreshTokenFile) {
       await writeRefreshTokenFile(args.refreshTokenFile, summary.rotatedRefreshToken);
-      io.out(`the server rotated the refresh token; the new one is in ${args.refreshTokenFile} (mode 0600): store it for the next run`);
+      io.out(
+        `the server rotated the refresh token; the new one is in ${args.refreshTokenFile} (mode 0600): store it for the next run`,
+      );
     } else {
-      io.err('warning: the server rotated the refresh token, so the one you passed is spent; pass --refresh-token-file FILE to keep the new one');
+      io.err(
+        'warning: the server rotated the refresh token, so the one you passed is spent; pass --refresh-token-file FILE to keep the new one',
+      );
     }
   }
   reportRun(summary, io);

@@ -1,4 +1,4 @@
-import type { ApiDescription } from '../spec/index.js';
+import type { ApiDescription } from '../description/index.js';
 
 export interface AuthEntry {
   key: string;

@@ -1,5 +1,5 @@
 import postman from 'postman-collection';
-import type { ApiDescription, FolderDef, RequestDef } from '../spec/index.js';
+import type { ApiDescription, FolderDef, RequestDef } from '../description/index.js';
 import { buildAuth } from './auth.js';
 import { neededScopes } from './environments.js';
 import { stableId } from './ids.js';
@@ -33,7 +33,11 @@ function captureVariables(spec: ApiDescription) {
   return [...values].sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => ({ key, value, type: 'string' }));
 }
 
-function keepFolder(folder: FolderDef, allowed: ReadonlySet<string> | undefined, omitted: CollectionResult['omitted']): FolderDef {
+function keepFolder(
+  folder: FolderDef,
+  allowed: ReadonlySet<string> | undefined,
+  omitted: CollectionResult['omitted'],
+): FolderDef {
   if (!allowed) return folder;
   const requests = folder.requests.filter((request) => {
     const missing = request.scopes.filter((scope) => !allowed.has(scope));
@@ -66,7 +70,12 @@ export function buildCollection(spec: ApiDescription, scopes?: readonly string[]
   const allowed = scopes ? new Set(scopes) : undefined;
   const folders = spec.folders.map((f) => keepFolder(f, allowed, omitted)).filter((f) => f.requests.length > 0);
   const definition = {
-    info: { id: stableId('collection', spec.info.name), name: spec.info.name, version: spec.info.version, description: { content: spec.info.description, type: 'text/markdown' } },
+    info: {
+      id: stableId('collection', spec.info.name),
+      name: spec.info.name,
+      version: spec.info.version,
+      description: { content: spec.info.description, type: 'text/markdown' },
+    },
     auth: buildAuth(spec),
     variable: [...captureVariables(spec), ...sharedScriptVariables(spec)],
     event: buildCollectionEvents(spec),
@@ -80,7 +89,9 @@ export function buildCollection(spec: ApiDescription, scopes?: readonly string[]
       ...[buildSecurityFolder(folders, requestDefinition, scopes ?? neededScopes(spec))].filter((f) => f !== undefined),
     ],
   };
-  const collection = new postman.Collection(definition as ConstructorParameters<typeof postman.Collection>[0]).toJSON() as Record<string, unknown>;
+  const collection = new postman.Collection(
+    definition as ConstructorParameters<typeof postman.Collection>[0],
+  ).toJSON() as Record<string, unknown>;
   putBackRawUrls(collection.item as ItemJson[], definition.item);
   return { collection, omitted };
 }

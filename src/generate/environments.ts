@@ -1,5 +1,5 @@
 import { LOCAL_CALLBACK_PATH, TEST_CLIENT } from '../mock/clients.js';
-import type { ApiDescription, EnvironmentName } from '../spec/index.js';
+import type { ApiDescription, EnvironmentName } from '../description/index.js';
 import { stableId } from './ids.js';
 
 export interface EnvironmentValue {
@@ -19,7 +19,12 @@ export interface EnvironmentFile {
 /** A loopback redirect URI (RFC 8252 §7.3): the local mock, which can answer without a browser. */
 export const LOOPBACK_URL = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
 
-const value = (key: string, v: string, type: EnvironmentValue['type'] = 'default'): EnvironmentValue => ({ key, value: v, type, enabled: true });
+const value = (key: string, v: string, type: EnvironmentValue['type'] = 'default'): EnvironmentValue => ({
+  key,
+  value: v,
+  type,
+  enabled: true,
+});
 
 /** The space-delimited union of the scopes the given requests need, in catalogue order. */
 export function neededScopes(spec: ApiDescription): string[] {
@@ -32,7 +37,11 @@ export function neededScopes(spec: ApiDescription): string[] {
  * empty `secret` variables, except that the local environment carries the mock's fixed test client,
  * which is not a Pleo credential.
  */
-export function buildEnvironment(spec: ApiDescription, name: EnvironmentName, scopes: readonly string[]): EnvironmentFile {
+export function buildEnvironment(
+  spec: ApiDescription,
+  name: EnvironmentName,
+  scopes: readonly string[],
+): EnvironmentFile {
   const env = spec.environments[name];
   const local = name === 'local';
   return {

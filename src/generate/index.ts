@@ -1,5 +1,5 @@
 import { basename, extname, join } from 'node:path';
-import { ENVIRONMENT_NAMES, type ApiDescription } from '../spec/index.js';
+import { ENVIRONMENT_NAMES, type ApiDescription } from '../description/index.js';
 import { buildCollection, type CollectionResult } from './collection.js';
 import { buildEnvironment, neededScopes } from './environments.js';
 
@@ -39,7 +39,10 @@ export function generateFiles(spec: ApiDescription, options: GenerateOptions = {
   const scopes = options.scopes ? [...options.scopes] : neededScopes(spec);
   return {
     files: [
-      { path: join('collections', `${collectionBaseName(spec.source)}.postman_collection.json`), content: serialise(collection) },
+      {
+        path: join('collections', `${collectionBaseName(spec.source)}.postman_collection.json`),
+        content: serialise(collection),
+      },
       ...ENVIRONMENT_NAMES.map((name) => ({
         path: join('environments', `pleo-${name}.postman_environment.json`),
         content: serialise(buildEnvironment(spec, name, scopes)),

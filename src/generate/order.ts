@@ -1,4 +1,4 @@
-import { pathParameterNames, type RequestDef } from '../spec/index.js';
+import { pathParameterNames, type RequestDef } from '../description/index.js';
 
 function variablesUsed(request: RequestDef): string[] {
   return pathParameterNames(request.path)

@@ -1,5 +1,15 @@
 import postman from 'postman-collection';
-import { bodyVariableTemplate, expectedStatus, schemaLabel, withValueAt, type ApiDescription, type BodyDef, type FolderDef, type ParamDef, type RequestDef } from '../spec/index.js';
+import {
+  bodyVariableTemplate,
+  expectedStatus,
+  schemaLabel,
+  withValueAt,
+  type ApiDescription,
+  type BodyDef,
+  type FolderDef,
+  type ParamDef,
+  type RequestDef,
+} from '../description/index.js';
 import { stableId } from './ids.js';
 import { buildRequestEvents } from './scripts/index.js';
 
@@ -21,7 +31,8 @@ function scopesMarkdown(spec: ApiDescription, request: RequestDef): string {
 function parametersMarkdown(request: RequestDef): string {
   const rows = (['path', 'query', 'header'] as const).flatMap((where) =>
     Object.entries(request.parameters[where]).map(
-      ([name, p]) => `| \`${name}\` | ${where} | ${p.required ? 'yes' : 'no'} | ${p.example === undefined ? '' : `\`${String(p.example)}\``} | ${p.description} |`,
+      ([name, p]) =>
+        `| \`${name}\` | ${where} | ${p.required ? 'yes' : 'no'} | ${p.example === undefined ? '' : `\`${String(p.example)}\``} | ${p.description} |`,
     ),
   );
   if (rows.length === 0) return '';
@@ -30,7 +41,8 @@ function parametersMarkdown(request: RequestDef): string {
 
 function responsesMarkdown(request: RequestDef): string {
   const lines = Object.entries(request.responses).map(
-    ([status, r]) => `- \`${status}\`${r.schema !== undefined ? ` ${schemaLabel(r.schema)}` : ''}${r.description ? `: ${r.description}` : ''}`,
+    ([status, r]) =>
+      `- \`${status}\`${r.schema !== undefined ? ` ${schemaLabel(r.schema)}` : ''}${r.description ? `: ${r.description}` : ''}`,
   );
   return ['**Responses:**', ...lines].join('\n');
 }
@@ -56,17 +68,20 @@ const WHOLE_SEGMENT_PARAM = /^\{([^{}]+)\}$/;
  */
 function buildPath(request: RequestDef): { segments: string[]; variables: string[] } {
   const variables: string[] = [];
-  const segments = request.path.split('/').filter((segment) => segment.length > 0).map((segment) => {
-    const whole = WHOLE_SEGMENT_PARAM.exec(segment)?.[1];
-    if (whole !== undefined) {
-      variables.push(whole);
-      return `:${whole}`;
-    }
-    return segment.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-      const param = request.parameters.path[name];
-      return param ? paramValue(param) : `{${name}}`;
+  const segments = request.path
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .map((segment) => {
+      const whole = WHOLE_SEGMENT_PARAM.exec(segment)?.[1];
+      if (whole !== undefined) {
+        variables.push(whole);
+        return `:${whole}`;
+      }
+      return segment.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+        const param = request.parameters.path[name];
+        return param ? paramValue(param) : `{${name}}`;
+      });
     });
-  });
   return { segments, variables };
 }
 
@@ -76,7 +91,10 @@ const HOST = '{{apiBaseUrl}}';
  * `{{apiBaseUrl}}/v1/vendors/:vendorId?limit=10`: path variables stay as `:name`, as Postman shows
  * them. The SDK leaves `raw` out of its JSON, so the collection puts this back (see collection.ts).
  */
-function rawUrl(segments: readonly string[], query: ReadonlyArray<{ key: string; value: string; disabled?: boolean }>): string {
+function rawUrl(
+  segments: readonly string[],
+  query: ReadonlyArray<{ key: string; value: string; disabled?: boolean }>,
+): string {
   const search = postman.QueryParam.unparse(query as never);
   return `${HOST}/${segments.join('/')}${search ? `?${search}` : ''}`;
 }
@@ -116,7 +134,10 @@ function buildHeaders(request: RequestDef) {
 
 /** The body example with `{{variable}}` (or the template) at each path the description names in `body.variables`. */
 function bodyToSend(body: BodyDef): unknown {
-  return Object.entries(body.variables).reduce((value, [path, variable]) => withValueAt(value, path, bodyVariableTemplate(variable)), body.example);
+  return Object.entries(body.variables).reduce(
+    (value, [path, variable]) => withValueAt(value, path, bodyVariableTemplate(variable)),
+    body.example,
+  );
 }
 
 /** Method, URL, headers and body of a request, as a Postman request definition. */
@@ -126,7 +147,13 @@ export function requestDefinition(request: RequestDef) {
     url: buildUrl(request),
     header: buildHeaders(request),
     ...(request.body
-      ? { body: { mode: 'raw', raw: JSON.stringify(bodyToSend(request.body), null, 2), options: { raw: { language: 'json' } } } }
+      ? {
+          body: {
+            mode: 'raw',
+            raw: JSON.stringify(bodyToSend(request.body), null, 2),
+            options: { raw: { language: 'json' } },
+          },
+        }
       : {}),
   };
 }
@@ -136,7 +163,10 @@ export function transformRequest(spec: ApiDescription, folder: FolderDef, reques
   return {
     id: stableId('request', folder.name, request.name),
     name: request.name,
-    request: { ...requestDefinition(request), description: { content: describeRequest(spec, request), type: 'text/markdown' } },
+    request: {
+      ...requestDefinition(request),
+      description: { content: describeRequest(spec, request), type: 'text/markdown' },
+    },
     event: buildRequestEvents(spec, folder, request),
   };
 }

@@ -6,7 +6,11 @@ import type { GeneratedFile } from '../generate/index.js';
 
 function unwritable(path: string, cause: unknown): UserError {
   const code = (cause as NodeJS.ErrnoException).code ?? 'unknown error';
-  return new UserError(`cannot write "${path}" (${code}): check that the output directory is writable and not a file`, ERROR_CODES.OUTPUT_UNWRITABLE, { cause });
+  return new UserError(
+    `cannot write "${path}" (${code}): check that the output directory is writable and not a file`,
+    ERROR_CODES.OUTPUT_UNWRITABLE,
+    { cause },
+  );
 }
 
 /**

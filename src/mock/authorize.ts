@@ -1,13 +1,31 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { redirectUriMatches, type RegisteredClient } from './clients.js';
 import type { MockContext } from './context.js';
-import { decodeUtf8, headerValue, htmlResponse, isContentType, parseParams, redirectResponse, type MockRequest, type MockResponse, type Params } from './http.js';
+import {
+  decodeUtf8,
+  headerValue,
+  htmlResponse,
+  isContentType,
+  parseParams,
+  redirectResponse,
+  type MockRequest,
+  type MockResponse,
+  type Params,
+} from './http.js';
 import { authorizationErrorLocation, type AuthorizationErrorCode } from './oauth-errors.js';
 import { renderConsentPage, renderErrorPage } from './pages.js';
 import { RESOURCE_OWNER } from './token-store.js';
 
 /** Parameters of an authorization request the mock reads; others are ignored, as RFC 6749 §3.1 asks. */
-const AUTHORIZATION_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method'] as const;
+const AUTHORIZATION_PARAMS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+] as const;
 
 const VSCHAR = /^[\x20-\x7e]+$/;
 const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
@@ -17,7 +35,15 @@ const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 export type CheckedAuthorization =
   | { kind: 'page-error'; title: string; message: string }
   | { kind: 'redirect-error'; location: string }
-  | { kind: 'ok'; client: RegisteredClient; redirectUri: string; scopes: string[]; state?: string; codeChallenge: string; params: Record<string, string> };
+  | {
+      kind: 'ok';
+      client: RegisteredClient;
+      redirectUri: string;
+      scopes: string[];
+      state?: string;
+      codeChallenge: string;
+      params: Record<string, string>;
+    };
 
 /**
  * Validates an authorization request in RFC order: the client and redirect URI first (errors shown
@@ -27,42 +53,80 @@ export type CheckedAuthorization =
  * @see [RFC 7636 §4.4.1](https://www.rfc-editor.org/rfc/rfc7636.html#section-4.4.1)
  */
 export function checkAuthorizationRequest(ctx: MockContext, params: Params): CheckedAuthorization {
-  if (params.malformed) return { kind: 'page-error', title: 'Invalid request', message: 'The request parameters are not valid percent-encoded UTF-8.' };
+  if (params.malformed)
+    return {
+      kind: 'page-error',
+      title: 'Invalid request',
+      message: 'The request parameters are not valid percent-encoded UTF-8.',
+    };
   const clientId = params.values.get('client_id');
-  if (params.repeated.includes('client_id')) return { kind: 'page-error', title: 'Invalid client', message: 'client_id is repeated.' };
+  if (params.repeated.includes('client_id'))
+    return { kind: 'page-error', title: 'Invalid client', message: 'client_id is repeated.' };
   const client = clientId === undefined ? undefined : ctx.clients.find((c) => c.id === clientId);
-  if (!client) return { kind: 'page-error', title: 'Unknown client', message: clientId ? `No client is registered with the id ${clientId}.` : 'client_id is missing.' };
+  if (!client)
+    return {
+      kind: 'page-error',
+      title: 'Unknown client',
+      message: clientId ? `No client is registered with the id ${clientId}.` : 'client_id is missing.',
+    };
   const redirectUri = params.values.get('redirect_uri');
   if (params.repeated.includes('redirect_uri') || redirectUri === undefined) {
     return { kind: 'page-error', title: 'Invalid redirect URI', message: 'redirect_uri must be given exactly once.' };
   }
   if (!client.redirectUris.some((registered) => redirectUriMatches(redirectUri, registered))) {
-    return { kind: 'page-error', title: 'Invalid redirect URI', message: `${redirectUri} is not a redirect URI registered for ${client.name}.` };
+    return {
+      kind: 'page-error',
+      title: 'Invalid redirect URI',
+      message: `${redirectUri} is not a redirect URI registered for ${client.name}.`,
+    };
   }
 
   const stateValue = params.values.get('state');
-  const state = stateValue !== undefined && stateValue !== '' && VSCHAR.test(stateValue) && !params.repeated.includes('state') ? stateValue : undefined;
-  const fail = (error: AuthorizationErrorCode, description: string): CheckedAuthorization =>
-    ({ kind: 'redirect-error', location: authorizationErrorLocation(redirectUri, error, description, state) });
+  const state =
+    stateValue !== undefined && stateValue !== '' && VSCHAR.test(stateValue) && !params.repeated.includes('state')
+      ? stateValue
+      : undefined;
+  const fail = (error: AuthorizationErrorCode, description: string): CheckedAuthorization => ({
+    kind: 'redirect-error',
+    location: authorizationErrorLocation(redirectUri, error, description, state),
+  });
 
-  if (params.repeated.length > 0) return fail('invalid_request', `parameter '${(params.repeated[0] ?? '').slice(0, 40)}' is repeated`);
+  if (params.repeated.length > 0)
+    return fail('invalid_request', `parameter '${(params.repeated[0] ?? '').slice(0, 40)}' is repeated`);
   const responseType = params.values.get('response_type');
   if (responseType === undefined || responseType === '') return fail('invalid_request', 'response_type is missing');
   if (responseType !== 'code') return fail('unsupported_response_type', 'only response_type=code is supported');
   const codeChallenge = params.values.get('code_challenge');
-  if (codeChallenge === undefined || codeChallenge === '') return fail('invalid_request', 'code_challenge is required (PKCE)');
+  if (codeChallenge === undefined || codeChallenge === '')
+    return fail('invalid_request', 'code_challenge is required (PKCE)');
   const method = params.values.get('code_challenge_method');
-  if (method !== 'S256') return fail('invalid_request', `code_challenge_method must be S256${method === undefined ? '' : ', not plain or anything else'}`);
-  if (!S256_CHALLENGE.test(codeChallenge)) return fail('invalid_request', 'code_challenge must be the 43-character base64url SHA-256 of the code_verifier');
-  if (stateValue !== undefined && stateValue !== '' && state === undefined) return fail('invalid_request', 'state must be printable ASCII');
+  if (method !== 'S256')
+    return fail(
+      'invalid_request',
+      `code_challenge_method must be S256${method === undefined ? '' : ', not plain or anything else'}`,
+    );
+  if (!S256_CHALLENGE.test(codeChallenge))
+    return fail('invalid_request', 'code_challenge must be the 43-character base64url SHA-256 of the code_verifier');
+  if (stateValue !== undefined && stateValue !== '' && state === undefined)
+    return fail('invalid_request', 'state must be printable ASCII');
 
   const scopes = parseScope(params.values.get('scope'), client);
   if (typeof scopes === 'string') return fail('invalid_scope', scopes);
-  const kept = Object.fromEntries(AUTHORIZATION_PARAMS.flatMap((name) => {
-    const value = params.values.get(name);
-    return value === undefined ? [] : [[name, value]];
-  }));
-  return { kind: 'ok', client, redirectUri, scopes, ...(state !== undefined ? { state } : {}), codeChallenge, params: kept };
+  const kept = Object.fromEntries(
+    AUTHORIZATION_PARAMS.flatMap((name) => {
+      const value = params.values.get(name);
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
+  return {
+    kind: 'ok',
+    client,
+    redirectUri,
+    scopes,
+    ...(state !== undefined ? { state } : {}),
+    codeChallenge,
+    params: kept,
+  };
 }
 
 /** The scopes asked for, or a description of why they are refused. @see [RFC 6749 §3.3](https://www.rfc-editor.org/rfc/rfc6749.html#section-3.3) */
@@ -118,10 +182,16 @@ function formParams(req: MockRequest): Params | undefined {
  */
 export async function handleAuthorizationRequest(ctx: MockContext, req: MockRequest): Promise<MockResponse> {
   if (req.method !== 'GET' && req.method !== 'POST') {
-    return htmlResponse(405, renderErrorPage('Method not allowed', 'Use GET (or POST from the consent page).'), { Allow: 'GET, POST' });
+    return htmlResponse(405, renderErrorPage('Method not allowed', 'Use GET (or POST from the consent page).'), {
+      Allow: 'GET, POST',
+    });
   }
   const params = req.method === 'GET' ? parseParams(req.search) : formParams(req);
-  if (!params) return htmlResponse(400, renderErrorPage('Invalid request', 'The consent form must be posted as UTF-8 application/x-www-form-urlencoded.'));
+  if (!params)
+    return htmlResponse(
+      400,
+      renderErrorPage('Invalid request', 'The consent form must be posted as UTF-8 application/x-www-form-urlencoded.'),
+    );
   const checked = checkAuthorizationRequest(ctx, params);
   switch (checked.kind) {
     case 'page-error':
@@ -136,12 +206,16 @@ export async function handleAuthorizationRequest(ctx: MockContext, req: MockRequ
   if (req.method === 'GET') {
     if (ctx.autoApprove) return issueCode(ctx, checked);
     const scopes = checked.scopes.map((name) => ({ name, description: ctx.spec.scopes[name]?.description ?? '' }));
-    return htmlResponse(200, renderConsentPage({ client: checked.client, scopes, redirectUri: checked.redirectUri, params: checked.params }));
+    return htmlResponse(
+      200,
+      renderConsentPage({ client: checked.client, scopes, redirectUri: checked.redirectUri, params: checked.params }),
+    );
   }
   const decision = params.values.get('decision');
   if (decision === 'approve') return issueCode(ctx, checked);
-  const [error, description] = decision === 'deny'
-    ? ['access_denied', 'the resource owner denied the request'] as const
-    : ['invalid_request', 'decision must be approve or deny'] as const;
+  const [error, description] =
+    decision === 'deny'
+      ? (['access_denied', 'the resource owner denied the request'] as const)
+      : (['invalid_request', 'decision must be approve or deny'] as const);
   return redirectResponse(authorizationErrorLocation(checked.redirectUri, error, description, checked.state));
 }

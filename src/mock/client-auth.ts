@@ -4,13 +4,18 @@ import { headerValue, type MockResponse, type Params } from './http.js';
 import { tokenError } from './oauth-errors.js';
 import type { RegisteredClient } from './clients.js';
 
-export type ClientAuthResult = { ok: true; client: RegisteredClient; secret?: string } | { ok: false; response: MockResponse };
+export type ClientAuthResult =
+  | { ok: true; client: RegisteredClient; secret?: string }
+  | { ok: false; response: MockResponse };
 
 /** Compares secrets in constant time (hashing first evens out their lengths). */
 export const sameSecret = (given: string, expected: string): boolean =>
   timingSafeEqual(createHash('sha256').update(given).digest(), createHash('sha256').update(expected).digest());
 
-const fail = (description: string): ClientAuthResult => ({ ok: false, response: tokenError('invalid_client', description) });
+const fail = (description: string): ClientAuthResult => ({
+  ok: false,
+  response: tokenError('invalid_client', description),
+});
 
 function formDecode(text: string): string | undefined {
   try {
@@ -54,7 +59,9 @@ export function authenticateClient(
   options: { allowPublic: boolean },
 ): ClientAuthResult {
   if (params.values.has('client_secret')) {
-    return fail('client credentials in the request body are not accepted: send them in an HTTP Basic Authorization header');
+    return fail(
+      'client credentials in the request body are not accepted: send them in an HTTP Basic Authorization header',
+    );
   }
   const bodyId = params.values.get('client_id');
   const authorization = headerValue(headers, 'authorization');
@@ -65,7 +72,8 @@ export function authenticateClient(
     if (!client || client.secret === undefined || !sameSecret(credentials.secret, client.secret)) {
       return fail('unknown client or wrong client secret');
     }
-    if (bodyId !== undefined && bodyId !== client.id) return fail('client_id in the body differs from the authenticated client');
+    if (bodyId !== undefined && bodyId !== client.id)
+      return fail('client_id in the body differs from the authenticated client');
     return { ok: true, client, secret: credentials.secret };
   }
   if (bodyId === undefined || bodyId === '') return fail('client authentication is required');

@@ -1,10 +1,17 @@
-import { CALLBACK_URIS } from '../spec/index.js';
+import { CALLBACK_URIS } from '../description/index.js';
 
 /** The local mock's confidential test client: fixed and documented, not a Pleo credential. */
-export const TEST_CLIENT = { id: 'pleo-postman-local', secret: 'local-mock-secret', name: 'pleo-postman local test client' } as const;
+export const TEST_CLIENT = {
+  id: 'pleo-postman-local',
+  secret: 'local-mock-secret',
+  name: 'pleo-postman local test client',
+} as const;
 
 /** The local mock's public client: no secret, PKCE mandatory. */
-export const PUBLIC_TEST_CLIENT = { id: 'pleo-postman-local-public', name: 'pleo-postman local public client' } as const;
+export const PUBLIC_TEST_CLIENT = {
+  id: 'pleo-postman-local-public',
+  name: 'pleo-postman local public client',
+} as const;
 
 /** Path on the mock that echoes the authorization response: its own registered loopback redirect. */
 export const LOCAL_CALLBACK_PATH = '/callback';
@@ -13,7 +20,11 @@ export const LOCAL_CALLBACK_PATH = '/callback';
 export const LOOPBACK_CALLBACK_URI = `http://127.0.0.1${LOCAL_CALLBACK_PATH}`;
 
 /** Redirect URIs registered for both test clients: Postman's two callbacks and the mock's own. */
-export const REGISTERED_REDIRECT_URIS: readonly string[] = [CALLBACK_URIS.desktop, CALLBACK_URIS.web, LOOPBACK_CALLBACK_URI];
+export const REGISTERED_REDIRECT_URIS: readonly string[] = [
+  CALLBACK_URIS.desktop,
+  CALLBACK_URIS.web,
+  LOOPBACK_CALLBACK_URI,
+];
 
 export interface RegisteredClient {
   id: string;
@@ -28,7 +39,13 @@ export interface RegisteredClient {
 /** The clients the mock knows, each allowed every scope of the description. */
 export function registeredClients(scopes: readonly string[]): RegisteredClient[] {
   return [
-    { id: TEST_CLIENT.id, name: TEST_CLIENT.name, secret: TEST_CLIENT.secret, redirectUris: REGISTERED_REDIRECT_URIS, scopes },
+    {
+      id: TEST_CLIENT.id,
+      name: TEST_CLIENT.name,
+      secret: TEST_CLIENT.secret,
+      redirectUris: REGISTERED_REDIRECT_URIS,
+      scopes,
+    },
     { id: PUBLIC_TEST_CLIENT.id, name: PUBLIC_TEST_CLIENT.name, redirectUris: REGISTERED_REDIRECT_URIS, scopes },
   ];
 }

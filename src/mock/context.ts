@@ -1,5 +1,5 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
-import type { ApiDescription, RequestDef } from '../spec/index.js';
+import type { ApiDescription, RequestDef } from '../description/index.js';
 import { registeredClients, type RegisteredClient } from './clients.js';
 import { PleoAuthorizationCodeGrantType, PleoRefreshTokenGrantType } from './grant-types.js';
 import { createResourceApi, type ResourceApi } from './resource-api.js';
@@ -47,7 +47,10 @@ export function createContext(options: MockOptions, url: string): MockContext {
     allowBearerTokensInQueryString: false,
     alwaysIssueNewRefreshToken: true,
     requireClientAuthentication: { authorization_code: false, refresh_token: false },
-    extendedGrantTypes: { authorization_code: PleoAuthorizationCodeGrantType, refresh_token: PleoRefreshTokenGrantType },
+    extendedGrantTypes: {
+      authorization_code: PleoAuthorizationCodeGrantType,
+      refresh_token: PleoRefreshTokenGrantType,
+    },
   });
   return {
     spec: options.spec,

@@ -15,7 +15,8 @@ export class PleoAuthorizationCodeGrantType extends AuthorizationCodeGrantType {
    * @see [RFC 7636 §4.6](https://www.rfc-editor.org/rfc/rfc7636.html#section-4.6)
    */
   override verifyPKCE(request: OAuth2Server.Request, code: OAuth2Server.AuthorizationCode): void {
-    if (!code.codeChallenge) throw new OAuth2Server.InvalidGrantError('Invalid grant: the code was issued without a PKCE challenge');
+    if (!code.codeChallenge)
+      throw new OAuth2Server.InvalidGrantError('Invalid grant: the code was issued without a PKCE challenge');
     super.verifyPKCE(request, code);
   }
 
@@ -26,7 +27,8 @@ export class PleoAuthorizationCodeGrantType extends AuthorizationCodeGrantType {
    */
   override validateRedirectUri(request: OAuth2Server.Request, code: OAuth2Server.AuthorizationCode): void {
     const given: unknown = request.body?.redirect_uri;
-    if (typeof given !== 'string' || given === '') throw new OAuth2Server.InvalidRequestError('Missing parameter: redirect_uri');
+    if (typeof given !== 'string' || given === '')
+      throw new OAuth2Server.InvalidRequestError('Missing parameter: redirect_uri');
     if (given !== code.redirectUri) {
       throw new OAuth2Server.InvalidGrantError('Invalid grant: redirect_uri does not match the authorization request');
     }

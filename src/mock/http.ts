@@ -128,14 +128,20 @@ export function decodeUtf8(body: Buffer): string | undefined {
 export function mediaType(header: string | undefined): { type: string; charset?: string } | undefined {
   if (header === undefined) return undefined;
   const [type = '', ...rest] = header.split(';');
-  const charset = rest.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/^"|"$/g, '');
+  const charset = rest
+    .map((p) => p.trim().toLowerCase())
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/^"|"$/g, '');
   return { type: type.trim().toLowerCase(), ...(charset !== undefined ? { charset } : {}) };
 }
 
 /** Whether the Content-Type is `expected` with no charset or UTF-8. */
 export function isContentType(header: string | undefined, expected: string): boolean {
   const parsed = mediaType(header);
-  return parsed !== undefined && parsed.type === expected && (parsed.charset === undefined || parsed.charset === 'utf-8');
+  return (
+    parsed !== undefined && parsed.type === expected && (parsed.charset === undefined || parsed.charset === 'utf-8')
+  );
 }
 
 /** First value of a header that may have been sent more than once. */

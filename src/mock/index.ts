@@ -20,8 +20,10 @@ function assertOptions(options: MockOptions): void {
     throw invalid('"options.spec" must be a loaded API description');
   }
   const { host, port, accessTokenTtlSeconds } = options;
-  if (host !== undefined && (typeof host !== 'string' || host === '')) throw invalid('"options.host" must be a non-empty string');
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw invalid('"options.port" must be an integer from 0 to 65535');
+  if (host !== undefined && (typeof host !== 'string' || host === ''))
+    throw invalid('"options.host" must be a non-empty string');
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+    throw invalid('"options.port" must be an integer from 0 to 65535');
   if (accessTokenTtlSeconds !== undefined && (!Number.isInteger(accessTokenTtlSeconds) || accessTokenTtlSeconds < 1)) {
     throw invalid('"options.accessTokenTtlSeconds" must be a positive integer');
   }
@@ -31,11 +33,19 @@ const urlOf = (host: string, port: number): string => `http://${host.includes(':
 
 function send(res: ServerResponse, response: MockResponse): void {
   const length = response.body === undefined ? 0 : Buffer.byteLength(response.body);
-  res.writeHead(response.status, { ...response.headers, ...(response.status === 204 ? {} : { 'Content-Length': String(length) }) });
+  res.writeHead(response.status, {
+    ...response.headers,
+    ...(response.status === 204 ? {} : { 'Content-Length': String(length) }),
+  });
   res.end(response.body);
 }
 
-async function handle(ctx: MockContext, req: IncomingMessage, res: ServerResponse, log?: (line: string) => void): Promise<void> {
+async function handle(
+  ctx: MockContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  log?: (line: string) => void,
+): Promise<void> {
   const started = Date.now();
   const method = req.method ?? 'GET';
   const target = splitTarget(req.url);
@@ -46,7 +56,14 @@ async function handle(ctx: MockContext, req: IncomingMessage, res: ServerRespons
   try {
     if (!target) response = badTarget();
     else if (read.kind === 'too-large') response = payloadTooLarge(target.pathname, BODY_LIMIT_BYTES);
-    else response = await dispatch(ctx, { method, pathname: target.pathname, search: target.search, headers: req.headers, body: read.body });
+    else
+      response = await dispatch(ctx, {
+        method,
+        pathname: target.pathname,
+        search: target.search,
+        headers: req.headers,
+        body: read.body,
+      });
   } catch (error) {
     // A bug of the mock, never the client's doing: answered, logged without secrets, and survived.
     log?.(`${method} ${pathname.slice(0, 200)} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -61,10 +78,21 @@ function listen(server: Server, host: string, port: number): Promise<number> {
     const onError = (error: NodeJS.ErrnoException): void => {
       server.off('listening', onListening);
       if (error.code === 'EADDRINUSE') {
-        reject(new UserError(`port ${port} on ${host} is already in use: stop whatever listens there, or choose another port (0 picks a free one)`,
-          ERROR_CODES.MOCK_PORT_IN_USE, { cause: error }));
+        reject(
+          new UserError(
+            `port ${port} on ${host} is already in use: stop whatever listens there, or choose another port (0 picks a free one)`,
+            ERROR_CODES.MOCK_PORT_IN_USE,
+            { cause: error },
+          ),
+        );
       } else {
-        reject(new UserError(`cannot listen on ${host}:${port} (${error.code ?? 'unknown error'})`, ERROR_CODES.OPTION_INVALID, { cause: error }));
+        reject(
+          new UserError(
+            `cannot listen on ${host}:${port} (${error.code ?? 'unknown error'})`,
+            ERROR_CODES.OPTION_INVALID,
+            { cause: error },
+          ),
+        );
       }
     };
     const onListening = (): void => {

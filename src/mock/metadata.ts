@@ -23,7 +23,8 @@ export function authorizationServerMetadata(ctx: MockContext): Record<string, un
 }
 
 export function handleMetadataRequest(ctx: MockContext, req: MockRequest): MockResponse {
-  if (req.method !== 'GET') return jsonResponse(405, { type: 'METHOD_NOT_ALLOWED', message: 'use GET' }, { Allow: 'GET' });
+  if (req.method !== 'GET')
+    return jsonResponse(405, { type: 'METHOD_NOT_ALLOWED', message: 'use GET' }, { Allow: 'GET' });
   return jsonResponse(200, authorizationServerMetadata(ctx));
 }
 
@@ -34,7 +35,8 @@ export function handleMetadataRequest(ctx: MockContext, req: MockRequest): MockR
  * @see [RFC 8252 §7.3](https://www.rfc-editor.org/rfc/rfc8252.html#section-7.3)
  */
 export function handleCallbackRequest(req: MockRequest): MockResponse {
-  if (req.method !== 'GET') return jsonResponse(405, { type: 'METHOD_NOT_ALLOWED', message: 'use GET' }, { Allow: 'GET' });
+  if (req.method !== 'GET')
+    return jsonResponse(405, { type: 'METHOD_NOT_ALLOWED', message: 'use GET' }, { Allow: 'GET' });
   const params = parseParams(req.search);
   return jsonResponse(200, Object.fromEntries(params.values), { 'Cache-Control': 'no-store' });
 }

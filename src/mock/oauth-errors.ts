@@ -43,7 +43,12 @@ export function tokenError(error: TokenErrorCode, description: string, status?: 
  * The redirect that reports an authorization error to the client, with its state.
  * @see [RFC 6749 §4.1.2.1](https://www.rfc-editor.org/rfc/rfc6749.html#section-4.1.2.1)
  */
-export function authorizationErrorLocation(redirectUri: string, error: AuthorizationErrorCode, description: string, state: string | undefined): string {
+export function authorizationErrorLocation(
+  redirectUri: string,
+  error: AuthorizationErrorCode,
+  description: string,
+  state: string | undefined,
+): string {
   const url = new URL(redirectUri);
   url.searchParams.set('error', error);
   url.searchParams.set('error_description', describeSafely(description));

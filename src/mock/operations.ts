@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expectedStatus, type RequestDef } from '../spec/index.js';
+import { expectedStatus, type RequestDef } from '../description/index.js';
 import { pageWindow, paginationObject, PAGINATION_PARAMS, readPageRequest } from './pagination.js';
 import { hasId, isObject, successExample, type JsonObject, type Operation } from './resource-model.js';
 import { overlayWhileValid, type Validators } from './schemas.js';
@@ -29,18 +29,28 @@ export interface OperationInput {
 /** Collection path → its records, in insertion order. Lives as long as the mock. */
 export type RecordStore = Map<string, JsonObject[]>;
 
-export const pleoError = (status: number, type: string, message: string, headers?: Record<string, string>): OperationResult =>
-  ({ status, body: { type, message }, ...(headers ? { headers } : {}) });
+export const pleoError = (
+  status: number,
+  type: string,
+  message: string,
+  headers?: Record<string, string>,
+): OperationResult => ({ status, body: { type, message }, ...(headers ? { headers } : {}) });
 
 /**
  * 404 in the description's own words: the request's 404 example, else one of a sibling request on
  * the same collection (Get vendor's VENDOR_NOT_FOUND for Update vendor), else NOT_FOUND.
  */
-function notFound(request: RequestDef, collection: string, id: string, siblings: Map<string, JsonObject>): OperationResult {
+function notFound(
+  request: RequestDef,
+  collection: string,
+  id: string,
+  siblings: Map<string, JsonObject>,
+): OperationResult {
   const own = request.responses['404']?.example;
   const example = isObject(own) && typeof own.type === 'string' ? own : siblings.get(collection);
   const type = isObject(example) && typeof example.type === 'string' ? example.type : 'NOT_FOUND';
-  const message = isObject(example) && typeof example.message === 'string' ? example.message : `no record ${id} in ${collection}`;
+  const message =
+    isObject(example) && typeof example.message === 'string' ? example.message : `no record ${id} in ${collection}`;
   return pleoError(404, type, message);
 }
 
@@ -50,10 +60,16 @@ const bodyFields = (body: unknown): JsonObject => (isObject(body) ? body : {});
 /** The record with `changes` written over it; its id stays. */
 const withChanges = (record: JsonObject, changes: JsonObject): JsonObject => ({ ...record, ...changes, id: record.id });
 
-const findIndex = (records: JsonObject[], id: string): number => records.findIndex((r) => hasId(r) && String(r.id) === id);
+const findIndex = (records: JsonObject[], id: string): number =>
+  records.findIndex((r) => hasId(r) && String(r.id) === id);
 
 /** Runs one operation against the store; every body it builds is fitted to the response schema. */
-export function runOperation(store: RecordStore, validators: Validators, notFoundExamples: Map<string, JsonObject>, input: OperationInput): OperationResult {
+export function runOperation(
+  store: RecordStore,
+  validators: Validators,
+  notFoundExamples: Map<string, JsonObject>,
+  input: OperationInput,
+): OperationResult {
   const { request, op, params } = input;
   const status = expectedStatus(request);
   const example = successExample(request);
@@ -106,12 +122,22 @@ export function runOperation(store: RecordStore, validators: Validators, notFoun
 
 /** Records matching the path parameters and query parameters that name one of their fields. */
 function filterRecords(records: JsonObject[], params: Record<string, string>, query: URLSearchParams): JsonObject[] {
-  const filters = [...Object.entries(params), ...[...query].filter(([name]) => !PAGINATION_PARAMS.includes(name))]
-    .filter(([name]) => records.some((r) => Object.hasOwn(r, name) && ['string', 'number', 'boolean'].includes(typeof r[name])));
+  const filters = [
+    ...Object.entries(params),
+    ...[...query].filter(([name]) => !PAGINATION_PARAMS.includes(name)),
+  ].filter(([name]) =>
+    records.some((r) => Object.hasOwn(r, name) && ['string', 'number', 'boolean'].includes(typeof r[name])),
+  );
   return records.filter((record) => filters.every(([name, value]) => String(record[name]) === value));
 }
 
-function listRecords(records: JsonObject[], validators: Validators, input: OperationInput, status: number, frame: JsonObject): OperationResult {
+function listRecords(
+  records: JsonObject[],
+  validators: Validators,
+  input: OperationInput,
+  status: number,
+  frame: JsonObject,
+): OperationResult {
   const validate = validators.response(input.request, status);
   const matching = filterRecords(records, input.params, input.query);
   const paginated = 'pagination' in frame;
@@ -128,7 +154,10 @@ function listRecords(records: JsonObject[], validators: Validators, input: Opera
   if (paginated) {
     const computed = paginationObject(frame.pagination, window, matching.length, page, input.query);
     const base = isObject(frame.pagination) ? frame.pagination : {};
-    body.pagination = validate === undefined ? computed : overlayWhileValid(base, computed, (p) => validate({ ...body, pagination: p }));
+    body.pagination =
+      validate === undefined
+        ? computed
+        : overlayWhileValid(base, computed, (p) => validate({ ...body, pagination: p }));
   }
   return { status, body };
 }

@@ -33,10 +33,13 @@ export function renderConsentPage(view: ConsentView): string {
   const hidden = Object.entries(view.params)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('\n');
-  const scopes = view.scopes.length === 0
-    ? '<li>no scopes</li>'
-    : view.scopes.map((s) => `<li><code>${escapeHtml(s.name)}</code>: ${escapeHtml(s.description)}</li>`).join('\n');
-  return page('Authorise access (local Pleo mock)', `
+  const scopes =
+    view.scopes.length === 0
+      ? '<li>no scopes</li>'
+      : view.scopes.map((s) => `<li><code>${escapeHtml(s.name)}</code>: ${escapeHtml(s.description)}</li>`).join('\n');
+  return page(
+    'Authorise access (local Pleo mock)',
+    `
 <h1><strong>${escapeHtml(view.client.name)}</strong> wants to access your Pleo account</h1>
 <p>It asks for these scopes:</p>
 <ul>
@@ -48,11 +51,15 @@ ${hidden}
 <div class="actions"><button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="deny">Deny</button></div>
 </form>
-<p class="note">pleo-postman local mock: no real Pleo account is involved.</p>`);
+<p class="note">pleo-postman local mock: no real Pleo account is involved.</p>`,
+  );
 }
 
 /** An authorization error that must not be redirected (unknown client or redirect URI). */
 export function renderErrorPage(title: string, message: string): string {
-  return page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>
-<p class="note">pleo-postman local mock: the client was not sent back, because its identity or redirect URI could not be trusted.</p>`);
+  return page(
+    title,
+    `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>
+<p class="note">pleo-postman local mock: the client was not sent back, because its identity or redirect URI could not be trusted.</p>`,
+  );
 }

@@ -73,14 +73,23 @@ export function readPageRequest(query: URLSearchParams, body: unknown): PageRequ
   const rawLimit = pick(query, body, 'limit');
   let limit = DEFAULT_LIMIT;
   if (rawLimit !== undefined && rawLimit !== null) {
-    const n = typeof rawLimit === 'number' ? rawLimit : typeof rawLimit === 'string' && /^\d{1,4}$/.test(rawLimit) ? Number(rawLimit) : NaN;
+    const n =
+      typeof rawLimit === 'number'
+        ? rawLimit
+        : typeof rawLimit === 'string' && /^\d{1,4}$/.test(rawLimit)
+          ? Number(rawLimit)
+          : NaN;
     if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) return `limit: must be an integer from 1 to ${MAX_LIMIT}`;
     limit = n;
   }
   const after = pick(query, body, 'after');
   const before = pick(query, body, 'before');
-  if (after !== undefined && after !== null && before !== undefined && before !== null) return 'after and before cannot be combined';
-  for (const [name, cursor] of [['after', after], ['before', before]] as const) {
+  if (after !== undefined && after !== null && before !== undefined && before !== null)
+    return 'after and before cannot be combined';
+  for (const [name, cursor] of [
+    ['after', after],
+    ['before', before],
+  ] as const) {
     if (cursor !== undefined && cursor !== null && (typeof cursor !== 'string' || decodeCursor(cursor) === undefined)) {
       return `${name}: not a valid cursor`;
     }
@@ -108,7 +117,13 @@ export function pageWindow(total: number, request: PageRequest): PageWindow {
  * (limit, the cursor given, the query parameters if it lists them), start and end cursors,
  * hasNextPage, hasPreviousPage and total.
  */
-export function paginationObject(example: unknown, window: PageWindow, total: number, request: PageRequest, query: URLSearchParams): JsonObject {
+export function paginationObject(
+  example: unknown,
+  window: PageWindow,
+  total: number,
+  request: PageRequest,
+  query: URLSearchParams,
+): JsonObject {
   const base = isObject(example) ? example : {};
   const current: JsonObject = isObject(base.currentRequestPagination) ? { ...base.currentRequestPagination } : {};
   delete current.after;
@@ -119,7 +134,8 @@ export function paginationObject(example: unknown, window: PageWindow, total: nu
   if ('offset' in current) current.offset = window.start;
   if ('parameters' in current) {
     const parameters: Record<string, string[]> = {};
-    for (const name of new Set(query.keys())) if (!PAGINATION_PARAMS.includes(name)) parameters[name] = query.getAll(name);
+    for (const name of new Set(query.keys()))
+      if (!PAGINATION_PARAMS.includes(name)) parameters[name] = query.getAll(name);
     current.parameters = parameters;
   }
   return {

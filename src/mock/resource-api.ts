@@ -1,6 +1,6 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { isDeepStrictEqual } from 'node:util';
-import type { ApiDescription, RequestDef } from '../spec/index.js';
+import type { ApiDescription, RequestDef } from '../description/index.js';
 import type { MockContext } from './context.js';
 import { decodeUtf8, headerValue, JSON_CONTENT_TYPE, mediaType, type MockRequest, type MockResponse } from './http.js';
 import { pleoError, runOperation, type Caller, type OperationResult, type RecordStore } from './operations.js';
@@ -21,8 +21,16 @@ export interface ResourceApi {
 /** Routes, operations and a fresh in-memory store seeded from the examples. */
 export function createResourceApi(spec: ApiDescription): ResourceApi {
   const model = resourceModel(spec);
-  const store: RecordStore = new Map([...model.seeds].map(([collection, records]) => [collection, structuredClone(records)]));
-  return { routes: compileRoutes(spec), operations: model.operations, notFound: model.notFound, store, validators: createValidators(spec) };
+  const store: RecordStore = new Map(
+    [...model.seeds].map(([collection, records]) => [collection, structuredClone(records)]),
+  );
+  return {
+    routes: compileRoutes(spec),
+    operations: model.operations,
+    notFound: model.notFound,
+    store,
+    validators: createValidators(spec),
+  };
 }
 
 /** JSON nested deeper than this is refused: the mock echoes bodies, and deep values overflow JSON.stringify. */
@@ -39,7 +47,11 @@ function tooDeep(value: unknown, max = MAX_JSON_DEPTH): boolean {
   return false;
 }
 
-type ParsedBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'unsupported' } | { kind: 'invalid'; reason: string };
+type ParsedBody =
+  | { kind: 'none' }
+  | { kind: 'json'; value: unknown }
+  | { kind: 'unsupported' }
+  | { kind: 'invalid'; reason: string };
 
 const isJsonType = (type: string): boolean => type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
 
@@ -47,7 +59,8 @@ function parseBody(req: MockRequest, request: RequestDef): ParsedBody {
   if (req.body.length === 0) return { kind: 'none' };
   const got = mediaType(headerValue(req.headers, 'content-type'));
   const want = mediaType(request.body?.contentType ?? 'application/json')?.type ?? 'application/json';
-  if (!got || got.type !== want || (got.charset !== undefined && got.charset !== 'utf-8')) return { kind: 'unsupported' };
+  if (!got || got.type !== want || (got.charset !== undefined && got.charset !== 'utf-8'))
+    return { kind: 'unsupported' };
   if (!isJsonType(want)) return { kind: 'json', value: undefined };
   const text = decodeUtf8(req.body);
   if (text === undefined) return { kind: 'invalid', reason: 'the request body is not valid UTF-8' };
@@ -57,7 +70,9 @@ function parseBody(req: MockRequest, request: RequestDef): ParsedBody {
   } catch {
     return { kind: 'invalid', reason: 'the request body is not valid JSON' };
   }
-  return tooDeep(value) ? { kind: 'invalid', reason: `body: nested deeper than ${MAX_JSON_DEPTH} levels` } : { kind: 'json', value };
+  return tooDeep(value)
+    ? { kind: 'invalid', reason: `body: nested deeper than ${MAX_JSON_DEPTH} levels` }
+    : { kind: 'json', value };
 }
 
 /** Two requests on one method and path (two events on one endpoint): the one whose example the body resembles. */
@@ -77,7 +92,12 @@ function chooseCandidate(candidates: Array<{ route: Route; params: Record<string
  * (403). Answers in Pleo's error shape with RFC 6750 challenges.
  * @see [RFC 6750 §3](https://www.rfc-editor.org/rfc/rfc6750.html#section-3)
  */
-async function authorise(ctx: MockContext, req: MockRequest, query: URLSearchParams, request: RequestDef): Promise<{ denied: OperationResult } | { caller: Caller }> {
+async function authorise(
+  ctx: MockContext,
+  req: MockRequest,
+  query: URLSearchParams,
+  request: RequestDef,
+): Promise<{ denied: OperationResult } | { caller: Caller }> {
   const token = await bearerToken(ctx, req, query);
   if (!('accessToken' in token)) return { denied: token };
   const granted = token.scope ?? [];
@@ -93,9 +113,14 @@ async function authorise(ctx: MockContext, req: MockRequest, query: URLSearchPar
 }
 
 /** The bearer token as @node-oauth/oauth2-server checks it (lookup, expiry; the model refuses revoked tokens), or a 401. */
-async function bearerToken(ctx: MockContext, req: MockRequest, query: URLSearchParams): Promise<OAuth2Server.Token | OperationResult> {
+async function bearerToken(
+  ctx: MockContext,
+  req: MockRequest,
+  query: URLSearchParams,
+): Promise<OAuth2Server.Token | OperationResult> {
   const raw = headerValue(req.headers, 'authorization');
-  const headers: Record<string, string> = raw === undefined ? {} : { authorization: raw.replace(/^bearer +/i, 'Bearer ') };
+  const headers: Record<string, string> =
+    raw === undefined ? {} : { authorization: raw.replace(/^bearer +/i, 'Bearer ') };
   try {
     return await ctx.oauth.authenticate(
       new OAuth2Server.Request({ method: req.method, headers, query: Object.fromEntries(query), body: {} }),
@@ -103,7 +128,9 @@ async function bearerToken(ctx: MockContext, req: MockRequest, query: URLSearchP
     );
   } catch (error) {
     if (error instanceof OAuth2Server.UnauthorizedRequestError) {
-      return pleoError(401, 'UNAUTHORIZED', 'an access token is required', { 'WWW-Authenticate': `Bearer ${BEARER_REALM}` });
+      return pleoError(401, 'UNAUTHORIZED', 'an access token is required', {
+        'WWW-Authenticate': `Bearer ${BEARER_REALM}`,
+      });
     }
     if (error instanceof OAuth2Server.InvalidTokenError || error instanceof OAuth2Server.InvalidRequestError) {
       return pleoError(401, 'UNAUTHORIZED', 'the access token is invalid, expired or revoked', {
@@ -154,7 +181,11 @@ function finish(ctx: MockContext, request: RequestDef, result: OperationResult):
 export async function handleResourceRequest(ctx: MockContext, req: MockRequest): Promise<MockResponse> {
   const match = matchRoute(ctx.api.routes, req.method, req.pathname);
   if (match.kind === 'not-found') {
-    return { status: 404, headers: { 'Content-Type': JSON_CONTENT_TYPE }, body: JSON.stringify({ type: 'NOT_FOUND', message: 'no such endpoint' }) };
+    return {
+      status: 404,
+      headers: { 'Content-Type': JSON_CONTENT_TYPE },
+      body: JSON.stringify({ type: 'NOT_FOUND', message: 'no such endpoint' }),
+    };
   }
   if (match.kind === 'method-not-allowed') {
     return {
@@ -168,9 +199,10 @@ export async function handleResourceRequest(ctx: MockContext, req: MockRequest):
   const query = new URLSearchParams(req.search);
   const parsed = parseBody(req, request);
   const auth = await authorise(ctx, req, query, request);
-  const result = ('denied' in auth ? auth.denied : undefined)
-    ?? checkBody(ctx.api.validators, request, parsed)
-    ?? runOperation(ctx.api.store, ctx.api.validators, ctx.api.notFound, {
+  const result =
+    ('denied' in auth ? auth.denied : undefined) ??
+    checkBody(ctx.api.validators, request, parsed) ??
+    runOperation(ctx.api.store, ctx.api.validators, ctx.api.notFound, {
       request,
       op: ctx.api.operations.get(request) ?? { kind: 'example' },
       params,

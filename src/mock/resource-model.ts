@@ -1,4 +1,4 @@
-import { expectedStatus, ITEM_ACTION_SEGMENT, type ApiDescription, type RequestDef } from '../spec/index.js';
+import { expectedStatus, ITEM_ACTION_SEGMENT, type ApiDescription, type RequestDef } from '../description/index.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -45,20 +45,31 @@ function classify(request: RequestDef): Operation {
   const example = successExample(request);
   const { method } = request;
   if (LITERAL.test(last)) {
-    if (method === 'GET' && last === 'introspect' && isObject(example) && isObject(example.data) && 'scope' in example.data) return { kind: 'introspect' };
+    if (
+      method === 'GET' &&
+      last === 'introspect' &&
+      isObject(example) &&
+      isObject(example.data) &&
+      'scope' in example.data
+    )
+      return { kind: 'introspect' };
     if (method === 'GET' && isListExample(example)) return { kind: 'list', collection: request.path };
     if (method === 'POST' && isItemExample(example)) return { kind: 'create', collection: request.path };
     return { kind: 'example' };
   }
   const action = COLLECTION_ACTION.exec(last);
   if (action?.[1] !== undefined) {
-    return method === 'POST' && isListExample(example) ? { kind: 'list', collection: `${parent}/${action[1]}` } : { kind: 'example' };
+    return method === 'POST' && isListExample(example)
+      ? { kind: 'list', collection: `${parent}/${action[1]}` }
+      : { kind: 'example' };
   }
   const item = ITEM.exec(last) ?? ITEM_ACTION_SEGMENT.exec(last);
   if (item?.[1] === undefined || !parentIsCollection) return { kind: 'example' };
   const idParam = item[1];
-  if (ITEM_ACTION_SEGMENT.test(last)) return method === 'POST' ? { kind: 'action', collection: parent, idParam } : { kind: 'example' };
-  if (method === 'GET') return isItemExample(example) ? { kind: 'get', collection: parent, idParam } : { kind: 'example' };
+  if (ITEM_ACTION_SEGMENT.test(last))
+    return method === 'POST' ? { kind: 'action', collection: parent, idParam } : { kind: 'example' };
+  if (method === 'GET')
+    return isItemExample(example) ? { kind: 'get', collection: parent, idParam } : { kind: 'example' };
   if (method === 'PUT' || method === 'PATCH') return { kind: 'update', collection: parent, idParam };
   if (method === 'DELETE') return { kind: 'delete', collection: parent, idParam };
   return { kind: 'example' };
@@ -98,7 +109,8 @@ export function resourceModel(spec: ApiDescription): ResourceModel {
   }
   for (const [request, op] of raw) {
     const example = successExample(request);
-    if (op.kind === 'list' && isObject(example) && Array.isArray(example.data)) example.data.forEach((item) => add(op.collection, item));
+    if (op.kind === 'list' && isObject(example) && Array.isArray(example.data))
+      example.data.forEach((item) => add(op.collection, item));
   }
   const keyed = new Set<string>();
   for (const [collection, records] of seeds) if (records.some(hasId)) keyed.add(collection);
@@ -106,12 +118,16 @@ export function resourceModel(spec: ApiDescription): ResourceModel {
     const example = successExample(request);
     if (op.kind === 'create' && isObject(example) && hasId(example.data)) keyed.add(op.collection);
   }
-  const operations = new Map([...raw].map(([request, op]): [RequestDef, Operation] =>
-    ('idParam' in op && !keyed.has(op.collection) ? [request, { kind: 'example' }] : [request, op])));
+  const operations = new Map(
+    [...raw].map(([request, op]): [RequestDef, Operation] =>
+      'idParam' in op && !keyed.has(op.collection) ? [request, { kind: 'example' }] : [request, op],
+    ),
+  );
   const notFound = new Map<string, JsonObject>();
   for (const [request, op] of raw) {
     const example = request.responses['404']?.example;
-    if ('collection' in op && isObject(example) && typeof example.type === 'string' && !notFound.has(op.collection)) notFound.set(op.collection, example);
+    if ('collection' in op && isObject(example) && typeof example.type === 'string' && !notFound.has(op.collection))
+      notFound.set(op.collection, example);
   }
   return { operations, seeds, notFound };
 }

@@ -36,4 +36,5 @@ export function payloadTooLarge(pathname: string, limit: number): MockResponse {
 }
 
 /** A request target that is not an absolute path (e.g. `*` or absolute-form). */
-export const badTarget = (): MockResponse => jsonResponse(400, { type: 'BAD_REQUEST', message: 'the request target must be an absolute path' });
+export const badTarget = (): MockResponse =>
+  jsonResponse(400, { type: 'BAD_REQUEST', message: 'the request target must be an absolute path' });

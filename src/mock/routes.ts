@@ -1,4 +1,4 @@
-import type { ApiDescription, RequestDef } from '../spec/index.js';
+import type { ApiDescription, RequestDef } from '../description/index.js';
 
 export interface Route {
   request: RequestDef;
@@ -20,20 +20,25 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  * everything else, custom-method suffixes such as `:search` included, is literal.
  */
 export function compileRoutes(spec: ApiDescription): Route[] {
-  const routes = spec.folders.flatMap((folder) => folder.requests).map((request) => {
-    const paramNames: string[] = [];
-    let literalLength = 0;
-    const source = request.path.split(/(\{[^{}]+\})/).map((part) => {
-      const param = /^\{([^{}]+)\}$/.exec(part);
-      if (param?.[1] !== undefined) {
-        paramNames.push(param[1]);
-        return '([^/]+)';
-      }
-      literalLength += part.length;
-      return escapeRegExp(part);
-    }).join('');
-    return { request, pattern: new RegExp(`^${source}$`), paramNames, literalLength };
-  });
+  const routes = spec.folders
+    .flatMap((folder) => folder.requests)
+    .map((request) => {
+      const paramNames: string[] = [];
+      let literalLength = 0;
+      const source = request.path
+        .split(/(\{[^{}]+\})/)
+        .map((part) => {
+          const param = /^\{([^{}]+)\}$/.exec(part);
+          if (param?.[1] !== undefined) {
+            paramNames.push(param[1]);
+            return '([^/]+)';
+          }
+          literalLength += part.length;
+          return escapeRegExp(part);
+        })
+        .join('');
+      return { request, pattern: new RegExp(`^${source}$`), paramNames, literalLength };
+    });
   // Stable sort: more literal text first, so `/v1/vendors/{id}:archive` wins over `/v1/vendors/{id}`.
   return routes.sort((a, b) => b.literalLength - a.literalLength);
 }
@@ -60,7 +65,10 @@ export function matchRoute(routes: readonly Route[], method: string, pathname: s
     if (route.request.method !== method) continue;
     if (matchedPath !== undefined && matchedPath !== route.request.path) continue;
     matchedPath = route.request.path;
-    candidates.push({ route, params: Object.fromEntries(route.paramNames.map((name, i) => [name, values[i] as string])) });
+    candidates.push({
+      route,
+      params: Object.fromEntries(route.paramNames.map((name, i) => [name, values[i] as string])),
+    });
   }
   if (candidates.length > 0) return { kind: 'found', candidates };
   return allow.size > 0 ? { kind: 'method-not-allowed', allow: [...allow].sort() } : { kind: 'not-found' };

@@ -1,5 +1,11 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createSchemaCompiler, type ApiDescription, type CompileSchema, type RequestDef, type SchemaRef } from '../spec/index.js';
+import {
+  createSchemaCompiler,
+  type ApiDescription,
+  type CompileSchema,
+  type RequestDef,
+  type SchemaRef,
+} from '../description/index.js';
 import type { JsonObject } from './resource-model.js';
 
 export interface Validators {
@@ -20,7 +26,8 @@ export function createValidators(spec: ApiDescription): Validators {
     cache.set(spec, compileRef);
   }
   const compiled = compileRef;
-  const compile = (ref: SchemaRef | undefined): ValidateFunction | undefined => (ref === undefined ? undefined : compiled(ref));
+  const compile = (ref: SchemaRef | undefined): ValidateFunction | undefined =>
+    ref === undefined ? undefined : compiled(ref);
   return {
     response: (request, status) => compile(request.responses[String(status)]?.schema),
     body: (request) => compile(request.body?.schema),
@@ -32,11 +39,18 @@ export function describeValidationError(error: ErrorObject | undefined): string 
   if (!error) return 'the request body is invalid';
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
   const path = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
-  const field = params.missingProperty !== undefined
-    ? [path, params.missingProperty].filter(Boolean).join('.')
-    : params.additionalProperty !== undefined ? [path, params.additionalProperty].filter(Boolean).join('.') : path || 'body';
-  const message = params.missingProperty !== undefined ? 'is required'
-    : params.additionalProperty !== undefined ? 'is not allowed' : (error.message ?? 'is invalid');
+  const field =
+    params.missingProperty !== undefined
+      ? [path, params.missingProperty].filter(Boolean).join('.')
+      : params.additionalProperty !== undefined
+        ? [path, params.additionalProperty].filter(Boolean).join('.')
+        : path || 'body';
+  const message =
+    params.missingProperty !== undefined
+      ? 'is required'
+      : params.additionalProperty !== undefined
+        ? 'is not allowed'
+        : (error.message ?? 'is invalid');
   return `${field}: ${message}`;
 }
 
@@ -45,7 +59,11 @@ export function describeValidationError(error: ErrorObject | undefined): string 
  * accepted, else key by key (`id` first), dropping any key that would make the result invalid.
  * This is how records of the store are fitted to the response schema they are served under.
  */
-export function overlayWhileValid(base: JsonObject, patch: JsonObject, accept: (candidate: JsonObject) => boolean): JsonObject {
+export function overlayWhileValid(
+  base: JsonObject,
+  patch: JsonObject,
+  accept: (candidate: JsonObject) => boolean,
+): JsonObject {
   const merged = { ...base, ...patch };
   if (accept(merged)) return merged;
   const result: JsonObject = { ...base };

@@ -71,9 +71,17 @@ const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
  * @see [RFC 9700 §4.14.2](https://www.rfc-editor.org/rfc/rfc9700.html#section-4.14.2) refresh token rotation
  */
 export function createTokenStore(clients: readonly RegisteredClient[]) {
-  const libraryClients = new Map<string, LibraryClient>(clients.map((c) => [c.id, {
-    id: c.id, redirectUris: [...c.redirectUris], grants: ['authorization_code', 'refresh_token'], registered: c,
-  }]));
+  const libraryClients = new Map<string, LibraryClient>(
+    clients.map((c) => [
+      c.id,
+      {
+        id: c.id,
+        redirectUris: [...c.redirectUris],
+        grants: ['authorization_code', 'refresh_token'],
+        registered: c,
+      },
+    ]),
+  );
   const codes = new Map<string, StoredCode>();
   const tokens = new Map<string, StoredToken>();
   const grants = new Map<number, Grant>();
@@ -114,7 +122,10 @@ export function createTokenStore(clients: readonly RegisteredClient[]) {
     },
 
     async saveAuthorizationCode(
-      code: Pick<OAuth2Server.AuthorizationCode, 'authorizationCode' | 'expiresAt' | 'redirectUri' | 'scope' | 'codeChallenge' | 'codeChallengeMethod'>,
+      code: Pick<
+        OAuth2Server.AuthorizationCode,
+        'authorizationCode' | 'expiresAt' | 'redirectUri' | 'scope' | 'codeChallenge' | 'codeChallengeMethod'
+      >,
       client: LibraryClient,
       user: OAuth2Server.User,
     ): Promise<OAuth2Server.AuthorizationCode> {
@@ -145,7 +156,11 @@ export function createTokenStore(clients: readonly RegisteredClient[]) {
       return true;
     },
 
-    async saveToken(token: OAuth2Server.Token & TokenExtras, client: LibraryClient, user: OAuth2Server.User): Promise<OAuth2Server.Token> {
+    async saveToken(
+      token: OAuth2Server.Token & TokenExtras,
+      client: LibraryClient,
+      user: OAuth2Server.User,
+    ): Promise<OAuth2Server.Token> {
       const scope = token.scope ?? [];
       let grant: Grant | undefined = token.grantId !== undefined ? grants.get(token.grantId) : undefined;
       if (!grant) {
@@ -156,11 +171,25 @@ export function createTokenStore(clients: readonly RegisteredClient[]) {
       }
       const issuedAt = new Date();
       const save = (value: string, kind: StoredToken['kind'], tokenScope: string[], expiresAt: Date): void => {
-        tokens.set(value, { value, kind, grantId: grant.id, client, scope: tokenScope, issuedAt, expiresAt, rotated: false });
+        tokens.set(value, {
+          value,
+          kind,
+          grantId: grant.id,
+          client,
+          scope: tokenScope,
+          issuedAt,
+          expiresAt,
+          rotated: false,
+        });
       };
       save(token.accessToken, 'access', scope, token.accessTokenExpiresAt ?? issuedAt);
       if (token.refreshToken !== undefined) {
-        save(token.refreshToken, 'refresh', token.refreshTokenScope ?? grant.scope, token.refreshTokenExpiresAt ?? issuedAt);
+        save(
+          token.refreshToken,
+          'refresh',
+          token.refreshTokenScope ?? grant.scope,
+          token.refreshTokenExpiresAt ?? issuedAt,
+        );
       }
       return {
         accessToken: token.accessToken,
@@ -176,7 +205,13 @@ export function createTokenStore(clients: readonly RegisteredClient[]) {
     async getAccessToken(value: string): Promise<OAuth2Server.Token | undefined> {
       const stored = tokens.get(value);
       if (!live(stored, 'access')) return undefined;
-      return { accessToken: value, accessTokenExpiresAt: stored.expiresAt, scope: stored.scope, client: stored.client, user: RESOURCE_OWNER };
+      return {
+        accessToken: value,
+        accessTokenExpiresAt: stored.expiresAt,
+        scope: stored.scope,
+        client: stored.client,
+        user: RESOURCE_OWNER,
+      };
     },
 
     /** A rotated refresh token presented again means it leaked: the whole grant is revoked. */
@@ -188,8 +223,12 @@ export function createTokenStore(clients: readonly RegisteredClient[]) {
         return undefined;
       }
       return {
-        refreshToken: value, refreshTokenExpiresAt: stored.expiresAt, scope: stored.scope,
-        client: stored.client, user: RESOURCE_OWNER, grantId: stored.grantId,
+        refreshToken: value,
+        refreshTokenExpiresAt: stored.expiresAt,
+        scope: stored.scope,
+        client: stored.client,
+        user: RESOURCE_OWNER,
+        grantId: stored.grantId,
       };
     },
 
@@ -212,7 +251,8 @@ export function createTokenStore(clients: readonly RegisteredClient[]) {
    */
   function introspect(value: string, clientId: string): IntrospectionResult {
     const stored = tokens.get(value);
-    if (!stored || grants.get(stored.grantId)?.revoked !== false || stored.client.id !== clientId) return { active: false };
+    if (!stored || grants.get(stored.grantId)?.revoked !== false || stored.client.id !== clientId)
+      return { active: false };
     if (stored.rotated || stored.expiresAt.getTime() <= Date.now()) return { active: false };
     return {
       active: true,

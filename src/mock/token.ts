@@ -1,7 +1,16 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { authenticateClient, type ClientAuthResult } from './client-auth.js';
 import type { MockContext } from './context.js';
-import { decodeUtf8, headerValue, isContentType, jsonResponse, parseParams, type MockRequest, type MockResponse, type Params } from './http.js';
+import {
+  decodeUtf8,
+  headerValue,
+  isContentType,
+  jsonResponse,
+  parseParams,
+  type MockRequest,
+  type MockResponse,
+  type Params,
+} from './http.js';
 import { NO_STORE, tokenError, type TokenErrorCode } from './oauth-errors.js';
 
 /** The grants Pleo offers; the library also knows password and client_credentials, which are refused. */
@@ -22,7 +31,8 @@ export function readOAuthForm(req: MockRequest): Params | MockResponse {
   if (text === undefined) return tokenError('invalid_request', 'the body is not valid UTF-8');
   const params = parseParams(text);
   if (params.malformed) return tokenError('invalid_request', 'the body is not valid percent-encoding');
-  if (params.repeated.length > 0) return tokenError('invalid_request', `parameter '${(params.repeated[0] ?? '').slice(0, 40)}' is repeated`);
+  if (params.repeated.length > 0)
+    return tokenError('invalid_request', `parameter '${(params.repeated[0] ?? '').slice(0, 40)}' is repeated`);
   return params;
 }
 
@@ -32,8 +42,11 @@ export const isResponse = (value: Params | MockResponse): value is MockResponse 
  * What the token and introspection endpoints share: POST only, a strict form body, and an
  * authenticated client.
  */
-export function readClientRequest(ctx: MockContext, req: MockRequest, options: { allowPublic: boolean }):
-  { params: Params; auth: Extract<ClientAuthResult, { ok: true }> } | { response: MockResponse } {
+export function readClientRequest(
+  ctx: MockContext,
+  req: MockRequest,
+  options: { allowPublic: boolean },
+): { params: Params; auth: Extract<ClientAuthResult, { ok: true }> } | { response: MockResponse } {
   if (req.method !== 'POST') return { response: tokenError('invalid_request', 'use POST', 405) };
   const params = readOAuthForm(req);
   if (isResponse(params)) return { response: params };
@@ -59,10 +72,14 @@ export async function handleTokenRequest(ctx: MockContext, req: MockRequest): Pr
   const { params, auth } = read;
   const grantType = params.values.get('grant_type');
   if (grantType === undefined || grantType === '') return tokenError('invalid_request', 'grant_type is missing');
-  if (!SUPPORTED_GRANTS.includes(grantType)) return tokenError('unsupported_grant_type', `grant_type ${grantType.slice(0, 40)} is not supported`);
+  if (!SUPPORTED_GRANTS.includes(grantType))
+    return tokenError('unsupported_grant_type', `grant_type ${grantType.slice(0, 40)} is not supported`);
 
   // The library sees normalised credentials: the authenticated client id, and its secret in the body.
-  const body: Record<string, string> = { client_id: auth.client.id, ...(auth.secret !== undefined ? { client_secret: auth.secret } : {}) };
+  const body: Record<string, string> = {
+    client_id: auth.client.id,
+    ...(auth.secret !== undefined ? { client_secret: auth.secret } : {}),
+  };
   for (const name of GRANT_PARAMS) {
     const value = params.values.get(name);
     if (value !== undefined) body[name] = value;
@@ -83,11 +100,15 @@ export async function handleTokenRequest(ctx: MockContext, req: MockRequest): Pr
   const expiresIn = token.accessTokenExpiresAt
     ? Math.max(0, Math.round((token.accessTokenExpiresAt.getTime() - Date.now()) / 1000))
     : ctx.accessTokenTtlSeconds;
-  return jsonResponse(200, {
-    access_token: token.accessToken,
-    token_type: 'Bearer',
-    expires_in: expiresIn,
-    ...(token.refreshToken !== undefined ? { refresh_token: token.refreshToken } : {}),
-    scope: (token.scope ?? []).join(' '),
-  }, { ...NO_STORE });
+  return jsonResponse(
+    200,
+    {
+      access_token: token.accessToken,
+      token_type: 'Bearer',
+      expires_in: expiresIn,
+      ...(token.refreshToken !== undefined ? { refresh_token: token.refreshToken } : {}),
+      scope: (token.scope ?? []).join(' '),
+    },
+    { ...NO_STORE },
+  );
 }

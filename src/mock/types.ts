@@ -1,4 +1,4 @@
-import type { ApiDescription, RequestDef } from '../spec/index.js';
+import type { ApiDescription, RequestDef } from '../description/index.js';
 
 /** What the mock is about to answer to a request of the description. */
 export interface TamperContext {

@@ -8,7 +8,11 @@ export interface Credentials {
   refreshToken: string;
 }
 
-export const CREDENTIAL_VARIABLES = { clientId: 'PLEO_CLIENT_ID', clientSecret: 'PLEO_CLIENT_SECRET', refreshToken: 'PLEO_REFRESH_TOKEN' } as const;
+export const CREDENTIAL_VARIABLES = {
+  clientId: 'PLEO_CLIENT_ID',
+  clientSecret: 'PLEO_CLIENT_SECRET',
+  refreshToken: 'PLEO_REFRESH_TOKEN',
+} as const;
 
 export interface CredentialSources {
   /** Values already in the environment file (empty for the generated staging/production files). */
@@ -24,14 +28,20 @@ export interface CredentialSources {
  * falling back to the environment file and the refresh token file. Nothing here is written to disk.
  * Throws a UserError naming every variable that is missing.
  */
-export function resolveCredentials(env: Record<string, string | undefined>, sources: CredentialSources = {}): Credentials {
-  const read = (key: keyof Credentials) => (env[CREDENTIAL_VARIABLES[key]] ?? '').trim() || (sources.fromEnvironmentFile?.[key] ?? '').trim();
+export function resolveCredentials(
+  env: Record<string, string | undefined>,
+  sources: CredentialSources = {},
+): Credentials {
+  const read = (key: keyof Credentials) =>
+    (env[CREDENTIAL_VARIABLES[key]] ?? '').trim() || (sources.fromEnvironmentFile?.[key] ?? '').trim();
   const credentials = {
     clientId: read('clientId'),
     clientSecret: read('clientSecret'),
     refreshToken: read('refreshToken') || (sources.storedRefreshToken ?? '').trim(),
   };
-  const required: Array<keyof Credentials> = sources.refreshTokenOptional ? ['clientId', 'clientSecret'] : ['clientId', 'clientSecret', 'refreshToken'];
+  const required: Array<keyof Credentials> = sources.refreshTokenOptional
+    ? ['clientId', 'clientSecret']
+    : ['clientId', 'clientSecret', 'refreshToken'];
   const missing = required.filter((key) => credentials[key] === '').map((key) => CREDENTIAL_VARIABLES[key]);
   if (missing.length > 0) {
     throw new UserError(
@@ -48,7 +58,11 @@ export async function readRefreshTokenFile(path: string): Promise<string | undef
     return (await readFile(path, 'utf8')).trim() || undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UserError(`cannot read --refresh-token-file "${path}": ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`, ERROR_CODES.OPTION_INVALID, { cause: error });
+    throw new UserError(
+      `cannot read --refresh-token-file "${path}": ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+      ERROR_CODES.OPTION_INVALID,
+      { cause: error },
+    );
   }
 }
 

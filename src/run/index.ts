@@ -3,7 +3,22 @@ export { runLocalSuite, localOverrides, type LocalSuiteOptions } from './local.j
 export { runNewman, type NewmanHooks } from './newman-run.js';
 export { formatSummaryLine, summariseRun, type RunSummary, type Failure } from './summary.js';
 export { parseReporters, reportFileName, REPORTERS, type ReporterName } from './reports.js';
-export { collectSecrets, redactSummary, redactText, authorizationSecrets, REDACTED, SECRET_VARIABLES } from './redact.js';
+export {
+  collectSecrets,
+  redactSummary,
+  redactText,
+  authorizationSecrets,
+  REDACTED,
+  SECRET_VARIABLES,
+} from './redact.js';
 export { withoutWrites, type SkippedRequest } from './writes.js';
-export { resolveCredentials, readRefreshTokenFile, writeRefreshTokenFile, lockRefreshTokenFile, CREDENTIAL_VARIABLES, type Credentials, type CredentialSources } from './credentials.js';
+export {
+  resolveCredentials,
+  readRefreshTokenFile,
+  writeRefreshTokenFile,
+  lockRefreshTokenFile,
+  CREDENTIAL_VARIABLES,
+  type Credentials,
+  type CredentialSources,
+} from './credentials.js';
 export { resolveTarget, valueOf, type Target, type EnvironmentJson } from './target.js';

@@ -1,10 +1,11 @@
 import { buildCollection, buildEnvironment, LOCAL_CALLBACK_PATH, neededScopes } from '../generate/index.js';
 import { startMock, TEST_CLIENT, type MockOptions } from '../mock/index.js';
-import type { ApiDescription } from '../spec/index.js';
+import type { ApiDescription } from '../description/index.js';
 import type { RunSummary } from './summary.js';
 import { runSuite, type SuiteOptions } from './suite.js';
 
-export interface LocalSuiteOptions extends Omit<SuiteOptions, 'collection' | 'environment' | 'production' | 'allowWrites'> {
+export interface LocalSuiteOptions
+  extends Omit<SuiteOptions, 'collection' | 'environment' | 'production' | 'allowWrites'> {
   spec: ApiDescription;
   /** Scopes the client registered (as `generate --scopes`); default every scope the description needs. */
   scopes?: readonly string[];

@@ -22,7 +22,9 @@ export function runNewman(options: NewmanRunOptions, hooks: NewmanHooks = {}): P
     const emitter: EventEmitter = newman.run(options, (error, summary) => (error ? reject(error) : resolve(summary)));
     if (hooks.beforeReports) {
       const hook = hooks.beforeReports;
-      emitter.prependListener('beforeDone', (_error: unknown, event: { summary: NewmanRunSummary }) => hook(event.summary));
+      emitter.prependListener('beforeDone', (_error: unknown, event: { summary: NewmanRunSummary }) =>
+        hook(event.summary),
+      );
     }
   });
 }

@@ -3,7 +3,12 @@ import type { NewmanRunSummary } from 'newman';
 export const REDACTED = '[redacted]';
 
 /** Environment variables whose values are secrets: never shown in a report. */
-export const SECRET_VARIABLES: readonly string[] = ['clientSecret', 'accessToken', 'refreshToken', 'pleoNarrowAccessToken'];
+export const SECRET_VARIABLES: readonly string[] = [
+  'clientSecret',
+  'accessToken',
+  'refreshToken',
+  'pleoNarrowAccessToken',
+];
 
 /** Form fields of token requests that carry secrets (RFC 6749 §4.1.3, §6; RFC 7636 §4.5). */
 const SECRET_FIELDS = new Set(['access_token', 'refresh_token', 'id_token', 'client_secret', 'code', 'code_verifier']);
@@ -25,7 +30,15 @@ type RequestLike = {
 };
 
 /** Parameters of a request's resolved auth (oauth2, bearer, basic) that hold secrets. */
-const SECRET_AUTH_PARAMS = new Set(['clientSecret', 'accessToken', 'refreshToken', 'token', 'password', 'code_verifier', 'id_token']);
+const SECRET_AUTH_PARAMS = new Set([
+  'clientSecret',
+  'accessToken',
+  'refreshToken',
+  'token',
+  'password',
+  'code_verifier',
+  'id_token',
+]);
 type ResponseLike = { stream?: Buffer; body?: string; text?: () => string };
 
 function formDecode(text: string): string {
@@ -54,7 +67,9 @@ function secretFieldsOfJson(text: string): string[] {
     if (value === null || typeof value !== 'object') return [];
     const authorizationResponse = 'state' in value;
     return Object.entries(value)
-      .filter(([key, v]) => (TOKEN_RESPONSE_FIELDS.has(key) || (authorizationResponse && key === 'code')) && isSecret(v))
+      .filter(
+        ([key, v]) => (TOKEN_RESPONSE_FIELDS.has(key) || (authorizationResponse && key === 'code')) && isSecret(v),
+      )
       .map(([, v]) => v as string);
   } catch {
     return [];
@@ -74,10 +89,15 @@ export function collectSecrets(summary: NewmanRunSummary, known: Iterable<string
   for (const execution of summary.run.executions) {
     const request = execution.request as unknown as RequestLike | undefined;
     for (const header of request?.headers?.all() ?? []) {
-      if (/^authorization$/i.test(header.key)) authorizationSecrets(String(header.value)).filter(isSecret).forEach((s) => secrets.add(s));
+      if (/^authorization$/i.test(header.key))
+        authorizationSecrets(String(header.value))
+          .filter(isSecret)
+          .forEach((s) => secrets.add(s));
     }
-    for (const param of request?.body?.urlencoded?.all() ?? []) if (SECRET_FIELDS.has(param.key) && isSecret(param.value)) secrets.add(param.value);
-    for (const param of request?.auth?.parameters?.()?.all() ?? []) if (SECRET_AUTH_PARAMS.has(param.key) && isSecret(param.value)) secrets.add(param.value);
+    for (const param of request?.body?.urlencoded?.all() ?? [])
+      if (SECRET_FIELDS.has(param.key) && isSecret(param.value)) secrets.add(param.value);
+    for (const param of request?.auth?.parameters?.()?.all() ?? [])
+      if (SECRET_AUTH_PARAMS.has(param.key) && isSecret(param.value)) secrets.add(param.value);
     for (const s of secretFieldsOfJson(responseText(execution.response as unknown as ResponseLike))) secrets.add(s);
   }
   return secrets;
@@ -90,7 +110,17 @@ const bySize = (secrets: Iterable<string>) => [...secrets].filter(isSecret).sort
 export function redactText(text: string, secrets: Iterable<string>): string {
   let out = text;
   for (const secret of bySize(secrets)) {
-    const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')]);
+    const forms = new Set([
+      secret,
+      JSON.stringify(secret).slice(1, -1),
+      encodeURIComponent(secret),
+      secret
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#x27;'),
+    ]);
     for (const form of forms) out = out.split(form).join(REDACTED);
   }
   return out;

@@ -11,7 +11,10 @@ export function parseReporters(value: string | readonly string[]): ReporterName[
   const names = (typeof value === 'string' ? value.split(',') : value).map((s) => s.trim()).filter((s) => s.length > 0);
   const unknown = names.filter((n) => !(REPORTERS as readonly string[]).includes(n));
   if (unknown.length > 0) {
-    throw new UserError(`--reporters: unknown reporter ${unknown.map((n) => `"${n}"`).join(', ')}; choose from ${REPORTERS.join(', ')}`, ERROR_CODES.OPTION_INVALID);
+    throw new UserError(
+      `--reporters: unknown reporter ${unknown.map((n) => `"${n}"`).join(', ')}; choose from ${REPORTERS.join(', ')}`,
+      ERROR_CODES.OPTION_INVALID,
+    );
   }
   return [...new Set(names)] as ReporterName[];
 }
@@ -42,7 +45,12 @@ export interface ReportPlan {
  * Points every file reporter at a private staging directory (mode 0700) inside the report dir:
  * files only land in the report dir after redaction, by an atomic rename.
  */
-export async function planReports(reporters: readonly ReporterName[], reportDir: string, base: string, title: string): Promise<ReportPlan> {
+export async function planReports(
+  reporters: readonly ReporterName[],
+  reportDir: string,
+  base: string,
+  title: string,
+): Promise<ReportPlan> {
   const files = reporters.filter((r): r is Exclude<ReporterName, 'cli'> => r !== 'cli');
   if (files.length === 0) return { reporters: [...reporters], reporter: {} };
   await mkdir(reportDir, { recursive: true });
@@ -50,7 +58,10 @@ export async function planReports(reporters: readonly ReporterName[], reportDir:
   const reporter: ReportPlan['reporter'] = {};
   for (const name of files) {
     const path = join(staging, reportFileName(name, base));
-    reporter[name] = name === 'htmlextra' ? { export: path, title, browserTitle: title, hideRequestHeaders: ['Authorization', 'Cookie'] } : { export: path };
+    reporter[name] =
+      name === 'htmlextra'
+        ? { export: path, title, browserTitle: title, hideRequestHeaders: ['Authorization', 'Cookie'] }
+        : { export: path };
   }
   return { reporters: [...reporters], reporter, staging };
 }
@@ -59,7 +70,11 @@ export async function planReports(reporters: readonly ReporterName[], reportDir:
  * Moves the staged reports into the report dir with every secret redacted (each file written beside
  * its target, then renamed), and removes the staging directory. Returns the final paths.
  */
-export async function publishReports(plan: ReportPlan, reportDir: string, secrets: Iterable<string>): Promise<string[]> {
+export async function publishReports(
+  plan: ReportPlan,
+  reportDir: string,
+  secrets: Iterable<string>,
+): Promise<string[]> {
   if (!plan.staging) return [];
   const list = [...secrets];
   const published: string[] = [];

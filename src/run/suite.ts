@@ -41,7 +41,10 @@ function assertFolders(collection: SuiteOptions['collection'], folders: readonly
   const unknown = folders.filter((f) => !known.has(f));
   if (unknown.length > 0) {
     const top = ((collection.item ?? []) as ItemJson[]).map((f) => `"${f.name ?? ''}"`).join(', ');
-    throw new UserError(`--folder: no folder or request named ${unknown.map((f) => `"${f}"`).join(', ')}; the folders are ${top}`, ERROR_CODES.OPTION_INVALID);
+    throw new UserError(
+      `--folder: no folder or request named ${unknown.map((f) => `"${f}"`).join(', ')}; the folders are ${top}`,
+      ERROR_CODES.OPTION_INVALID,
+    );
   }
 }
 
@@ -56,16 +59,30 @@ const initialValue = (options: SuiteOptions, key: string): string =>
 export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   const folders = options.folders ?? [];
   assertFolders(options.collection, folders);
-  const { collection, skipped } = options.production && !options.allowWrites ? withoutWrites(options.collection) : { collection: options.collection, skipped: [] };
+  const { collection, skipped } =
+    options.production && !options.allowWrites
+      ? withoutWrites(options.collection)
+      : { collection: options.collection, skipped: [] };
   const envVars = { ...options.envVars, ...(options.allowWrites ? { allowWrites: 'true' } : {}) };
   const reportDir = options.reportDir ?? 'reports';
-  const plan = await planReports(options.reporters ?? ['cli'], reportDir, options.reportName ?? 'pleo-postman', options.collection.info?.name ?? 'pleo-postman');
+  const plan = await planReports(
+    options.reporters ?? ['cli'],
+    reportDir,
+    options.reportName ?? 'pleo-postman',
+    options.collection.info?.name ?? 'pleo-postman',
+  );
   const initialRefreshToken = initialValue(options, 'refreshToken');
   let secrets = new Set<string>();
   let finalRefreshToken = '';
   const beforeReports = (summary: NewmanRunSummary) => {
     finalRefreshToken = String(summary.environment?.get('refreshToken') ?? '');
-    secrets = collectSecrets(summary, [...(options.secrets ?? []), ...Object.entries(envVars).filter(([k]) => /secret|token/i.test(k)).map(([, v]) => v), initialRefreshToken]);
+    secrets = collectSecrets(summary, [
+      ...(options.secrets ?? []),
+      ...Object.entries(envVars)
+        .filter(([k]) => /secret|token/i.test(k))
+        .map(([, v]) => v),
+      initialRefreshToken,
+    ]);
     redactSummary(summary, secrets);
   };
   let summary: NewmanRunSummary;
@@ -89,6 +106,10 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   }
   const reportFiles = await publishReports(plan, reportDir, secrets);
   const rotated = initialRefreshToken !== '' && finalRefreshToken !== '' && finalRefreshToken !== initialRefreshToken;
-  return { ...summariseRun(summary), skippedWrites: skipped, reportFiles, ...(rotated ? { rotatedRefreshToken: finalRefreshToken } : {}) };
+  return {
+    ...summariseRun(summary),
+    skippedWrites: skipped,
+    reportFiles,
+    ...(rotated ? { rotatedRefreshToken: finalRefreshToken } : {}),
+  };
 }
-

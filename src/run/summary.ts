@@ -29,7 +29,9 @@ export interface RunSummary {
 type AssertionRecord = { skipped?: boolean };
 
 /** Counts and failures of a finished Newman run (whose summary is already redacted). */
-export function summariseRun(summary: NewmanRunSummary): Omit<RunSummary, 'skippedWrites' | 'reportFiles' | 'rotatedRefreshToken'> {
+export function summariseRun(
+  summary: NewmanRunSummary,
+): Omit<RunSummary, 'skippedWrites' | 'reportFiles' | 'rotatedRefreshToken'> {
   const { stats, timings, failures, executions } = summary.run;
   const seen = new Set<unknown>();
   let skipped = 0;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { buildEnvironment, LOOPBACK_URL, neededScopes } from '../generate/index.js';
-import type { ApiDescription } from '../spec/index.js';
+import type { ApiDescription } from '../description/index.js';
 
 export interface EnvironmentJson {
   name?: string;
@@ -13,14 +13,17 @@ export type Target =
   | { kind: 'remote'; label: string; environment: EnvironmentJson; production: boolean; loopback: boolean };
 
 /** The string value of an environment variable, or ''. */
-export const valueOf = (environment: EnvironmentJson, key: string): string => String(environment.values.find((v) => v.key === key)?.value ?? '');
+export const valueOf = (environment: EnvironmentJson, key: string): string =>
+  String(environment.values.find((v) => v.key === key)?.value ?? '');
 
 function remote(spec: ApiDescription, label: string, environment: EnvironmentJson): Target {
   return {
     kind: 'remote',
     label,
     environment,
-    production: valueOf(environment, 'apiBaseUrl').replace(/\/+$/, '') === spec.environments.production.apiBaseUrl.replace(/\/+$/, ''),
+    production:
+      valueOf(environment, 'apiBaseUrl').replace(/\/+$/, '') ===
+      spec.environments.production.apiBaseUrl.replace(/\/+$/, ''),
     loopback: LOOPBACK_URL.test(valueOf(environment, 'redirectUri')),
   };
 }
@@ -30,14 +33,22 @@ async function readEnvironmentFile(path: string): Promise<EnvironmentJson> {
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    throw new UserError(`--env: "${path}" is not local, staging, production or a readable environment file (${(cause as NodeJS.ErrnoException).code ?? 'unreadable'})`, ERROR_CODES.OPTION_INVALID, { cause });
+    throw new UserError(
+      `--env: "${path}" is not local, staging, production or a readable environment file (${(cause as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+      ERROR_CODES.OPTION_INVALID,
+      { cause },
+    );
   }
   try {
     const json = JSON.parse(text) as Partial<EnvironmentJson>;
     if (!Array.isArray(json.values)) throw new Error('no "values" array');
     return json as EnvironmentJson;
   } catch (cause) {
-    throw new UserError(`--env: "${path}" is not a Postman environment file (${(cause as Error).message})`, ERROR_CODES.OPTION_INVALID, { cause });
+    throw new UserError(
+      `--env: "${path}" is not a Postman environment file (${(cause as Error).message})`,
+      ERROR_CODES.OPTION_INVALID,
+      { cause },
+    );
   }
 }
 

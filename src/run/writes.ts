@@ -18,7 +18,9 @@ function pathOf(request: NonNullable<ItemJson['request']>): string {
  * The collection without the requests that write (POST/PUT/PATCH/DELETE that are not `:search`),
  * and the list of what was left out. Folders left empty are dropped. Pure: the input is not changed.
  */
-export function withoutWrites<T extends { item?: unknown[] }>(collection: T): { collection: T; skipped: SkippedRequest[] } {
+export function withoutWrites<T extends { item?: unknown[] }>(
+  collection: T,
+): { collection: T; skipped: SkippedRequest[] } {
   const skipped: SkippedRequest[] = [];
   const keep = (items: ItemJson[], folder: string): ItemJson[] =>
     items.flatMap((item) => {

@@ -46,7 +46,11 @@ describe('generate / check / validate', () => {
     writeFileSync(bad, readFileSync(MINIMAL_SPEC, 'utf8').replace('challengeMethod: S256', 'challengeMethod: plain'));
     const result = runCli(['generate', '--spec', bad, '--out', out]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`${bad.replace(/[.\\/]/g, '\\$&')}:20:20 error: code challenge method "plain" is not accepted by Pleo`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `${bad.replace(/[.\\/]/g, '\\$&')}:20:20 error: code challenge method "plain" is not accepted by Pleo`,
+      ),
+    );
     expect(result.stderr).toContain('nothing was written');
     expect(OUTPUTS.map((p) => readFileSync(join(out, p), 'utf8'))).toEqual(before);
     expect(listFiles(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -57,7 +61,9 @@ describe('generate / check / validate', () => {
     writeFileSync(file, 'x');
     const result = runCli(['generate', '--spec', MINIMAL_SPEC, '--out', file]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`cannot write "${join(file, 'collections/minimal.postman_collection.json')}" (ENOTDIR)`);
+    expect(result.stderr).toContain(
+      `cannot write "${join(file, 'collections/minimal.postman_collection.json')}" (ENOTDIR)`,
+    );
     expect(result.stderr).toContain('nothing was written');
   });
 
@@ -87,7 +93,9 @@ describe('generate / check / validate', () => {
     const out = tempDir();
     expect(runCli(['generate', '--spec', MINIMAL_SPEC, '--out', out, '--callback', 'web']).status).toBe(0);
     const collection = JSON.parse(readFileSync(join(out, OUTPUTS[0]!), 'utf8'));
-    expect(collection.auth.oauth2.find((e: { key: string }) => e.key === 'redirect_uri').value).toBe('https://oauth.pstmn.io/v1/browser-callback');
+    expect(collection.auth.oauth2.find((e: { key: string }) => e.key === 'redirect_uri').value).toBe(
+      'https://oauth.pstmn.io/v1/browser-callback',
+    );
   });
 
   it('validate reports the size of a valid description', () => {

@@ -13,7 +13,9 @@ function commandsInHelp(): string[] {
 }
 
 const flagsOf = (command: string): string[] =>
-  [...runCli([command, '--help']).stdout.matchAll(/^ {2}--([\w-]+)/gm)].map((m) => m[1] as string).filter((f) => f !== 'help' && f !== 'version');
+  [...runCli([command, '--help']).stdout.matchAll(/^ {2}--([\w-]+)/gm)]
+    .map((m) => m[1] as string)
+    .filter((f) => f !== 'help' && f !== 'version');
 
 describe('the CLI as users call it', () => {
   it('the package bin is the built CLI: a node script, executable', () => {

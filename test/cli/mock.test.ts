@@ -5,7 +5,9 @@ import { CLI } from '../helpers/cli.js';
 import { MINIMAL_SPEC } from '../helpers/specs.js';
 
 function startCli(args: string[]) {
-  const child = spawn(process.execPath, [CLI, 'mock', '--spec', MINIMAL_SPEC, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [CLI, 'mock', '--spec', MINIMAL_SPEC, ...args], {
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -24,17 +26,23 @@ function startCli(args: string[]) {
 }
 
 describe('pleo-postman mock', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('serves on a free port, prints its URL and test client, stops cleanly on %s', async (signal) => {
-    const mock = startCli(['--port', '0']);
-    const url = await mock.listening();
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const metadata = (await (await fetch(`${url}/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
-    expect(metadata.token_endpoint).toBe(`${url}/oauth/token`);
-    expect(mock.output().stdout).toContain('client_id=pleo-postman-local');
-    mock.child.kill(signal);
-    expect(await mock.exited).toBe(0);
-    expect(mock.output().stdout).toContain('mock stopped');
-  });
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'serves on a free port, prints its URL and test client, stops cleanly on %s',
+    async (signal) => {
+      const mock = startCli(['--port', '0']);
+      const url = await mock.listening();
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const metadata = (await (await fetch(`${url}/.well-known/oauth-authorization-server`)).json()) as Record<
+        string,
+        unknown
+      >;
+      expect(metadata.token_endpoint).toBe(`${url}/oauth/token`);
+      expect(mock.output().stdout).toContain('client_id=pleo-postman-local');
+      mock.child.kill(signal);
+      expect(await mock.exited).toBe(0);
+      expect(mock.output().stdout).toContain('mock stopped');
+    },
+  );
 
   it('a port in use is a clear error with exit 1', async () => {
     const blocker = createServer();

@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import { Collection, Url } from 'postman-collection';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCollection, generateFiles } from '../../src/generate/index.js';
-import type { ApiDescription } from '../../src/spec/index.js';
+import type { ApiDescription } from '../../src/description/index.js';
 import { loadDefault, loadMinimal } from '../helpers/specs.js';
 
 const postmanSchema = JSON.parse(readFileSync('test/fixtures/schemas/postman-collection-v2.1.0.schema.json', 'utf8'));
@@ -31,7 +31,8 @@ const EXPECTED_AUTH: Array<[string, string | boolean]> = [
 
 type Json = Record<string, any>;
 /** The requests of the description's folders (not the generated Security folder). */
-const requestsOf = (collection: Json): Json[] => collection.item.filter((f: Json) => f.name !== 'Security').flatMap((folder: Json) => folder.item);
+const requestsOf = (collection: Json): Json[] =>
+  collection.item.filter((f: Json) => f.name !== 'Security').flatMap((folder: Json) => folder.item);
 
 describe.each([
   ['minimal fixture', loadMinimal],
@@ -67,7 +68,9 @@ describe.each([
   });
 
   it('has one folder per resource group and documents every request', () => {
-    expect(collection.item.map((f: Json) => f.name).filter((n: string) => spec.folders.some((f) => f.name === n))).toEqual(spec.folders.map((f) => f.name));
+    expect(
+      collection.item.map((f: Json) => f.name).filter((n: string) => spec.folders.some((f) => f.name === n)),
+    ).toEqual(spec.folders.map((f) => f.name));
     for (const folder of spec.folders) {
       for (const request of folder.requests) {
         const item = requestsOf(collection).find((i) => i.name === request.name && i.request.method === request.method);
@@ -102,14 +105,23 @@ describe('request URLs', () => {
     const items = requestsOf(buildCollection(spec).collection);
     const getVendor = items.find((i) => i.name === 'Get vendor')!;
     expect(getVendor.request.url.raw).toBe('{{apiBaseUrl}}/v1/vendors/:vendorId');
-    expect(getVendor.request.url.variable).toMatchObject([{ key: 'vendorId', value: '{{vendorId}}', description: { content: "The vendor's id" } }]);
+    expect(getVendor.request.url.variable).toMatchObject([
+      { key: 'vendorId', value: '{{vendorId}}', description: { content: "The vendor's id" } },
+    ]);
     const getEmployee = items.find((i) => i.name === 'Get employee')!;
-    expect(getEmployee.request.url.variable[0]).toMatchObject({ key: 'employeeId', value: '9d2f4b1a-3c5e-4f6a-8b7c-1d2e3f4a5b6c' });
+    expect(getEmployee.request.url.variable[0]).toMatchObject({
+      key: 'employeeId',
+      value: '9d2f4b1a-3c5e-4f6a-8b7c-1d2e3f4a5b6c',
+    });
   });
 
   it('declares captured variables at collection level with the example as initial value', async () => {
     const { collection } = buildCollection(await loadMinimal());
-    expect(collection.variable).toContainEqual({ key: 'vendorId', value: '0b7e5f1e-8a8e-4d3b-9a55-4c0f2b3e1a11', type: 'string' });
+    expect(collection.variable).toContainEqual({
+      key: 'vendorId',
+      value: '0b7e5f1e-8a8e-4d3b-9a55-4c0f2b3e1a11',
+      type: 'string',
+    });
   });
 });
 
@@ -117,8 +129,15 @@ describe('--scopes', () => {
   it('leaves out requests needing scopes the client did not register, and lists them', async () => {
     const spec = await loadMinimal();
     const { collection, omitted } = buildCollection(spec, ['vendors:read']);
-    expect(requestsOf(collection).map((i) => i.name).sort()).toEqual(['Get vendor', 'Introspect token']);
-    expect(omitted.map((o) => [o.request.name, o.missing])).toEqual([['Create vendor', ['vendors:write']], ['Get employee', ['users:read']]]);
+    expect(
+      requestsOf(collection)
+        .map((i) => i.name)
+        .sort(),
+    ).toEqual(['Get vendor', 'Introspect token']);
+    expect(omitted.map((o) => [o.request.name, o.missing])).toEqual([
+      ['Create vendor', ['vendors:write']],
+      ['Get employee', ['users:read']],
+    ]);
   });
 });
 
@@ -146,8 +165,14 @@ describe('body variables', () => {
     const spec = await loadDefault();
     const items = requestsOf(buildCollection(spec).collection);
     const body = JSON.parse(items.find((i) => i.name === 'Create export job')!.request.body.raw);
-    expect(body).toMatchObject({ companyId: '{{companyId}}', accountingEntryIds: ['{{accountingEntryId}}'], employeeId: '{{employeeId}}', isInteractive: true });
-    const exampleOf = spec.folders.flatMap((f) => f.requests).find((r) => r.name === 'Create export job')!.body!.example as Record<string, unknown>;
+    expect(body).toMatchObject({
+      companyId: '{{companyId}}',
+      accountingEntryIds: ['{{accountingEntryId}}'],
+      employeeId: '{{employeeId}}',
+      isInteractive: true,
+    });
+    const exampleOf = spec.folders.flatMap((f) => f.requests).find((r) => r.name === 'Create export job')!.body!
+      .example as Record<string, unknown>;
     expect(exampleOf.companyId).toBe('c082afd8-c1d2-46ee-8f56-1512638f0e67');
   });
 

@@ -1,10 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEnvironment, neededScopes } from '../../src/generate/index.js';
 import { TEST_CLIENT } from '../../src/mock/clients.js';
-import { ENVIRONMENT_NAMES, type ApiDescription } from '../../src/spec/index.js';
+import { ENVIRONMENT_NAMES, type ApiDescription } from '../../src/description/index.js';
 import { loadMinimal } from '../helpers/specs.js';
 
-const VARIABLES = ['authServerUrl', 'apiBaseUrl', 'clientId', 'clientSecret', 'scopes', 'redirectUri', 'accessToken', 'refreshToken'];
+const VARIABLES = [
+  'authServerUrl',
+  'apiBaseUrl',
+  'clientId',
+  'clientSecret',
+  'scopes',
+  'redirectUri',
+  'accessToken',
+  'refreshToken',
+];
 const SECRETS = ['clientSecret', 'accessToken', 'refreshToken'];
 
 describe('environment files', () => {

@@ -1,17 +1,27 @@
 import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCollection } from '../../src/generate/index.js';
-import { CONTRACT_LIB_VARIABLE, contractTestScript, isWriteRequest, probeRequest, SECURITY_FOLDER_NAME, tokenPrerequestScript } from '../../src/generate/scripts/index.js';
+import {
+  CONTRACT_LIB_VARIABLE,
+  contractTestScript,
+  isWriteRequest,
+  probeRequest,
+  SECURITY_FOLDER_NAME,
+  tokenPrerequestScript,
+} from '../../src/generate/scripts/index.js';
 import { contractLibSource } from '../../src/generate/scripts/contract.js';
 import { DESCRIBE_SCHEMA_ERRORS_JS, READ_PATH_JS } from '../../src/generate/scripts/sandbox-lib.js';
-import { schemaDefinitions, type ApiDescription, type RequestDef } from '../../src/spec/index.js';
+import { schemaDefinitions, type ApiDescription, type RequestDef } from '../../src/description/index.js';
 import { loadDefault, loadMinimal } from '../helpers/specs.js';
 
 type Json = Record<string, any>;
 
 /** A sandbox helper, evaluated in Node: the helpers are plain ES5 and touch no `pm`. */
 const sandboxFunction = <F>(source: string, name: string): F => new Function(`${source}\nreturn ${name};`)() as F;
-const describeSchemaErrors = sandboxFunction<(errors: object[]) => string>(DESCRIBE_SCHEMA_ERRORS_JS, 'describeSchemaErrors');
+const describeSchemaErrors = sandboxFunction<(errors: object[]) => string>(
+  DESCRIBE_SCHEMA_ERRORS_JS,
+  'describeSchemaErrors',
+);
 const readPath = sandboxFunction<(value: unknown, path: string) => unknown>(READ_PATH_JS, 'readPath');
 
 /**
@@ -22,8 +32,14 @@ function testNames(source: string): string[] {
   const names: string[] = [];
   const contractOf = /\.contract\((\{[\s\S]*\})\);$/.exec(source);
   const status = contractOf ? (JSON.parse(contractOf[1]!) as { status: number }).status : 0;
-  const test = Object.assign((name: string) => names.push(name), { skip: (name: string) => names.push(`skipped: ${name}`) });
-  const pm = { test, response: { code: status }, collectionVariables: { get: (key: string) => (key === CONTRACT_LIB_VARIABLE ? contractLibSource() : undefined) } };
+  const test = Object.assign((name: string) => names.push(name), {
+    skip: (name: string) => names.push(`skipped: ${name}`),
+  });
+  const pm = {
+    test,
+    response: { code: status },
+    collectionVariables: { get: (key: string) => (key === CONTRACT_LIB_VARIABLE ? contractLibSource() : undefined) },
+  };
   new Function('pm', 'require', source)(pm, () => ({}));
   return names;
 }
@@ -56,18 +72,35 @@ describe('isWriteRequest', () => {
 });
 
 describe('describeSchemaErrors (sandbox helper, ajv 6 errors with jsonPointers)', () => {
-  const error = (keyword: string, dataPath: string, params: object, message = '') => ({ keyword, dataPath, params, message });
+  const error = (keyword: string, dataPath: string, params: object, message = '') => ({
+    keyword,
+    dataPath,
+    params,
+    message,
+  });
   it.each([
     ['type', [error('type', '/data/name', { type: 'string' })], '$.data.name: must be string (type)'],
     ['required', [error('required', '/data', { missingProperty: 'id' })], '$.data.id: is required (required)'],
     ['array index', [error('type', '/data/0/id', { type: 'string' })], '$.data[0].id: must be string (type)'],
     ['odd keys', [error('type', '/a b/x~1y', { type: 'integer' })], '$["a b"]["x/y"]: must be integer (type)'],
     ['root', [error('type', '', { type: 'object' })], '$: must be object (type)'],
-    ['additionalProperties', [error('additionalProperties', '/data', { additionalProperty: 'extra' })], '$.data.extra: is not allowed (additionalProperties)'],
+    [
+      'additionalProperties',
+      [error('additionalProperties', '/data', { additionalProperty: 'extra' })],
+      '$.data.extra: is not allowed (additionalProperties)',
+    ],
     ['enum', [error('enum', '/state', { allowedValues: ['A', 'B'] })], '$.state: must be one of ["A","B"] (enum)'],
     ['format', [error('format', '/id', { format: 'uuid' })], '$.id: must match format "uuid" (format)'],
-    ['other keywords', [error('minLength', '/name', { limit: 1 }, 'should NOT be shorter than 1 characters')], '$.name: must NOT be shorter than 1 characters (minLength)'],
-    ['several', [error('type', '/a', { type: 'string' }), error('required', '', { missingProperty: 'b' })], '$.a: must be string (type); $.b: is required (required)'],
+    [
+      'other keywords',
+      [error('minLength', '/name', { limit: 1 }, 'should NOT be shorter than 1 characters')],
+      '$.name: must NOT be shorter than 1 characters (minLength)',
+    ],
+    [
+      'several',
+      [error('type', '/a', { type: 'string' }), error('required', '', { missingProperty: 'b' })],
+      '$.a: must be string (type); $.b: is required (required)',
+    ],
   ])('%s', (_name, given, want) => {
     expect(describeSchemaErrors(given)).toBe(want);
   });
@@ -99,11 +132,27 @@ describe('contract test scripts', () => {
   });
 
   it.each([
-    ['Create vendor', ['POST /v1/vendors → 201', 'POST /v1/vendors → Content-Type is JSON', 'POST /v1/vendors → response time under 5000 ms',
-      'POST /v1/vendors → has header Content-Type', 'POST /v1/vendors → body matches VendorResponse', 'POST /v1/vendors → captures vendorId from data.id']],
-    ['Get employee', ['GET /v2/employees/{employeeId} → 200', 'GET /v2/employees/{employeeId} → Content-Type is JSON',
-      'GET /v2/employees/{employeeId} → response time under 5000 ms', 'GET /v2/employees/{employeeId} → has header Content-Type',
-      'GET /v2/employees/{employeeId} → body matches inline schema']],
+    [
+      'Create vendor',
+      [
+        'POST /v1/vendors → 201',
+        'POST /v1/vendors → Content-Type is JSON',
+        'POST /v1/vendors → response time under 5000 ms',
+        'POST /v1/vendors → has header Content-Type',
+        'POST /v1/vendors → body matches VendorResponse',
+        'POST /v1/vendors → captures vendorId from data.id',
+      ],
+    ],
+    [
+      'Get employee',
+      [
+        'GET /v2/employees/{employeeId} → 200',
+        'GET /v2/employees/{employeeId} → Content-Type is JSON',
+        'GET /v2/employees/{employeeId} → response time under 5000 ms',
+        'GET /v2/employees/{employeeId} → has header Content-Type',
+        'GET /v2/employees/{employeeId} → body matches inline schema',
+      ],
+    ],
   ])('%s: one assertion per clause, named after the request', (name, want) => {
     expect(testNames(contractTestScript(spec, request(name)))).toEqual(want);
   });
@@ -122,14 +171,21 @@ describe('contract test scripts', () => {
 
   it('skips the Content-Type check where no body is expected', () => {
     const noBody: RequestDef = { ...request('Get vendor'), responses: { '204': { description: '', headers: [] } } };
-    expect(testNames(contractTestScript(spec, noBody))).toEqual(['GET /v1/vendors/{vendorId} → 204', 'GET /v1/vendors/{vendorId} → response time under 5000 ms']);
+    expect(testNames(contractTestScript(spec, noBody))).toEqual([
+      'GET /v1/vendors/{vendorId} → 204',
+      'GET /v1/vendors/{vendorId} → response time under 5000 ms',
+    ]);
   });
 });
 
 describe('probeRequest', () => {
   const r = (method: RequestDef['method'], path: string) => ({ method, path }) as RequestDef;
   it.each([
-    ['a read without path parameters first', [r('POST', '/v1/x'), r('GET', '/v1/x/{id}'), r('GET', '/v1/x')], 'GET /v1/x'],
+    [
+      'a read without path parameters first',
+      [r('POST', '/v1/x'), r('GET', '/v1/x/{id}'), r('GET', '/v1/x')],
+      'GET /v1/x',
+    ],
     ['a search counts as a read', [r('DELETE', '/v1/x/{id}'), r('POST', '/v1/x:search')], 'POST /v1/x:search'],
     ['a read with parameters before a write', [r('POST', '/v1/x'), r('GET', '/v1/x/{id}')], 'GET /v1/x/{id}'],
     ['a write when there is nothing else', [r('POST', '/v1/x')], 'POST /v1/x'],
@@ -171,14 +227,18 @@ describe.each([
     const [event] = collection.event;
     expect(event.listen).toBe('prerequest');
     expect(event.script.exec.join('\n')).toBe(tokenPrerequestScript(spec));
-    expect(tokenPrerequestScript(spec)).toContain(`var PRODUCTION_API_BASE_URL = ${JSON.stringify(spec.environments.production.apiBaseUrl)};`);
+    expect(tokenPrerequestScript(spec)).toContain(
+      `var PRODUCTION_API_BASE_URL = ${JSON.stringify(spec.environments.production.apiBaseUrl)};`,
+    );
   });
 
   it('end with a security folder: 401 without a token, 403 with a narrower token', () => {
     const security = collection.item.at(-1);
     expect(security.name).toBe(SECURITY_FOLDER_NAME);
     const folders = spec.folders.map((f) => f.name);
-    expect(security.item.filter((i: Json) => i.name.endsWith('no token → 401')).map((i: Json) => i.name)).toEqual(folders.map((f) => `${f}: no token → 401`));
+    expect(security.item.filter((i: Json) => i.name.endsWith('no token → 401')).map((i: Json) => i.name)).toEqual(
+      folders.map((f) => `${f}: no token → 401`),
+    );
     for (const item of security.item) {
       if (item.name.endsWith('→ 401')) expect(item.request.auth.type).toBe('noauth');
       else expect(item.request.auth.bearer[0]).toMatchObject({ key: 'token', value: '{{pleoNarrowAccessToken}}' });
@@ -188,9 +248,22 @@ describe.each([
 
 describe('security folder of the minimal fixture', () => {
   it.each([
-    ['every scope', undefined, ['Vendors: no token → 401', 'Vendors: token without vendors:read → 403', 'Employees: no token → 401',
-      'Employees: token without users:read → 403', 'Introspect: no token → 401']],
-    ['vendors:read only: nothing to narrow to, so no 403 probe', ['vendors:read'], ['Vendors: no token → 401', 'Introspect: no token → 401']],
+    [
+      'every scope',
+      undefined,
+      [
+        'Vendors: no token → 401',
+        'Vendors: token without vendors:read → 403',
+        'Employees: no token → 401',
+        'Employees: token without users:read → 403',
+        'Introspect: no token → 401',
+      ],
+    ],
+    [
+      'vendors:read only: nothing to narrow to, so no 403 probe',
+      ['vendors:read'],
+      ['Vendors: no token → 401', 'Introspect: no token → 401'],
+    ],
   ])('%s', async (_name, scopes, want) => {
     const { collection } = buildCollection(await loadMinimal(), scopes) as { collection: Json };
     expect(collection.item.at(-1).item.map((i: Json) => i.name)).toEqual(want);

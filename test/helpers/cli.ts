@@ -13,7 +13,11 @@ export interface CliResult {
 
 /** Runs the built CLI (npm test builds it first) with colour off. */
 export function runCli(args: string[], cwd = process.cwd()): CliResult {
-  const child = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const child = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 

@@ -1,4 +1,4 @@
-import { loadSpec, type ApiDescription } from '../../src/spec/index.js';
+import { loadSpec, type ApiDescription } from '../../src/description/index.js';
 
 export const MINIMAL_SPEC = 'test/fixtures/specs/minimal.yaml';
 export const DEFAULT_SPEC = 'collections/pleo-api.yaml';

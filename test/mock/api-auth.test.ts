@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
-import { loadSpec } from '../../src/spec/index.js';
+import { loadSpec } from '../../src/description/index.js';
 import { api, issueTokens, refresh, STORE_SPEC, type Tokens } from './helpers.js';
 
 const ALPHA = '/v1/vendors/11111111-1111-4111-8111-111111111111';
@@ -30,11 +30,17 @@ describe('bearer tokens (RFC 6750 §3)', () => {
     ['a malformed header', { authorization: 'Bearer a b c' }],
     ['another scheme', { authorization: 'Basic eDp5' }],
   ])('%s → 401 invalid_token', async (_name, headers) => {
-    await expectUnauthorized(await api(mock, 'GET', ALPHA, { headers }), /^Bearer realm="[^"]+", error="invalid_token"/);
+    await expectUnauthorized(
+      await api(mock, 'GET', ALPHA, { headers }),
+      /^Bearer realm="[^"]+", error="invalid_token"/,
+    );
   });
 
   it('a token in the query string is refused (RFC 6750 §2.3 is not offered)', async () => {
-    await expectUnauthorized(await api(mock, 'GET', `${ALPHA}?access_token=${full.access_token}`), /error="invalid_token"/);
+    await expectUnauthorized(
+      await api(mock, 'GET', `${ALPHA}?access_token=${full.access_token}`),
+      /error="invalid_token"/,
+    );
   });
 
   it('a revoked token → 401 (its grant was revoked by a refresh-token replay)', async () => {
@@ -45,16 +51,20 @@ describe('bearer tokens (RFC 6750 §3)', () => {
   });
 
   it('the scheme name is case-insensitive (RFC 7235 §2.1)', async () => {
-    expect((await api(mock, 'GET', ALPHA, { headers: { authorization: `bearer ${full.access_token}` } })).status).toBe(200);
+    expect((await api(mock, 'GET', ALPHA, { headers: { authorization: `bearer ${full.access_token}` } })).status).toBe(
+      200,
+    );
   });
 });
 
 describe('scopes', () => {
-  it('a token without the endpoint\'s scope → 403 insufficient_scope naming the scope', async () => {
+  it("a token without the endpoint's scope → 403 insufficient_scope naming the scope", async () => {
     const tokens = await issueTokens(mock, { scope: 'accounts:read' });
     const res = await api(mock, 'GET', ALPHA, { token: tokens.access_token });
     expect(res.status).toBe(403);
-    expect(res.headers.get('www-authenticate')).toBe('Bearer realm="pleo-postman local mock", error="insufficient_scope", scope="vendors:read"');
+    expect(res.headers.get('www-authenticate')).toBe(
+      'Bearer realm="pleo-postman local mock", error="insufficient_scope", scope="vendors:read"',
+    );
     expect(await res.json()).toEqual({ type: 'FORBIDDEN', message: expect.stringContaining('vendors:read') });
   });
 
@@ -67,7 +77,11 @@ describe('scopes', () => {
 
 describe('contract-test hooks', () => {
   it('enforceScopes returning false skips the scope check, not the token check', async () => {
-    const lax = await startMock({ spec: await loadSpec(STORE_SPEC), port: 0, enforceScopes: (r) => r.name !== 'Get vendor' });
+    const lax = await startMock({
+      spec: await loadSpec(STORE_SPEC),
+      port: 0,
+      enforceScopes: (r) => r.name !== 'Get vendor',
+    });
     try {
       const tokens = await issueTokens(lax, { scope: 'accounts:read' });
       expect((await api(lax, 'GET', ALPHA, { token: tokens.access_token })).status).toBe(200);

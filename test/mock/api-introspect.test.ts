@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_TEST_CLIENT, startMock, TEST_CLIENT, type RunningMock } from '../../src/mock/index.js';
-import type { ApiDescription } from '../../src/spec/index.js';
+import type { ApiDescription } from '../../src/description/index.js';
 import { loadDefault } from '../helpers/specs.js';
 import { api, issueTokens, refresh, schemaChecker } from './helpers.js';
 
@@ -31,13 +31,22 @@ describe('GET /v1/introspect describes the calling token, not its example', () =
 
   it('the public client: its own id', async () => {
     const tokens = await issueTokens(mock, { scope: 'vendors:read', publicClient: true });
-    expect(await introspect(tokens.access_token)).toMatchObject({ clientId: PUBLIC_TEST_CLIENT.id, scope: 'vendors:read' });
+    expect(await introspect(tokens.access_token)).toMatchObject({
+      clientId: PUBLIC_TEST_CLIENT.id,
+      scope: 'vendors:read',
+    });
   });
 
   it('a token narrowed by a refresh shows the narrower scopes', async () => {
     const tokens = await issueTokens(mock, { scope: 'vendors:read vendors:write' });
-    const narrowed = (await (await refresh(mock, tokens.refresh_token, { scope: 'vendors:read' })).json()) as { access_token: string };
+    const narrowed = (await (await refresh(mock, tokens.refresh_token, { scope: 'vendors:read' })).json()) as {
+      access_token: string;
+    };
     expect((await introspect(narrowed.access_token)).scope).toBe('vendors:read');
-    expect(String((await introspect(tokens.access_token)).scope).split(' ').sort()).toEqual(['vendors:read', 'vendors:write']);
+    expect(
+      String((await introspect(tokens.access_token)).scope)
+        .split(' ')
+        .sort(),
+    ).toEqual(['vendors:read', 'vendors:write']);
   });
 });

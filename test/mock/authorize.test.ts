@@ -71,7 +71,11 @@ describe('errors redirected to the client with error and state', () => {
   const cases: Array<[string, Record<string, string | undefined>, string]> = [
     ['missing code_challenge (PKCE mandatory)', { code_challenge: undefined }, 'invalid_request'],
     ['code_challenge_method plain', { code_challenge_method: 'plain' }, 'invalid_request'],
-    ['missing code_challenge_method (RFC 7636 default: plain)', { code_challenge_method: undefined }, 'invalid_request'],
+    [
+      'missing code_challenge_method (RFC 7636 default: plain)',
+      { code_challenge_method: undefined },
+      'invalid_request',
+    ],
     ['code_challenge_method s256 in lower case', { code_challenge_method: 's256' }, 'invalid_request'],
     ['code_challenge_method S512', { code_challenge_method: 'S512' }, 'invalid_request'],
     ['a code_challenge that is not a SHA-256', { code_challenge: 'too-short' }, 'invalid_request'],
@@ -90,11 +94,17 @@ describe('errors redirected to the client with error and state', () => {
   it('a repeated parameter → invalid_request (RFC 6749 §3.1)', async () => {
     const params = authorizeParams(mock, { scope: 'vendors:read' });
     params.append('scope', 'users:read');
-    expect(await redirectQuery(await authorize(mock, params))).toMatchObject({ error: 'invalid_request', state: 'state-123' });
+    expect(await redirectQuery(await authorize(mock, params))).toMatchObject({
+      error: 'invalid_request',
+      state: 'state-123',
+    });
   });
 
   it('goes to the redirect URI the client gave, port included', async () => {
-    const res = await authorize(mock, authorizeParams(mock, { redirect_uri: 'http://127.0.0.1:5555/callback', code_challenge: undefined }));
+    const res = await authorize(
+      mock,
+      authorizeParams(mock, { redirect_uri: 'http://127.0.0.1:5555/callback', code_challenge: undefined }),
+    );
     expect(res.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:5555\/callback\?error=invalid_request&/);
   });
 });
@@ -123,7 +133,12 @@ describe('consent page', () => {
   it('Approve → redirect with code and state', async () => {
     const params = authorizeParams(mock);
     params.set('decision', 'approve');
-    const res = await fetch(`${mock.url}/oauth/authorize`, { method: 'POST', headers: FORM, body: params, redirect: 'manual' });
+    const res = await fetch(`${mock.url}/oauth/authorize`, {
+      method: 'POST',
+      headers: FORM,
+      body: params,
+      redirect: 'manual',
+    });
     const query = await redirectQuery(res);
     expect(Object.keys(query).sort()).toEqual(['code', 'state']);
     expect(query.state).toBe('state-123');
@@ -132,21 +147,36 @@ describe('consent page', () => {
   it('Deny → access_denied with state', async () => {
     const params = authorizeParams(mock);
     params.set('decision', 'deny');
-    const res = await fetch(`${mock.url}/oauth/authorize`, { method: 'POST', headers: FORM, body: params, redirect: 'manual' });
+    const res = await fetch(`${mock.url}/oauth/authorize`, {
+      method: 'POST',
+      headers: FORM,
+      body: params,
+      redirect: 'manual',
+    });
     expect(await redirectQuery(res)).toMatchObject({ error: 'access_denied', state: 'state-123' });
   });
 
   it('a decision that is neither → invalid_request', async () => {
     const params = authorizeParams(mock);
     params.set('decision', 'maybe');
-    const res = await fetch(`${mock.url}/oauth/authorize`, { method: 'POST', headers: FORM, body: params, redirect: 'manual' });
+    const res = await fetch(`${mock.url}/oauth/authorize`, {
+      method: 'POST',
+      headers: FORM,
+      body: params,
+      redirect: 'manual',
+    });
     expect(await redirectQuery(res)).toMatchObject({ error: 'invalid_request' });
   });
 
   it('the posted form is checked again: a tampered redirect URI is not followed', async () => {
     const params = authorizeParams(mock, { redirect_uri: 'https://evil.example/' });
     params.set('decision', 'approve');
-    const res = await fetch(`${mock.url}/oauth/authorize`, { method: 'POST', headers: FORM, body: params, redirect: 'manual' });
+    const res = await fetch(`${mock.url}/oauth/authorize`, {
+      method: 'POST',
+      headers: FORM,
+      body: params,
+      redirect: 'manual',
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
   });
@@ -165,18 +195,28 @@ describe('autoApprove', () => {
   });
 
   it('still refuses what the rules refuse', async () => {
-    expect(await redirectQuery(await authorize(auto, authorizeParams(auto, { code_challenge_method: 'plain' })))).toMatchObject({ error: 'invalid_request' });
+    expect(
+      await redirectQuery(await authorize(auto, authorizeParams(auto, { code_challenge_method: 'plain' }))),
+    ).toMatchObject({ error: 'invalid_request' });
     expect((await authorize(auto, authorizeParams(auto, { client_id: 'nobody' }))).status).toBe(400);
   });
 
   it('the public client is registered with the same redirect URIs', async () => {
-    const query = await redirectQuery(await authorize(auto, authorizeParams(auto, { client_id: PUBLIC_TEST_CLIENT.id, redirect_uri: 'https://oauth.pstmn.io/v1/browser-callback' })));
+    const query = await redirectQuery(
+      await authorize(
+        auto,
+        authorizeParams(auto, {
+          client_id: PUBLIC_TEST_CLIENT.id,
+          redirect_uri: 'https://oauth.pstmn.io/v1/browser-callback',
+        }),
+      ),
+    );
     expect(query.code).toBeDefined();
   });
 });
 
 describe('scope', () => {
-  it('missing → the client\'s full registered scopes (every scope of the description)', async () => {
+  it("missing → the client's full registered scopes (every scope of the description)", async () => {
     const tokens = await issueTokens(mock);
     expect(tokens.scope).toBe('vendors:read vendors:write users:read');
   });

@@ -4,15 +4,27 @@ import { redirectUriMatches, registeredClients } from '../../src/mock/clients.js
 
 describe('test clients', () => {
   it('keep the values the generator writes into the local environment', () => {
-    expect(TEST_CLIENT).toEqual({ id: 'pleo-postman-local', secret: 'local-mock-secret', name: 'pleo-postman local test client' });
+    expect(TEST_CLIENT).toEqual({
+      id: 'pleo-postman-local',
+      secret: 'local-mock-secret',
+      name: 'pleo-postman local test client',
+    });
     expect(PUBLIC_TEST_CLIENT.id).toBe('pleo-postman-local-public');
     expect('secret' in PUBLIC_TEST_CLIENT).toBe(false);
   });
 
-  it('both register Postman\'s callbacks and the mock\'s loopback callback, with every scope', () => {
-    expect(REGISTERED_REDIRECT_URIS).toEqual(['https://oauth.pstmn.io/v1/callback', 'https://oauth.pstmn.io/v1/browser-callback', 'http://127.0.0.1/callback']);
+  it("both register Postman's callbacks and the mock's loopback callback, with every scope", () => {
+    expect(REGISTERED_REDIRECT_URIS).toEqual([
+      'https://oauth.pstmn.io/v1/callback',
+      'https://oauth.pstmn.io/v1/browser-callback',
+      'http://127.0.0.1/callback',
+    ]);
     const [confidential, publicClient] = registeredClients(['a:read', 'b:write']);
-    expect(confidential).toMatchObject({ id: TEST_CLIENT.id, secret: TEST_CLIENT.secret, scopes: ['a:read', 'b:write'] });
+    expect(confidential).toMatchObject({
+      id: TEST_CLIENT.id,
+      secret: TEST_CLIENT.secret,
+      scopes: ['a:read', 'b:write'],
+    });
     expect(publicClient).toMatchObject({ id: PUBLIC_TEST_CLIENT.id, scopes: ['a:read', 'b:write'] });
     expect(publicClient?.secret).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
-import { expectedStatus, loadSpec, type ApiDescription, type RequestDef } from '../../src/spec/index.js';
+import { expectedStatus, loadSpec, type ApiDescription, type RequestDef } from '../../src/description/index.js';
 import { DEFAULT_SPEC, MINIMAL_SPEC } from '../helpers/specs.js';
 import { api, issueTokens, schemaChecker, STORE_SPEC } from './helpers.js';
 
@@ -42,10 +42,12 @@ function describeEndpoints(label: string, path: string, available = true): void 
         const def = request.parameters.path[param];
         return encodeURIComponent(variables.get(def?.variable ?? '') ?? String(def?.example ?? ''));
       });
-      const query = new URLSearchParams(Object.entries(request.parameters.query).flatMap(([key, def]): Array<[string, string]> => {
-        const value = variables.get(def.variable ?? '') ?? def.example;
-        return value === undefined ? [] : [[key, String(value)]];
-      }));
+      const query = new URLSearchParams(
+        Object.entries(request.parameters.query).flatMap(([key, def]): Array<[string, string]> => {
+          const value = variables.get(def.variable ?? '') ?? def.example;
+          return value === undefined ? [] : [[key, String(value)]];
+        }),
+      );
       const res = await api(mock, request.method, `${url}${query.size > 0 ? `?${query.toString()}` : ''}`, {
         token,
         ...(request.body ? { body: request.body.example, headers: { 'content-type': request.body.contentType } } : {}),
@@ -53,7 +55,8 @@ function describeEndpoints(label: string, path: string, available = true): void 
       const status = expectedStatus(request);
       const text = await res.text();
       expect(res.status, `${request.name}: ${text}`).toBe(status);
-      for (const header of request.responses[String(status)]?.headers ?? []) expect(res.headers.get(header), header).not.toBeNull();
+      for (const header of request.responses[String(status)]?.headers ?? [])
+        expect(res.headers.get(header), header).not.toBeNull();
       if (status === 204) {
         expect(text).toBe('');
         return;
@@ -73,7 +76,11 @@ function describeEndpoints(label: string, path: string, available = true): void 
 /** Each description's requests, read before the tests are declared (vitest collects `it.each` synchronously). */
 const REQUESTS = new Map<string, RequestDef[]>();
 for (const path of [MINIMAL_SPEC, STORE_SPEC, DEFAULT_SPEC]) {
-  if (existsSync(path)) REQUESTS.set(path, (await loadSpec(path)).folders.flatMap((f) => f.requests));
+  if (existsSync(path))
+    REQUESTS.set(
+      path,
+      (await loadSpec(path)).folders.flatMap((f) => f.requests),
+    );
 }
 
 describeEndpoints('the minimal fixture', MINIMAL_SPEC);
@@ -90,8 +97,15 @@ describe.skipIf(!existsSync(DEFAULT_SPEC))('the store behind the default descrip
   afterAll(() => mock?.close());
 
   it('a created vendor can be read back', async () => {
-    const body = { companyId: 'c082afd8-c1d2-46ee-8f56-1512638f0e67', name: 'Read Back ApS', defaultCurrency: 'EUR', country: 'DE' };
-    const created = (await (await api(mock, 'POST', '/v1/vendors', { token, body })).json()) as { data: { id: string } };
+    const body = {
+      companyId: 'c082afd8-c1d2-46ee-8f56-1512638f0e67',
+      name: 'Read Back ApS',
+      defaultCurrency: 'EUR',
+      country: 'DE',
+    };
+    const created = (await (await api(mock, 'POST', '/v1/vendors', { token, body })).json()) as {
+      data: { id: string };
+    };
     expect(created.data).toMatchObject({ name: 'Read Back ApS', country: 'DE' });
     const read = await api(mock, 'GET', `/v1/vendors/${created.data.id}`, { token });
     expect(read.status).toBe(200);

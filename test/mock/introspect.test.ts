@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 const introspect = (body: Record<string, string>, headers: Record<string, string> = { authorization: TEST_BASIC }) =>
-  fetch(`${mock.url}/oauth/token/introspect`, { method: 'POST', headers: { ...FORM, ...headers }, body: new URLSearchParams(body) });
+  fetch(`${mock.url}/oauth/token/introspect`, {
+    method: 'POST',
+    headers: { ...FORM, ...headers },
+    body: new URLSearchParams(body),
+  });
 
 describe('POST /oauth/token/introspect (RFC 7662)', () => {
   it('describes an active access token to the client it was issued to', async () => {
@@ -21,8 +25,13 @@ describe('POST /oauth/token/introspect (RFC 7662)', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toEqual({
-      active: true, scope: 'vendors:read', client_id: TEST_CLIENT.id, token_type: 'Bearer',
-      exp: expect.any(Number), iat: expect.any(Number), sub: expect.any(String),
+      active: true,
+      scope: 'vendors:read',
+      client_id: TEST_CLIENT.id,
+      token_type: 'Bearer',
+      exp: expect.any(Number),
+      iat: expect.any(Number),
+      sub: expect.any(String),
     });
     expect(body.iat).toBeGreaterThanOrEqual(before);
     expect(Number(body.exp) - Number(body.iat)).toBe(900);
@@ -30,12 +39,14 @@ describe('POST /oauth/token/introspect (RFC 7662)', () => {
 
   it('describes an active refresh token, and a rotated one as inactive', async () => {
     const tokens = await issueTokens(mock);
-    expect(await (await introspect({ token: tokens.refresh_token, token_type_hint: 'refresh_token' })).json()).toMatchObject({ active: true, client_id: TEST_CLIENT.id });
+    expect(
+      await (await introspect({ token: tokens.refresh_token, token_type_hint: 'refresh_token' })).json(),
+    ).toMatchObject({ active: true, client_id: TEST_CLIENT.id });
     expect((await refresh(mock, tokens.refresh_token)).status).toBe(200);
     expect(await (await introspect({ token: tokens.refresh_token })).json()).toEqual({ active: false });
   });
 
-  it('another client\'s token → {active: false}', async () => {
+  it("another client's token → {active: false}", async () => {
     const publicTokens = await issueTokens(mock, { publicClient: true });
     expect(await (await introspect({ token: publicTokens.access_token })).json()).toEqual({ active: false });
   });
@@ -68,7 +79,7 @@ describe('POST /oauth/token/introspect (RFC 7662)', () => {
 });
 
 describe('GET /.well-known/oauth-authorization-server (RFC 8414)', () => {
-  it('lists the endpoints, methods and the description\'s scopes', async () => {
+  it("lists the endpoints, methods and the description's scopes", async () => {
     const res = await fetch(`${mock.url}/.well-known/oauth-authorization-server`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
 import { base32Decode, base32Encode, decodeCursor, encodeCursor } from '../../src/mock/pagination.js';
-import { loadSpec, type ApiDescription } from '../../src/spec/index.js';
+import { loadSpec, type ApiDescription } from '../../src/description/index.js';
 import { api, issueTokens, schemaChecker, STORE_SPEC } from './helpers.js';
 
 const COMPANY = '6a1d7b2e-0f4c-4d57-9a63-3b1f8c2e9d40';
@@ -21,13 +21,19 @@ interface Page {
 
 describe('base32 cursors (RFC 4648 §10 test vectors)', () => {
   it.each([
-    ['', ''], ['f', 'MY======'], ['fo', 'MZXQ===='], ['foo', 'MZXW6==='], ['foob', 'MZXW6YQ='], ['fooba', 'MZXW6YTB'], ['foobar', 'MZXW6YTBOI======'],
+    ['', ''],
+    ['f', 'MY======'],
+    ['fo', 'MZXQ===='],
+    ['foo', 'MZXW6==='],
+    ['foob', 'MZXW6YQ='],
+    ['fooba', 'MZXW6YTB'],
+    ['foobar', 'MZXW6YTBOI======'],
   ])('%j ↔ %s', (text, encoded) => {
     expect(base32Encode(new TextEncoder().encode(text))).toBe(encoded);
     expect(new TextDecoder().decode(base32Decode(encoded))).toBe(text);
   });
 
-  it('a cursor is opaque base32 of a position, matching Pleo\'s pattern', () => {
+  it("a cursor is opaque base32 of a position, matching Pleo's pattern", () => {
     expect(encodeCursor(0)).toMatch(CURSOR);
     expect(decodeCursor(encodeCursor(1234))).toBe(1234);
     expect(decodeCursor('GEZDGNBVGY3TQOJQ')).toBe(1234567890);
@@ -72,7 +78,11 @@ describe('cursor pagination of list endpoints', () => {
 
     const second = await page(`?limit=10&after=${first.pagination.endCursor}`);
     expect(second.pagination).toMatchObject({ hasNextPage: true, hasPreviousPage: true, total: 25 });
-    expect(second.pagination.currentRequestPagination).toEqual({ limit: 10, after: first.pagination.endCursor, parameters: {} });
+    expect(second.pagination.currentRequestPagination).toEqual({
+      limit: 10,
+      after: first.pagination.endCursor,
+      parameters: {},
+    });
 
     const third = await page(`?limit=10&after=${second.pagination.endCursor}`);
     expect(third.data).toHaveLength(5);
@@ -105,7 +115,10 @@ describe('cursor pagination of list endpoints', () => {
     const first = (await res.json()) as Page;
     check('Search vendors', 200, first);
     expect(first.data).toHaveLength(3);
-    const res2 = await api(mock, 'POST', '/v1/vendors:search', { token, body: { limit: 3, after: first.pagination.endCursor } });
+    const res2 = await api(mock, 'POST', '/v1/vendors:search', {
+      token,
+      body: { limit: 3, after: first.pagination.endCursor },
+    });
     const second = (await res2.json()) as Page;
     expect(second.data[0]?.id).not.toBe(first.data[0]?.id);
     expect(second.pagination.hasPreviousPage).toBe(true);

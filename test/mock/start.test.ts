@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, UserError } from '../../src/errors.js';
 import { startMock, TEST_CLIENT, type MockOptions } from '../../src/mock/index.js';
-import type { ApiDescription } from '../../src/spec/index.js';
+import type { ApiDescription } from '../../src/description/index.js';
 import { loadMinimal } from '../helpers/specs.js';
 import { api, issueTokens, refresh } from './helpers.js';
 
@@ -12,7 +12,10 @@ beforeAll(async () => {
 });
 
 async function rejection(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UserError);
   return error as UserError;
 }
@@ -35,7 +38,9 @@ describe('startMock', () => {
     try {
       const error = await rejection(startMock({ spec, port }));
       expect(error.code).toBe(ERROR_CODES.MOCK_PORT_IN_USE);
-      expect(error.message).toBe(`port ${port} on 127.0.0.1 is already in use: stop whatever listens there, or choose another port (0 picks a free one)`);
+      expect(error.message).toBe(
+        `port ${port} on 127.0.0.1 is already in use: stop whatever listens there, or choose another port (0 picks a free one)`,
+      );
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
@@ -54,7 +59,11 @@ describe('startMock', () => {
     ['a negative port', { port: -1 }, '"options.port" must be an integer from 0 to 65535'],
     ['a port past 65535', { port: 65536 }, '"options.port" must be an integer from 0 to 65535'],
     ['a fractional port', { port: 1.5 }, '"options.port" must be an integer from 0 to 65535'],
-    ['a zero token lifetime', { accessTokenTtlSeconds: 0 }, '"options.accessTokenTtlSeconds" must be a positive integer'],
+    [
+      'a zero token lifetime',
+      { accessTokenTtlSeconds: 0 },
+      '"options.accessTokenTtlSeconds" must be a positive integer',
+    ],
     ['an empty host', { host: '' }, '"options.host" must be a non-empty string'],
   ])('%s → OPTION_INVALID', async (_name, options, message) => {
     const error = await rejection(startMock({ spec, port: 0, ...options }));
@@ -76,10 +85,20 @@ describe('log', () => {
       const tokens = await issueTokens(mock);
       await api(mock, 'GET', '/v1/vendors/0b7e5f1e-8a8e-4d3b-9a55-4c0f2b3e1a11', { token: tokens.access_token });
       await refresh(mock, tokens.refresh_token);
-      expect(lines.some((l) => /^GET \/v1\/vendors\/0b7e5f1e-8a8e-4d3b-9a55-4c0f2b3e1a11 200 \d+ms$/.test(l))).toBe(true);
+      expect(lines.some((l) => /^GET \/v1\/vendors\/0b7e5f1e-8a8e-4d3b-9a55-4c0f2b3e1a11 200 \d+ms$/.test(l))).toBe(
+        true,
+      );
       expect(lines.some((l) => /^POST \/oauth\/token 200 \d+ms$/.test(l))).toBe(true);
       const all = lines.join('\n');
-      for (const secret of [TEST_CLIENT.secret, tokens.access_token, tokens.refresh_token, 'code=', 'state-123', 'Basic ', 'Bearer ']) {
+      for (const secret of [
+        TEST_CLIENT.secret,
+        tokens.access_token,
+        tokens.refresh_token,
+        'code=',
+        'state-123',
+        'Basic ',
+        'Bearer ',
+      ]) {
         expect(all).not.toContain(secret);
       }
     } finally {

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
-import { loadSpec, type ApiDescription } from '../../src/spec/index.js';
+import { loadSpec, type ApiDescription } from '../../src/description/index.js';
 import { api, issueTokens, schemaChecker, STORE_SPEC } from './helpers.js';
 
 const ALPHA = '11111111-1111-4111-8111-111111111111';
@@ -36,7 +36,7 @@ async function json(res: Response, status: number): Promise<Record<string, unkno
 const ids = (body: Record<string, unknown>): string[] => (body.data as Array<{ id: string }>).map((v) => v.id);
 
 describe('seeded from the examples', () => {
-  it('lists the list example\'s items and the get example\'s record once each', async () => {
+  it("lists the list example's items and the get example's record once each", async () => {
     const body = await json(await call('GET', '/v1/vendors'), 200);
     check('List vendors', 200, body);
     expect(ids(body)).toEqual([ALPHA, BETA, '33333333-3333-4333-8333-333333333333']);
@@ -51,11 +51,22 @@ describe('seeded from the examples', () => {
 
 describe('create, read back, update, delete', () => {
   it('a created vendor can be read back and listed', async () => {
-    const res = await call('POST', '/v1/vendors', { companyId: COMPANY, name: 'Epsilon', country: 'FI', notes: 'not a vendor field' });
+    const res = await call('POST', '/v1/vendors', {
+      companyId: COMPANY,
+      name: 'Epsilon',
+      country: 'FI',
+      notes: 'not a vendor field',
+    });
     const created = await json(res, 201);
     check('Create vendor', 201, created);
     const data = created.data as Record<string, unknown>;
-    expect(data).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), companyId: COMPANY, name: 'Epsilon', country: 'FI', state: 'DRAFT' });
+    expect(data).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      companyId: COMPANY,
+      name: 'Epsilon',
+      country: 'FI',
+      state: 'DRAFT',
+    });
     expect(data.id).not.toBe('44444444-4444-4444-8444-444444444444');
     expect(res.headers.get('location')).not.toBeNull();
     const read = await json(await call('GET', `/v1/vendors/${String(data.id)}`), 200);
@@ -79,7 +90,10 @@ describe('create, read back, update, delete', () => {
   });
 
   it('an update that would break the schema keeps every answer about the record valid', async () => {
-    const updated = await json(await call('PATCH', `/v1/vendors/${ALPHA}`, { name: 'Alpha', country: 'Denmark', extra: 'not in Vendor' }), 200);
+    const updated = await json(
+      await call('PATCH', `/v1/vendors/${ALPHA}`, { name: 'Alpha', country: 'Denmark', extra: 'not in Vendor' }),
+      200,
+    );
     check('Update vendor', 200, updated);
     expect(updated.data).toEqual({ id: ALPHA, companyId: COMPANY, name: 'Alpha', country: 'DK', state: 'ACTIVE' });
     const list = await json(await call('GET', '/v1/vendors'), 200);
@@ -88,7 +102,7 @@ describe('create, read back, update, delete', () => {
     check('Get vendor', 200, await json(await call('GET', `/v1/vendors/${ALPHA}`), 200));
   });
 
-  it('a deleted vendor is 404 afterwards, in the description\'s words', async () => {
+  it("a deleted vendor is 404 afterwards, in the description's words", async () => {
     const res = await call('DELETE', `/v1/vendors/${BETA}`);
     expect(res.status).toBe(204);
     expect(await res.text()).toBe('');
@@ -100,7 +114,10 @@ describe('create, read back, update, delete', () => {
 
   it('a deleted account is 404 afterwards (NOT_FOUND: its description has no 404 example)', async () => {
     expect((await call('DELETE', '/v1/accounts/acc-1')).status).toBe(204);
-    expect(await json(await call('GET', '/v1/accounts/acc-1'), 404)).toEqual({ type: 'NOT_FOUND', message: expect.any(String) });
+    expect(await json(await call('GET', '/v1/accounts/acc-1'), 404)).toEqual({
+      type: 'NOT_FOUND',
+      message: expect.any(String),
+    });
     expect((await json(await call('DELETE', '/v1/accounts/acc-1'), 404)).type).toBe('NOT_FOUND');
   });
 
@@ -118,10 +135,13 @@ describe('unknown ids and actions', () => {
     ['GET', `/v1/vendors/${UNKNOWN}`],
     ['PATCH', `/v1/vendors/${UNKNOWN}`],
     ['POST', `/v1/vendors/${UNKNOWN}:archive`],
-  ])('%s %s → 404 VENDOR_NOT_FOUND (the Get vendor example\'s type when the request has no 404 example)', async (method, path) => {
-    const body = await json(await call(method, path, method === 'PATCH' ? { name: 'x' } : undefined), 404);
-    expect(body.type).toBe('VENDOR_NOT_FOUND');
-  });
+  ])(
+    "%s %s → 404 VENDOR_NOT_FOUND (the Get vendor example's type when the request has no 404 example)",
+    async (method, path) => {
+      const body = await json(await call(method, path, method === 'PATCH' ? { name: 'x' } : undefined), 404);
+      expect(body.type).toBe('VENDOR_NOT_FOUND');
+    },
+  );
 
   it('an action on a known item answers its example (204, no body)', async () => {
     const res = await call('POST', `/v1/vendors/${ALPHA}:archive`);
@@ -140,10 +160,14 @@ describe('unknown ids and actions', () => {
     expect((listed.data as Array<{ id: string; state: string }>).find((v) => v.id === ALPHA)?.state).toBe('ARCHIVED');
   });
 
-  it('an action with a body writes the body\'s fields too', async () => {
+  it("an action with a body writes the body's fields too", async () => {
     await call('POST', `/v1/vendors/${ALPHA}:archive`);
     expect((await call('POST', `/v1/vendors/${ALPHA}:activate`, { country: 'SE' })).status).toBe(204);
-    expect((await json(await call('GET', `/v1/vendors/${ALPHA}`), 200)).data).toMatchObject({ id: ALPHA, country: 'SE', state: 'ACTIVE' });
+    expect((await json(await call('GET', `/v1/vendors/${ALPHA}`), 200)).data).toMatchObject({
+      id: ALPHA,
+      country: 'SE',
+      state: 'ACTIVE',
+    });
   });
 });
 
@@ -200,19 +224,27 @@ describe('request bodies (ajv draft-07 + ajv-formats)', () => {
 
   it('bytes that are not UTF-8 → 400', async () => {
     const res = await fetch(`${mock.url}/v1/vendors`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: Buffer.from([0x7b, 0x22, 0x6e, 0xff, 0xfe, 0x22, 0x7d]),
     });
     expect((await json(res, 400)).type).toBe('VALIDATION_FAILED');
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'])('Content-Type %s → 415', async (type) => {
-    const res = await call('POST', '/v1/vendors', JSON.stringify({ companyId: COMPANY, name: 'x' }), { 'content-type': type });
-    expect(await json(res, 415)).toMatchObject({ type: 'UNSUPPORTED_MEDIA_TYPE' });
-  });
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'])(
+    'Content-Type %s → 415',
+    async (type) => {
+      const res = await call('POST', '/v1/vendors', JSON.stringify({ companyId: COMPANY, name: 'x' }), {
+        'content-type': type,
+      });
+      expect(await json(res, 415)).toMatchObject({ type: 'UNSUPPORTED_MEDIA_TYPE' });
+    },
+  );
 
   it('application/json;charset=UTF-8 is accepted', async () => {
-    const res = await call('POST', '/v1/vendors', JSON.stringify({ companyId: COMPANY, name: 'x' }), { 'content-type': 'application/json;charset=UTF-8' });
+    const res = await call('POST', '/v1/vendors', JSON.stringify({ companyId: COMPANY, name: 'x' }), {
+      'content-type': 'application/json;charset=UTF-8',
+    });
     expect(res.status).toBe(201);
   });
 });

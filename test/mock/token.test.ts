@@ -4,7 +4,14 @@ import { loadMinimal } from '../helpers/specs.js';
 import { api, basic, FORM, getCode, issueTokens, refresh, TEST_BASIC, tokenRequest, type Tokens } from './helpers.js';
 
 const VENDOR = '/v1/vendors/0b7e5f1e-8a8e-4d3b-9a55-4c0f2b3e1a11';
-const ERROR_CODES = ['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope'];
+const ERROR_CODES = [
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+];
 
 let mock: RunningMock;
 beforeAll(async () => {
@@ -16,7 +23,11 @@ afterEach(() => {
 });
 
 /** Asserts an RFC 6749 §5.2 error and returns its body. */
-async function expectError(res: Response, error: string, status = error === 'invalid_client' ? 401 : 400): Promise<Record<string, unknown>> {
+async function expectError(
+  res: Response,
+  error: string,
+  status = error === 'invalid_client' ? 401 : 400,
+): Promise<Record<string, unknown>> {
   const body = (await res.json()) as Record<string, unknown>;
   expect({ status: res.status, error: body.error }, JSON.stringify(body)).toEqual({ status, error });
   expect(ERROR_CODES).toContain(body.error);
@@ -28,7 +39,11 @@ async function expectError(res: Response, error: string, status = error === 'inv
 
 async function codeExchange(extra: Record<string, string> = {}, headers?: Record<string, string>) {
   const { code, verifier, redirectUri } = await getCode(mock);
-  return tokenRequest(mock, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier, ...extra }, headers);
+  return tokenRequest(
+    mock,
+    { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier, ...extra },
+    headers,
+  );
 }
 
 describe('client authentication: client_secret_basic only (RFC 6749 §2.3.1)', () => {
@@ -50,7 +65,10 @@ describe('client authentication: client_secret_basic only (RFC 6749 §2.3.1)', (
   });
 
   it('accepts form-encoded Basic credentials (RFC 6749 §2.3.1)', async () => {
-    const res = await codeExchange({}, { authorization: `Basic ${Buffer.from('pleo-postman%2Dlocal:local-mock-secret').toString('base64')}` });
+    const res = await codeExchange(
+      {},
+      { authorization: `Basic ${Buffer.from('pleo-postman%2Dlocal:local-mock-secret').toString('base64')}` },
+    );
     expect(res.status).toBe(200);
   });
 });
@@ -63,7 +81,11 @@ describe('authorization_code grant', () => {
     expect(res.headers.get('pragma')).toBe('no-cache');
     const body = (await res.json()) as Tokens;
     expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'refresh_token', 'scope', 'token_type']);
-    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 900, scope: 'vendors:read vendors:write users:read' });
+    expect(body).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 900,
+      scope: 'vendors:read vendors:write users:read',
+    });
   });
 
   it('a replayed code → invalid_grant, and the tokens issued from it are revoked (RFC 6749 §4.1.2)', async () => {
@@ -81,17 +103,30 @@ describe('authorization_code grant', () => {
     const late = await getCode(mock);
     const early = await getCode(mock);
     vi.setSystemTime(Date.now() + 59_000);
-    const ok = await tokenRequest(mock, { grant_type: 'authorization_code', code: early.code, redirect_uri: early.redirectUri, code_verifier: early.verifier });
+    const ok = await tokenRequest(mock, {
+      grant_type: 'authorization_code',
+      code: early.code,
+      redirect_uri: early.redirectUri,
+      code_verifier: early.verifier,
+    });
     expect(ok.status).toBe(200);
     vi.setSystemTime(Date.now() + 2_000);
-    const res = await tokenRequest(mock, { grant_type: 'authorization_code', code: late.code, redirect_uri: late.redirectUri, code_verifier: late.verifier });
+    const res = await tokenRequest(mock, {
+      grant_type: 'authorization_code',
+      code: late.code,
+      redirect_uri: late.redirectUri,
+      code_verifier: late.verifier,
+    });
     expect((await expectError(res, 'invalid_grant')).error_description).toMatch(/expired/);
   });
 
-  it('a redirect_uri other than the authorization request\'s → invalid_grant; none → invalid_request', async () => {
+  it("a redirect_uri other than the authorization request's → invalid_grant; none → invalid_request", async () => {
     await expectError(await codeExchange({ redirect_uri: 'https://oauth.pstmn.io/v1/callback' }), 'invalid_grant');
     const { code, verifier } = await getCode(mock);
-    await expectError(await tokenRequest(mock, { grant_type: 'authorization_code', code, code_verifier: verifier }), 'invalid_request');
+    await expectError(
+      await tokenRequest(mock, { grant_type: 'authorization_code', code, code_verifier: verifier }),
+      'invalid_request',
+    );
   });
 
   it.each([
@@ -105,12 +140,20 @@ describe('authorization_code grant', () => {
 
   it('no code_verifier → invalid_grant, for the confidential client too', async () => {
     const { code, redirectUri } = await getCode(mock);
-    await expectError(await tokenRequest(mock, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }), 'invalid_grant');
+    await expectError(
+      await tokenRequest(mock, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }),
+      'invalid_grant',
+    );
   });
 
   it('the public client: client_id in the body, no secret, PKCE mandatory', async () => {
     const { code, redirectUri } = await getCode(mock, { clientId: PUBLIC_TEST_CLIENT.id });
-    const base = { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: PUBLIC_TEST_CLIENT.id };
+    const base = {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: PUBLIC_TEST_CLIENT.id,
+    };
     await expectError(await tokenRequest(mock, base, {}), 'invalid_grant');
     const again = await getCode(mock, { clientId: PUBLIC_TEST_CLIENT.id });
     const res = await tokenRequest(mock, { ...base, code: again.code, code_verifier: again.verifier }, {});
@@ -119,7 +162,15 @@ describe('authorization_code grant', () => {
 
   it('a code issued to another client → invalid_grant', async () => {
     const { code, verifier, redirectUri } = await getCode(mock, { clientId: PUBLIC_TEST_CLIENT.id });
-    await expectError(await tokenRequest(mock, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }), 'invalid_grant');
+    await expectError(
+      await tokenRequest(mock, {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        code_verifier: verifier,
+      }),
+      'invalid_grant',
+    );
   });
 
   it('an unknown code → invalid_grant', async () => {
@@ -170,7 +221,7 @@ describe('refresh_token grant: rotation (RFC 9700 §4.14.2)', () => {
     expect((await api(mock, 'GET', VENDOR, { token: other.access_token })).status).toBe(200);
   });
 
-  it('a narrower scope goes to the access token only; the refresh token keeps the grant\'s scope', async () => {
+  it("a narrower scope goes to the access token only; the refresh token keeps the grant's scope", async () => {
     const first = await issueTokens(mock, { scope: 'vendors:read users:read' });
     const narrow = (await (await refresh(mock, first.refresh_token, { scope: 'users:read' })).json()) as Tokens;
     expect(narrow.scope).toBe('users:read');
@@ -186,7 +237,7 @@ describe('refresh_token grant: rotation (RFC 9700 §4.14.2)', () => {
     expect((await refresh(mock, first.refresh_token)).status).toBe(200);
   });
 
-  it('another client\'s refresh token, or an unknown one → invalid_grant', async () => {
+  it("another client's refresh token, or an unknown one → invalid_grant", async () => {
     const publicTokens = await issueTokens(mock, { publicClient: true });
     await expectError(await refresh(mock, publicTokens.refresh_token), 'invalid_grant');
     await expectError(await refresh(mock, 'unknown-token'), 'invalid_grant');
@@ -195,15 +246,22 @@ describe('refresh_token grant: rotation (RFC 9700 §4.14.2)', () => {
 
   it('the public client refreshes with client_id and no secret', async () => {
     const tokens = await issueTokens(mock, { publicClient: true });
-    const res = await tokenRequest(mock, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: PUBLIC_TEST_CLIENT.id }, {});
+    const res = await tokenRequest(
+      mock,
+      { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: PUBLIC_TEST_CLIENT.id },
+      {},
+    );
     expect(res.status).toBe(200);
   });
 });
 
 describe('request errors', () => {
-  it.each(['password', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code', 'implicit'])('grant_type %s → unsupported_grant_type', async (grant) => {
-    await expectError(await tokenRequest(mock, { grant_type: grant }), 'unsupported_grant_type');
-  });
+  it.each(['password', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code', 'implicit'])(
+    'grant_type %s → unsupported_grant_type',
+    async (grant) => {
+      await expectError(await tokenRequest(mock, { grant_type: grant }), 'unsupported_grant_type');
+    },
+  );
 
   it('no grant_type → invalid_request', async () => {
     await expectError(await tokenRequest(mock, {}), 'invalid_request');
@@ -211,14 +269,18 @@ describe('request errors', () => {
 
   it('a repeated parameter → invalid_request (RFC 6749 §3.2)', async () => {
     const res = await fetch(`${mock.url}/oauth/token`, {
-      method: 'POST', headers: { ...FORM, authorization: TEST_BASIC }, body: 'grant_type=refresh_token&refresh_token=a&refresh_token=b',
+      method: 'POST',
+      headers: { ...FORM, authorization: TEST_BASIC },
+      body: 'grant_type=refresh_token&refresh_token=a&refresh_token=b',
     });
     expect((await expectError(res, 'invalid_request')).error_description).toMatch(/'refresh_token' is repeated/);
   });
 
   it('a JSON body → invalid_request', async () => {
     const res = await fetch(`${mock.url}/oauth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: TEST_BASIC }, body: '{"grant_type":"refresh_token"}',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: TEST_BASIC },
+      body: '{"grant_type":"refresh_token"}',
     });
     await expectError(res, 'invalid_request');
   });

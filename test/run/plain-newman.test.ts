@@ -24,10 +24,20 @@ afterAll(() => mock?.close());
 
 it('the committed collection and local environment run with plain `newman run`, no wrapper', async () => {
   const { status, output } = await newman([
-    'run', 'collections/pleo-api.postman_collection.json',
-    '-e', 'environments/pleo-local.postman_environment.json',
-    '--env-var', `authServerUrl=${mock.url}`, '--env-var', `apiBaseUrl=${mock.url}`, '--env-var', `redirectUri=${mock.url}/callback`,
-    '--reporters', 'cli', '--color', 'off',
+    'run',
+    'collections/pleo-api.postman_collection.json',
+    '-e',
+    'environments/pleo-local.postman_environment.json',
+    '--env-var',
+    `authServerUrl=${mock.url}`,
+    '--env-var',
+    `apiBaseUrl=${mock.url}`,
+    '--env-var',
+    `redirectUri=${mock.url}/callback`,
+    '--reporters',
+    'cli',
+    '--color',
+    'off',
   ]);
   expect(output).toMatch(/│\s+requests │\s+57 │\s+0 │/);
   expect(output).toMatch(/│\s+assertions │\s+\d+ │\s+0 │/);

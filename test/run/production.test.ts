@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollection, buildEnvironment, neededScopes } from '../../src/generate/index.js';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
 import { runSuite } from '../../src/run/index.js';
-import type { ApiDescription } from '../../src/spec/index.js';
+import type { ApiDescription } from '../../src/description/index.js';
 import { loadMinimal } from '../helpers/specs.js';
 import { captureOutput } from './helpers/output.js';
 import { startRecordingProxy } from './helpers/recording-proxy.js';
@@ -49,7 +49,9 @@ describe('production safety', () => {
       skipped = summary.skippedWrites;
     });
     expect(calls.filter((c) => !c.startsWith('GET '))).toEqual(wantWrites);
-    expect(skipped).toEqual(allowWrites ? [] : [{ folder: 'Vendors', name: 'Create vendor', method: 'POST', path: '/v1/vendors' }]);
+    expect(skipped).toEqual(
+      allowWrites ? [] : [{ folder: 'Vendors', name: 'Create vendor', method: 'POST', path: '/v1/vendors' }],
+    );
   });
 
   it.each([
@@ -58,7 +60,10 @@ describe('production safety', () => {
   ])('%s', async (_name, extraVars, wantWrites) => {
     const calls = await apiCallsOf(async (url) => {
       // A description whose production API is this proxy: the generated guard compares against it.
-      const production = { ...spec, environments: { ...spec.environments, production: { ...spec.environments.production, apiBaseUrl: url } } };
+      const production = {
+        ...spec,
+        environments: { ...spec.environments, production: { ...spec.environments.production, apiBaseUrl: url } },
+      };
       await runSuite({
         collection: buildCollection(production).collection,
         environment: buildEnvironment(production, 'local', neededScopes(production)),

@@ -21,7 +21,11 @@ describe('authorizationSecrets', () => {
   it.each([
     ['Bearer', 'Bearer tok-123', ['tok-123']],
     ['bearer, any case', 'bearer tok-123', ['tok-123']],
-    ['Basic: the header and the password', basic('client:s3cret'), [basic('client:s3cret').slice(6), 's3cret', 's3cret']],
+    [
+      'Basic: the header and the password',
+      basic('client:s3cret'),
+      [basic('client:s3cret').slice(6), 's3cret', 's3cret'],
+    ],
     ['Basic with a form-encoded password', basic('client:a+b%21'), [basic('client:a+b%21').slice(6), 'a+b%21', 'a b!']],
   ])('%s', (_name, header, want) => {
     expect(authorizationSecrets(header)).toEqual(want);
@@ -30,21 +34,53 @@ describe('authorizationSecrets', () => {
 
 describe('redactSummary', () => {
   const summaryWith = () => {
-    const environment = new VariableScope({ values: [{ key: 'clientSecret', value: 'client-secret-1' }, { key: 'refreshToken', value: 'refresh-1' }, { key: 'apiBaseUrl', value: 'http://127.0.0.1:1' }] } as never);
+    const environment = new VariableScope({
+      values: [
+        { key: 'clientSecret', value: 'client-secret-1' },
+        { key: 'refreshToken', value: 'refresh-1' },
+        { key: 'apiBaseUrl', value: 'http://127.0.0.1:1' },
+      ],
+    } as never);
     const request = new Request({
       url: 'http://127.0.0.1:1/oauth/token',
       method: 'POST',
-      header: [{ key: 'Authorization', value: 'Bearer access-1' }, { key: 'Accept', value: 'application/json' }],
-      body: { mode: 'urlencoded', urlencoded: [{ key: 'grant_type', value: 'refresh_token' }, { key: 'refresh_token', value: 'refresh-0' }] },
+      header: [
+        { key: 'Authorization', value: 'Bearer access-1' },
+        { key: 'Accept', value: 'application/json' },
+      ],
+      body: {
+        mode: 'urlencoded',
+        urlencoded: [
+          { key: 'grant_type', value: 'refresh_token' },
+          { key: 'refresh_token', value: 'refresh-0' },
+        ],
+      },
       auth: { type: 'bearer', bearer: [{ key: 'token', value: 'access-1' }] },
     } as never);
-    const response = new Response({ code: 200, stream: Buffer.from('{"access_token":"access-2","refresh_token":"refresh-2","token_type":"Bearer"}') } as never);
+    const response = new Response({
+      code: 200,
+      stream: Buffer.from('{"access_token":"access-2","refresh_token":"refresh-2","token_type":"Bearer"}'),
+    } as never);
     const execution = { request, response, assertions: [] };
-    return { environment, run: { executions: [execution, execution], failures: [{ error: { message: 'got access-2', test: 't', name: 'AssertionError' } }] } } as never;
+    return {
+      environment,
+      run: {
+        executions: [execution, execution],
+        failures: [{ error: { message: 'got access-2', test: 't', name: 'AssertionError' } }],
+      },
+    } as never;
   };
 
   it('finds the secrets of variables, headers, auth, token requests and token responses', () => {
-    expect([...collectSecrets(summaryWith(), ['known-secret'])].sort()).toEqual(['access-1', 'access-2', 'client-secret-1', 'known-secret', 'refresh-0', 'refresh-1', 'refresh-2']);
+    expect([...collectSecrets(summaryWith(), ['known-secret'])].sort()).toEqual([
+      'access-1',
+      'access-2',
+      'client-secret-1',
+      'known-secret',
+      'refresh-0',
+      'refresh-1',
+      'refresh-2',
+    ]);
   });
 
   it('redacts them in place, and leaves the rest alone', () => {

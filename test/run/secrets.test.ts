@@ -6,7 +6,7 @@ import { testCommand } from '../../src/commands/test.js';
 import { buildCollection, buildEnvironment, neededScopes } from '../../src/generate/index.js';
 import { startMock, TEST_CLIENT } from '../../src/mock/index.js';
 import { runSuite } from '../../src/run/index.js';
-import type { ApiDescription } from '../../src/spec/index.js';
+import type { ApiDescription } from '../../src/description/index.js';
 import { DEFAULT_SPEC, loadDefault } from '../helpers/specs.js';
 import { captureOutput } from './helpers/output.js';
 import { startRecordingProxy } from './helpers/recording-proxy.js';
@@ -28,7 +28,8 @@ function readableForms(text: string): string[] {
       if (Array.isArray(v)) v.forEach(walk);
       else if (v && typeof v === 'object') {
         const o = v as { type?: unknown; data?: unknown };
-        if (o.type === 'Buffer' && Array.isArray(o.data)) decoded.push(Buffer.from(o.data as number[]).toString('utf8'));
+        if (o.type === 'Buffer' && Array.isArray(o.data))
+          decoded.push(Buffer.from(o.data as number[]).toString('utf8'));
         else Object.values(v).forEach(walk);
       }
     };
@@ -39,11 +40,17 @@ function readableForms(text: string): string[] {
 
 async function expectNoSecrets(output: string, reportDir: string, base: string, secrets: readonly string[]) {
   const files = await filesUnder(reportDir);
-  expect(files.map((f) => f.slice(reportDir.length + 1)).sort()).toEqual([`${base}-junit.xml`, `${base}.html`, `${base}.json`]);
+  expect(files.map((f) => f.slice(reportDir.length + 1)).sort()).toEqual([
+    `${base}-junit.xml`,
+    `${base}.html`,
+    `${base}.json`,
+  ]);
   const haystacks: Array<[string, string]> = [['console output', output]];
-  for (const file of files) for (const form of readableForms(await readFile(file, 'utf8'))) haystacks.push([file, form]);
+  for (const file of files)
+    for (const form of readableForms(await readFile(file, 'utf8'))) haystacks.push([file, form]);
   for (const secret of secrets) {
-    for (const [where, text] of haystacks) expect(text.includes(secret), `a secret (${secret.slice(0, 6)}…) in ${where}`).toBe(false);
+    for (const [where, text] of haystacks)
+      expect(text.includes(secret), `a secret (${secret.slice(0, 6)}…) in ${where}`).toBe(false);
   }
 }
 
@@ -60,7 +67,9 @@ describe('secrets never reach the console or a report', () => {
   it('with CI credentials (client secret, refresh token) through `test --env FILE`', async () => {
     dir = await mkdtemp(join(tmpdir(), 'pleo-secrets-'));
     const mock = await startMock({ spec, port: 0, autoApprove: true });
-    const proxy = await startRecordingProxy(mock.url, { clientSecret: { sentinel: SENTINEL_SECRET, real: TEST_CLIENT.secret } });
+    const proxy = await startRecordingProxy(mock.url, {
+      clientSecret: { sentinel: SENTINEL_SECRET, real: TEST_CLIENT.secret },
+    });
     const refreshToken = await obtainRefreshToken(mock.url, neededScopes(spec).join(' '));
     const environment = buildEnvironment(spec, 'staging', neededScopes(spec));
     for (const v of environment.values) if (v.key === 'authServerUrl' || v.key === 'apiBaseUrl') v.value = proxy.url;
@@ -70,7 +79,15 @@ describe('secrets never reach the console or a report', () => {
     let code: number;
     try {
       code = await testCommand(
-        { spec: DEFAULT_SPEC, env: envFile, reporters: 'cli,junit,htmlextra,json', reportDir: join(dir, 'reports'), bail: false, allowWrites: false, refreshTokenFile: join(dir, 'rt') },
+        {
+          spec: DEFAULT_SPEC,
+          env: envFile,
+          reporters: 'cli,junit,htmlextra,json',
+          reportDir: join(dir, 'reports'),
+          bail: false,
+          allowWrites: false,
+          refreshTokenFile: join(dir, 'rt'),
+        },
         output.io,
         { PLEO_CLIENT_ID: TEST_CLIENT.id, PLEO_CLIENT_SECRET: SENTINEL_SECRET, PLEO_REFRESH_TOKEN: refreshToken },
       );
@@ -83,20 +100,32 @@ describe('secrets never reach the console or a report', () => {
     expect(proxy.recorded.grants[0]).toBe('refresh_token');
     expect(proxy.recorded.issued.length).toBeGreaterThan(4);
     const basic = Buffer.from(`${TEST_CLIENT.id}:${SENTINEL_SECRET}`).toString('base64');
-    await expectNoSecrets(output.text(), join(dir, 'reports'), 'pleo-postman-ci', [SENTINEL_SECRET, basic, refreshToken, ...proxy.recorded.issued]);
+    await expectNoSecrets(output.text(), join(dir, 'reports'), 'pleo-postman-ci', [
+      SENTINEL_SECRET,
+      basic,
+      refreshToken,
+      ...proxy.recorded.issued,
+    ]);
   });
 
   it('with the local authorization code flow (client secret, code, tokens)', async () => {
     dir = await mkdtemp(join(tmpdir(), 'pleo-secrets-'));
     const mock = await startMock({ spec, port: 0, autoApprove: true });
-    const proxy = await startRecordingProxy(mock.url, { clientSecret: { sentinel: SENTINEL_SECRET, real: TEST_CLIENT.secret } });
+    const proxy = await startRecordingProxy(mock.url, {
+      clientSecret: { sentinel: SENTINEL_SECRET, real: TEST_CLIENT.secret },
+    });
     const output = captureOutput();
     let summary;
     try {
       summary = await runSuite({
         collection: buildCollection(spec).collection,
         environment: buildEnvironment(spec, 'local', neededScopes(spec)),
-        envVars: { authServerUrl: proxy.url, apiBaseUrl: proxy.url, redirectUri: `${proxy.url}/callback`, clientSecret: SENTINEL_SECRET },
+        envVars: {
+          authServerUrl: proxy.url,
+          apiBaseUrl: proxy.url,
+          redirectUri: `${proxy.url}/callback`,
+          clientSecret: SENTINEL_SECRET,
+        },
         reporters: ['cli', 'junit', 'htmlextra', 'json'],
         reportDir: join(dir, 'reports'),
         reportName: 'pleo-postman-leak',
@@ -108,6 +137,10 @@ describe('secrets never reach the console or a report', () => {
     }
     expect(summary.failures).toEqual([]);
     expect(proxy.recorded.grants[0]).toBe('authorization_code');
-    await expectNoSecrets(output.text(), join(dir, 'reports'), 'pleo-postman-leak', [SENTINEL_SECRET, TEST_CLIENT.secret, ...proxy.recorded.issued]);
+    await expectNoSecrets(output.text(), join(dir, 'reports'), 'pleo-postman-leak', [
+      SENTINEL_SECRET,
+      TEST_CLIENT.secret,
+      ...proxy.recorded.issued,
+    ]);
   });
 });

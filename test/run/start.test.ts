@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCommand } from '../../src/commands/start.js';
 import { generateFiles } from '../../src/generate/index.js';
 import { staleFiles } from '../../src/io/write-files.js';
-import type { ApiDescription } from '../../src/spec/index.js';
+import type { ApiDescription } from '../../src/description/index.js';
 import { DEFAULT_SPEC, loadDefault } from '../helpers/specs.js';
 import { captureOutput } from './helpers/output.js';
 
@@ -39,7 +39,10 @@ describe('start', () => {
   });
 
   it('runs every request of the description and the security folder, and says where the reports are', async () => {
-    expect((await readdir(join(dir, 'reports'))).sort()).toEqual(['pleo-postman-local-junit.xml', 'pleo-postman-local.html']);
+    expect((await readdir(join(dir, 'reports'))).sort()).toEqual([
+      'pleo-postman-local-junit.xml',
+      'pleo-postman-local.html',
+    ]);
     expect(output).toContain(`open ${join(dir, 'reports', 'pleo-postman-local.html')}`);
     const junit = await readFile(join(dir, 'reports', 'pleo-postman-local-junit.xml'), 'utf8');
     const suites = [...junit.matchAll(/<testsuite name="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));

@@ -6,7 +6,7 @@ import { testCommand, type TestArgs } from '../../src/commands/test.js';
 import { buildCollection, buildEnvironment, neededScopes } from '../../src/generate/index.js';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
 import { lockRefreshTokenFile, runSuite } from '../../src/run/index.js';
-import type { ApiDescription } from '../../src/spec/index.js';
+import type { ApiDescription } from '../../src/description/index.js';
 import { loadMinimal, MINIMAL_SPEC } from '../helpers/specs.js';
 import { captureOutput } from './helpers/output.js';
 import { startRecordingProxy } from './helpers/recording-proxy.js';
@@ -35,9 +35,19 @@ async function environmentFile(url: string): Promise<string> {
   return path;
 }
 
-const args = (env: string, extra: Partial<TestArgs> = {}): TestArgs => ({ spec: MINIMAL_SPEC, env, reporters: 'cli', reportDir: join(dir, 'reports'), bail: false, allowWrites: false, ...extra });
+const args = (env: string, extra: Partial<TestArgs> = {}): TestArgs => ({
+  spec: MINIMAL_SPEC,
+  env,
+  reporters: 'cli',
+  reportDir: join(dir, 'reports'),
+  bail: false,
+  allowWrites: false,
+  ...extra,
+});
 
-async function quietly<T>(run: (io: ReturnType<typeof captureOutput>['io']) => Promise<T>): Promise<{ result: T; output: string }> {
+async function quietly<T>(
+  run: (io: ReturnType<typeof captureOutput>['io']) => Promise<T>,
+): Promise<{ result: T; output: string }> {
   const output = captureOutput();
   try {
     return { result: await run(output.io), output: output.text() };
@@ -95,7 +105,9 @@ describe('token acquisition in the collection', () => {
       const summary = await runLocalThrough(proxy.url, { refreshToken: 'not-a-refresh-token' });
       expect(summary.ok).toBe(false);
       expect(proxy.recorded.refreshTokensSent).toEqual(['not-a-refresh-token']);
-      const tokenFailures = summary.failures.filter((f) => f.test === 'token: refresh_token grant → access token (RFC 6749 §6)');
+      const tokenFailures = summary.failures.filter(
+        (f) => f.test === 'token: refresh_token grant → access token (RFC 6749 §6)',
+      );
       expect(tokenFailures).toHaveLength(1);
       expect(tokenFailures[0]!.message).toMatch(/^token endpoint answered 400 invalid_grant/);
     } finally {
@@ -111,7 +123,9 @@ describe('`test` with CI credentials', () => {
     const first = await obtainRefreshToken(mock.url, neededScopes(spec).join(' '));
     const credentials = { PLEO_CLIENT_ID: 'pleo-postman-local', PLEO_CLIENT_SECRET: 'local-mock-secret' };
 
-    const run1 = await quietly((io) => testCommand(args(envFile, { refreshTokenFile: tokenFile }), io, { ...credentials, PLEO_REFRESH_TOKEN: first }));
+    const run1 = await quietly((io) =>
+      testCommand(args(envFile, { refreshTokenFile: tokenFile }), io, { ...credentials, PLEO_REFRESH_TOKEN: first }),
+    );
     expect(run1.result, run1.output.slice(-1500)).toBe(0);
     expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
     const second = (await readFile(tokenFile, 'utf8')).trim();
@@ -123,7 +137,9 @@ describe('`test` with CI credentials', () => {
     expect(run2.result, run2.output.slice(-1500)).toBe(0);
     const third = (await readFile(tokenFile, 'utf8')).trim();
     expect(third).not.toBe(second);
-    await expect(refreshOrExchange(mock.url, { grant_type: 'refresh_token', refresh_token: third })).resolves.toHaveProperty('access_token');
+    await expect(
+      refreshOrExchange(mock.url, { grant_type: 'refresh_token', refresh_token: third }),
+    ).resolves.toHaveProperty('access_token');
   });
 
   it('refuses a second run on the same --refresh-token-file while one holds it, and releases it after', async () => {
@@ -131,7 +147,9 @@ describe('`test` with CI credentials', () => {
     const release = await lockRefreshTokenFile(tokenFile);
     const envFile = await environmentFile(mock.url);
     const env = { PLEO_CLIENT_ID: 'id', PLEO_CLIENT_SECRET: 's', PLEO_REFRESH_TOKEN: 'r' };
-    await expect(testCommand(args(envFile, { refreshTokenFile: tokenFile }), captureOutput().io, env)).rejects.toThrow(`another run is using ${tokenFile}`);
+    await expect(testCommand(args(envFile, { refreshTokenFile: tokenFile }), captureOutput().io, env)).rejects.toThrow(
+      `another run is using ${tokenFile}`,
+    );
     await release();
     await expect(lockRefreshTokenFile(tokenFile).then((again) => again())).resolves.toBeUndefined();
   });
@@ -141,6 +159,8 @@ describe('`test` with CI credentials', () => {
     ['only the client id', { PLEO_CLIENT_ID: 'id' }, 'PLEO_CLIENT_SECRET, PLEO_REFRESH_TOKEN'],
     ['no refresh token', { PLEO_CLIENT_ID: 'id', PLEO_CLIENT_SECRET: 's' }, 'PLEO_REFRESH_TOKEN'],
   ])('names the missing variables for staging: %s', async (_name, env, want) => {
-    await expect(testCommand(args('staging'), captureOutput().io, env)).rejects.toThrow(`missing credentials: set ${want} in the environment`);
+    await expect(testCommand(args('staging'), captureOutput().io, env)).rejects.toThrow(
+      `missing credentials: set ${want} in the environment`,
+    );
   });
 });

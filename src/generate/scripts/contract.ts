@@ -1,4 +1,10 @@
-import { expectedStatus, schemaLabel, schemaRoot, type ApiDescription, type RequestDef } from '../../spec/index.js';
+import {
+  expectedStatus,
+  schemaLabel,
+  schemaRoot,
+  type ApiDescription,
+  type RequestDef,
+} from '../../description/index.js';
 import { iife, lit } from './js.js';
 import { DESCRIBE_SCHEMA_ERRORS_JS, READ_PATH_JS, VALIDATE_AGAINST_JS } from './sandbox-lib.js';
 
@@ -67,7 +73,11 @@ function contract(c) {
  * instead of a copy in every request.
  */
 export function contractLibSource(): string {
-  return iife([CONTRACT_JS, DESCRIBE_SCHEMA_ERRORS_JS, VALIDATE_AGAINST_JS, READ_PATH_JS, 'return { contract: contract };'].join('\n')).replace(/;$/, '');
+  return iife(
+    [CONTRACT_JS, DESCRIBE_SCHEMA_ERRORS_JS, VALIDATE_AGAINST_JS, READ_PATH_JS, 'return { contract: contract };'].join(
+      '\n',
+    ),
+  ).replace(/;$/, '');
 }
 
 /** The contract of one request: expected status, JSON body, time budget, headers, schema, captures. */

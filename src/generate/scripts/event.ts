@@ -7,5 +7,8 @@ export interface ScriptEvent {
 
 /** A script event with an id derived from its owner, so output stays deterministic. */
 export function scriptEvent(listen: ScriptEvent['listen'], owner: string, source: string): ScriptEvent {
-  return { listen, script: { id: stableId('script', listen, owner), type: 'text/javascript', exec: source.split('\n') } };
+  return {
+    listen,
+    script: { id: stableId('script', listen, owner), type: 'text/javascript', exec: source.split('\n') },
+  };
 }

@@ -1,4 +1,4 @@
-import { schemaDefinitions, type ApiDescription, type FolderDef, type RequestDef } from '../../spec/index.js';
+import { schemaDefinitions, type ApiDescription, type FolderDef, type RequestDef } from '../../description/index.js';
 import { CONTRACT_LIB_VARIABLE, contractLibSource, contractTestScript } from './contract.js';
 import { scriptEvent, type ScriptEvent } from './event.js';
 import { SCHEMAS_VARIABLE } from './sandbox-lib.js';
@@ -29,7 +29,11 @@ export function buildCollectionEvents(spec: ApiDescription): ScriptEvent[] {
  */
 export function sharedScriptVariables(spec: ApiDescription) {
   return [
-    { key: SCHEMAS_VARIABLE, value: JSON.stringify({ $schema: DRAFT_07, definitions: schemaDefinitions(spec.schemas) }), type: 'string' },
+    {
+      key: SCHEMAS_VARIABLE,
+      value: JSON.stringify({ $schema: DRAFT_07, definitions: schemaDefinitions(spec.schemas) }),
+      type: 'string',
+    },
     { key: CONTRACT_LIB_VARIABLE, value: contractLibSource(), type: 'string' },
   ];
 }

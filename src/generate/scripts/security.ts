@@ -1,4 +1,4 @@
-import { pathParameterNames, type FolderDef, type RequestDef } from '../../spec/index.js';
+import { pathParameterNames, type FolderDef, type RequestDef } from '../../description/index.js';
 import { stableId } from '../ids.js';
 import { requestLabel } from './contract.js';
 import { scriptEvent } from './event.js';
@@ -17,7 +17,8 @@ export type RequestDefiner = (request: RequestDef) => Record<string, unknown>;
 
 /** The request of a folder that is safest to probe: a read without path parameters first, a write last. */
 export function probeRequest(requests: readonly RequestDef[]): RequestDef | undefined {
-  const rank = (r: RequestDef) => (isWriteRequest(r.method, r.path) ? 2 : 0) + (pathParameterNames(r.path).length > 0 ? 1 : 0);
+  const rank = (r: RequestDef) =>
+    (isWriteRequest(r.method, r.path) ? 2 : 0) + (pathParameterNames(r.path).length > 0 ? 1 : 0);
   return [...requests].sort((a, b) => rank(a) - rank(b))[0];
 }
 
@@ -27,7 +28,10 @@ function noTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefi
   const source = [
     `// Security: without a token, ${requestLabel(request)} must be refused with 401 and a Bearer challenge.`,
     pmTest(`${label} → 401 (RFC 6750 §3)`, 'pm.response.to.have.status(401);'),
-    pmTest(`${label} → WWW-Authenticate: Bearer (RFC 6750 §3)`, "pm.expect(pm.response.headers.get('WWW-Authenticate') || '(none)', 'WWW-Authenticate').to.match(/^Bearer\\b/i);"),
+    pmTest(
+      `${label} → WWW-Authenticate: Bearer (RFC 6750 §3)`,
+      "pm.expect(pm.response.headers.get('WWW-Authenticate') || '(none)', 'WWW-Authenticate').to.match(/^Bearer\\b/i);",
+    ),
   ].join('\n');
   return {
     id: stableId('security', folder.name, 'no token'),
@@ -99,14 +103,18 @@ export function buildSecurityFolder(folders: readonly FolderDef[], define: Reque
   const items = folders.flatMap((folder) => {
     const probe = probeRequest(folder.requests);
     const scoped = probeRequest(folder.requests.filter(narrowable));
-    return [...(probe ? [noTokenItem(folder, probe, define)] : []), ...(scoped ? [narrowTokenItem(folder, scoped, define)] : [])];
+    return [
+      ...(probe ? [noTokenItem(folder, probe, define)] : []),
+      ...(scoped ? [narrowTokenItem(folder, scoped, define)] : []),
+    ];
   });
   if (items.length === 0) return undefined;
   return {
     id: stableId('folder', SECURITY_FOLDER_NAME),
     name: SECURITY_FOLDER_NAME,
     description: {
-      content: 'Generated: for each folder, a call without a token must get 401 and a call with a token lacking the required scope must get 403. Runs last.',
+      content:
+        'Generated: for each folder, a call without a token must get 401 and a call with a token lacking the required scope must get 403. Runs last.',
       type: 'text/markdown',
     },
     item: items,

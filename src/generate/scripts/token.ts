@@ -1,4 +1,4 @@
-import type { ApiDescription } from '../../spec/index.js';
+import type { ApiDescription } from '../../description/index.js';
 import { LOOPBACK_URL } from '../environments.js';
 import { iife, lit } from './js.js';
 import { TOKEN_REQUEST_JS } from './sandbox-lib.js';
@@ -110,5 +110,12 @@ export function tokenPrerequestScript(spec: ApiDescription): string {
     `var LOOPBACK = ${String(LOOPBACK_URL)};`,
     'var env = pm.environment;',
   ];
-  return [HEADER, iife([...constants, IS_WRITE_JS, TOKEN_REQUEST_JS, STORE_TOKENS_JS, REFRESH_JS, AUTHORIZATION_CODE_JS, MAIN_JS].join('\n'))].join('\n');
+  return [
+    HEADER,
+    iife(
+      [...constants, IS_WRITE_JS, TOKEN_REQUEST_JS, STORE_TOKENS_JS, REFRESH_JS, AUTHORIZATION_CODE_JS, MAIN_JS].join(
+        '\n',
+      ),
+    ),
+  ].join('\n');
 }

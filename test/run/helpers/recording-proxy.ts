@@ -14,14 +14,21 @@ export interface Recorded {
 }
 
 /** A Basic header with the sentinel client secret, rewritten to carry the real one. */
-function translateBasic(header: string | undefined, secret: { sentinel: string; real: string } | undefined): string | undefined {
+function translateBasic(
+  header: string | undefined,
+  secret: { sentinel: string; real: string } | undefined,
+): string | undefined {
   if (!header || !secret || !/^basic /i.test(header)) return header;
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
   const [id = '', given = ''] = decoded.split(':');
   return given === secret.sentinel ? `Basic ${Buffer.from(`${id}:${secret.real}`).toString('base64')}` : header;
 }
 
-function forwardHeaders(headers: IncomingHttpHeaders, host: string, secret: { sentinel: string; real: string } | undefined): IncomingHttpHeaders {
+function forwardHeaders(
+  headers: IncomingHttpHeaders,
+  host: string,
+  secret: { sentinel: string; real: string } | undefined,
+): IncomingHttpHeaders {
   const out: IncomingHttpHeaders = { ...headers, host };
   const authorization = translateBasic(headers.authorization, secret);
   if (authorization !== undefined) out.authorization = authorization;
@@ -34,7 +41,10 @@ function forwardHeaders(headers: IncomingHttpHeaders, host: string, secret: { se
  * With `clientSecret`, a Basic header carrying the sentinel secret reaches the mock with the real one,
  * so a run can use a client secret that appears nowhere else.
  */
-export async function startRecordingProxy(target: string, options: { clientSecret?: { sentinel: string; real: string } } = {}): Promise<{ url: string; recorded: Recorded; close: () => Promise<void> }> {
+export async function startRecordingProxy(
+  target: string,
+  options: { clientSecret?: { sentinel: string; real: string } } = {},
+): Promise<{ url: string; recorded: Recorded; close: () => Promise<void> }> {
   const recorded: Recorded = { issued: [], grants: [], refreshTokensSent: [], apiCalls: [] };
   const upstream = new URL(target);
   const server = createServer((req, res) => {
@@ -47,7 +57,8 @@ export async function startRecordingProxy(target: string, options: { clientSecre
       if (pathname === '/oauth/token') {
         const form = new URLSearchParams(body.toString('utf8'));
         recorded.grants.push(form.get('grant_type') ?? '');
-        if (form.get('grant_type') === 'refresh_token') recorded.refreshTokensSent.push(form.get('refresh_token') ?? '');
+        if (form.get('grant_type') === 'refresh_token')
+          recorded.refreshTokensSent.push(form.get('refresh_token') ?? '');
       } else if (!pathname.startsWith('/oauth/') && pathname !== '/callback') {
         recorded.apiCalls.push(`${req.method} ${pathname}`);
       }
@@ -67,7 +78,8 @@ export async function startRecordingProxy(target: string, options: { clientSecre
             if (pathname === '/oauth/token' || pathname === '/callback') {
               try {
                 const json = JSON.parse(text) as Record<string, unknown>;
-                for (const key of ['access_token', 'refresh_token', 'code']) if (typeof json[key] === 'string') recorded.issued.push(json[key] as string);
+                for (const key of ['access_token', 'refresh_token', 'code'])
+                  if (typeof json[key] === 'string') recorded.issued.push(json[key] as string);
               } catch {
                 // not JSON: nothing issued
               }
@@ -86,9 +98,10 @@ export async function startRecordingProxy(target: string, options: { clientSecre
   return {
     url,
     recorded,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -16,11 +16,21 @@ export interface SchemaCompilerOptions {
  * A cached compiler for a description's schema references (draft-07, ajv-formats). The named
  * schemas are added to ajv once, so each is compiled once however many requests refer to it.
  */
-export function createSchemaCompiler(schemas: Record<string, JsonSchema>, options: SchemaCompilerOptions = {}): CompileSchema {
+export function createSchemaCompiler(
+  schemas: Record<string, JsonSchema>,
+  options: SchemaCompilerOptions = {},
+): CompileSchema {
   // Compile time is most of a description's validation: referenced schemas stay separate functions
   // (not inlined into every response schema), the generated code is left unoptimised, and schemas are
   // not checked against the meta-schema again (semantics.ts has done that before anything compiles).
-  const ajv = new Ajv({ strict: false, allErrors: options.allErrors ?? false, logger: false, inlineRefs: false, code: { optimize: false }, validateSchema: false });
+  const ajv = new Ajv({
+    strict: false,
+    allErrors: options.allErrors ?? false,
+    logger: false,
+    inlineRefs: false,
+    code: { optimize: false },
+    validateSchema: false,
+  });
   addFormats.default(ajv);
   ajv.addSchema({ $id: DEFINITIONS_ID, definitions: schemaDefinitions(schemas) });
   const compiled = new Map<string, ValidateFunction>();

@@ -7,9 +7,7 @@ import type { RawDescription } from './raw.js';
 import { checkSemantics } from './semantics.js';
 import { checkStructure } from './structure.js';
 
-export type ValidationResult =
-  | { spec: ApiDescription; problems: Problem[] }
-  | { spec: undefined; problems: Problem[] };
+export type ValidationResult = { spec: ApiDescription; problems: Problem[] } | { spec: undefined; problems: Problem[] };
 
 export interface ParsedSource {
   doc: Document;
@@ -26,9 +24,23 @@ export function parseSource(text: string): ParsedSource {
 function syntaxProblems(text: string, cause?: YAMLException): Problem[] {
   const { doc } = parseSource(text);
   if (doc.errors.length > 0) {
-    return doc.errors.map((e) => ({ severity: 'error', code: 'YAML_SYNTAX', pointer: '', offset: e.pos[0], message: `YAML syntax error: ${e.message.split('\n')[0]}` }));
+    return doc.errors.map((e) => ({
+      severity: 'error',
+      code: 'YAML_SYNTAX',
+      pointer: '',
+      offset: e.pos[0],
+      message: `YAML syntax error: ${e.message.split('\n')[0]}`,
+    }));
   }
-  return [{ severity: 'error', code: 'YAML_SYNTAX', pointer: '', offset: cause?.mark?.position ?? 0, message: `YAML syntax error: ${cause?.reason ?? 'unreadable'}` }];
+  return [
+    {
+      severity: 'error',
+      code: 'YAML_SYNTAX',
+      pointer: '',
+      offset: cause?.mark?.position ?? 0,
+      message: `YAML syntax error: ${cause?.reason ?? 'unreadable'}`,
+    },
+  ];
 }
 
 /** Something that looks like a YAML alias (`*name`); markdown `**bold**` matches too, harmlessly. */
@@ -48,7 +60,16 @@ function readValue(text: string, source: string): { value: unknown } | { problem
     try {
       return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
     } catch (cause) {
-      return { problems: [error('YAML_ALIASES', '', `the YAML aliases expand too far (${(cause as Error).message})`, `use fewer aliases (at most ${MAX_ALIAS_COUNT} expansions)`)] };
+      return {
+        problems: [
+          error(
+            'YAML_ALIASES',
+            '',
+            `the YAML aliases expand too far (${(cause as Error).message})`,
+            `use fewer aliases (at most ${MAX_ALIAS_COUNT} expansions)`,
+          ),
+        ],
+      };
     }
   }
   try {
@@ -67,12 +88,18 @@ function readValue(text: string, source: string): { value: unknown } | { problem
  * @param source the file name, kept in the result for messages.
  */
 export function validateSpec(text: string, source: string): ValidationResult {
-  const empty = error('EMPTY', '', 'the description is empty', 'start from collections/pleo-api.yaml: it needs info, environments, auth, scopes and folders');
+  const empty = error(
+    'EMPTY',
+    '',
+    'the description is empty',
+    'start from collections/pleo-api.yaml: it needs info, environments, auth, scopes and folders',
+  );
   if (text.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) return { spec: undefined, problems: [empty] };
   const read = readValue(text, source);
   if ('problems' in read) return { spec: undefined, problems: read.problems };
   const raw = read.value;
-  if (raw === null || raw === undefined || (typeof raw === 'object' && Object.keys(raw).length === 0)) return { spec: undefined, problems: [empty] };
+  if (raw === null || raw === undefined || (typeof raw === 'object' && Object.keys(raw).length === 0))
+    return { spec: undefined, problems: [empty] };
   const structural = checkStructure(raw);
   if (structural.length > 0) return { spec: undefined, problems: structural };
   const semantic = checkSemantics(raw as RawDescription);

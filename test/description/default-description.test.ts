@@ -6,8 +6,14 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 
 type Json = Record<string, unknown>;
-interface Param { example?: unknown; variable?: string }
-interface Response { schema?: string | Json; example?: unknown }
+interface Param {
+  example?: unknown;
+  variable?: string;
+}
+interface Response {
+  schema?: string | Json;
+  example?: unknown;
+}
 interface Request {
   name: string;
   method: string;
@@ -39,7 +45,8 @@ const documented = new Set<string>(['GET /v1/introspect']);
 for (const file of readdirSync(root + openApiDir).filter((name) => name.endsWith('.yml'))) {
   const doc = parse(read(openApiDir + file)) as { paths: Record<string, Json> };
   for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of Object.keys(item).filter((key) => METHODS.includes(key))) documented.add(`${method.toUpperCase()} ${normalise(path)}`);
+    for (const method of Object.keys(item).filter((key) => METHODS.includes(key)))
+      documented.add(`${method.toUpperCase()} ${normalise(path)}`);
   }
 }
 
@@ -56,15 +63,18 @@ function validate(schema: string | Json, value: unknown): string[] {
 
 /** Reads `data[0].id`-style paths out of an example body. */
 const pick = (value: unknown, path: string): unknown =>
-  path.split(/\.|\[(\d+)\]/).filter(Boolean).reduce<unknown>((node, key) => (node as Json | undefined)?.[key], value);
+  path
+    .split(/\.|\[(\d+)\]/)
+    .filter(Boolean)
+    .reduce<unknown>((node, key) => (node as Json | undefined)?.[key], value);
 const okResponse = (request: Request): Response | undefined =>
   Object.entries(request.responses)
     .filter(([status]) => status.startsWith('2'))
     .sort(([a], [b]) => a.localeCompare(b))[0]?.[1];
 
 describe('collections/pleo-api.yaml', () => {
-  it('validates against src/spec/description.schema.json', () => {
-    const schema = JSON.parse(read('src/spec/description.schema.json')) as Json;
+  it('validates against src/description/description.schema.json', () => {
+    const schema = JSON.parse(read('src/description/description.schema.json')) as Json;
     const check = new Ajv({ allErrors: true, strict: false }).compile(schema);
     check(description);
     expect(check.errors ?? []).toEqual([]);
@@ -95,7 +105,11 @@ describe('collections/pleo-api.yaml', () => {
   const examples = requests.flatMap((r) => [
     ...Object.entries(r.responses)
       .filter(([status, response]) => status.startsWith('2') && response.example !== undefined)
-      .map(([status, response]) => ({ name: `${r.label} → ${status}`, schema: response.schema, example: response.example })),
+      .map(([status, response]) => ({
+        name: `${r.label} → ${status}`,
+        schema: response.schema,
+        example: response.example,
+      })),
     ...(r.body?.schema ? [{ name: `${r.label} → body`, schema: r.body.schema, example: r.body.example }] : []),
   ]);
   it('has 2xx examples to check', () => expect(examples.length).toBeGreaterThanOrEqual(25));
@@ -120,7 +134,8 @@ describe('collections/pleo-api.yaml', () => {
       const id = pick(okResponse(r)?.example, 'data.id');
       const expected = name === undefined ? undefined : r.parameters?.path?.[name]?.example;
       return name !== undefined && id !== undefined && id !== expected
-        ? [`${r.label}: data.id ${String(id)} ≠ {${name}} ${String(expected)}`] : [];
+        ? [`${r.label}: data.id ${String(id)} ≠ {${name}} ${String(expected)}`]
+        : [];
     });
     expect(problems).toEqual([]);
   });
@@ -132,15 +147,19 @@ describe('collections/pleo-api.yaml', () => {
       for (const where of ['path', 'query', 'header'] as const) {
         for (const [name, param] of Object.entries(r.parameters?.[where] ?? {})) {
           if (param.variable === undefined) continue;
-          if (!captured.has(param.variable)) problems.push(`${r.label}: ${name} uses ${param.variable} before any capture`);
+          if (!captured.has(param.variable))
+            problems.push(`${r.label}: ${name} uses ${param.variable} before any capture`);
           else if (captured.get(param.variable) !== param.example) {
-            problems.push(`${r.label}: ${name} example ${String(param.example)} ≠ captured ${String(captured.get(param.variable))}`);
+            problems.push(
+              `${r.label}: ${name} example ${String(param.example)} ≠ captured ${String(captured.get(param.variable))}`,
+            );
           }
         }
       }
       for (const [variable, path] of Object.entries(r.capture ?? {})) {
         const value = pick(okResponse(r)?.example, path);
-        if (value === undefined) problems.push(`${r.label}: capture ${variable} = ${path} finds nothing in the 2xx example`);
+        if (value === undefined)
+          problems.push(`${r.label}: capture ${variable} = ${path} finds nothing in the 2xx example`);
         captured.set(variable, value);
       }
     }

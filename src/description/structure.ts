@@ -5,7 +5,14 @@ import { error, pointerOf, type Problem } from './problem.js';
 
 // The description's own schema is checked against draft-07 by the tests, not on every start-up;
 // compiled unoptimised and without inlining, it loads faster and validates as fast at this size.
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { optimize: false }, validateSchema: false, inlineRefs: false });
+const ajv = new Ajv({
+  allErrors: true,
+  strict: false,
+  verbose: true,
+  code: { optimize: false },
+  validateSchema: false,
+  inlineRefs: false,
+});
 const validateStructure = ajv.compile(descriptionJsonSchema);
 
 /** The candidate closest to a mistyped word, when it is close enough to be what was meant. */
@@ -29,8 +36,12 @@ function toProblem(e: ErrorObject): Problem {
       const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const guess = didYouMean(key, allowed);
       return {
-        ...error('UNKNOWN_KEY', `${at}${pointerOf(key)}`, `unknown key "${key}"`,
-          guess ? `did you mean "${guess}"?` : `allowed keys: ${allowed.join(', ')}`),
+        ...error(
+          'UNKNOWN_KEY',
+          `${at}${pointerOf(key)}`,
+          `unknown key "${key}"`,
+          guess ? `did you mean "${guess}"?` : `allowed keys: ${allowed.join(', ')}`,
+        ),
         atKey: true,
       };
     }
@@ -41,10 +52,22 @@ function toProblem(e: ErrorObject): Problem {
     case 'enum':
     case 'const': {
       const allowed = (e.params.allowedValues as unknown[] | undefined) ?? [e.params.allowedValue];
-      return error('NOT_ALLOWED', at, `${JSON.stringify(e.data)} is not allowed`, `use one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
+      return error(
+        'NOT_ALLOWED',
+        at,
+        `${JSON.stringify(e.data)} is not allowed`,
+        `use one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
+      );
     }
     case 'propertyNames':
-      return { ...error('BAD_NAME', `${at}${pointerOf(String(e.params.propertyName))}`, `invalid name "${String(e.params.propertyName)}"`), atKey: true };
+      return {
+        ...error(
+          'BAD_NAME',
+          `${at}${pointerOf(String(e.params.propertyName))}`,
+          `invalid name "${String(e.params.propertyName)}"`,
+        ),
+        atKey: true,
+      };
     case 'pattern':
       return error('BAD_FORMAT', at, `${JSON.stringify(e.data)} must match ${String(e.params.pattern)}`);
     default:

@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import descriptionJsonSchema from '../../src/spec/description.schema.json' with { type: 'json' };
+import descriptionJsonSchema from '../../src/description/description.schema.json' with { type: 'json' };
 
 // structure.ts compiles this schema without checking it against the meta-schema (start-up time),
 // so this is where a mistake in it is caught.

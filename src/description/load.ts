@@ -25,7 +25,11 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    throw new UserError(`cannot read the description "${path}": ${(cause as NodeJS.ErrnoException).code ?? 'unreadable'}`, ERROR_CODES.SPEC_NOT_FOUND, { cause });
+    throw new UserError(
+      `cannot read the description "${path}": ${(cause as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+      ERROR_CODES.SPEC_NOT_FOUND,
+      { cause },
+    );
   }
   const result = validateSpec(text, path);
   const errors = result.problems.filter((p) => p.severity === 'error');

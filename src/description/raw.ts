@@ -18,7 +18,12 @@ export interface RawRequest {
   description?: string;
   scopes?: string[];
   parameters?: { path?: Record<string, RawParam>; query?: Record<string, RawParam>; header?: Record<string, RawParam> };
-  body?: { contentType?: string; example: unknown; schema?: string | Record<string, unknown>; variables?: Record<string, string> };
+  body?: {
+    contentType?: string;
+    example: unknown;
+    schema?: string | Record<string, unknown>;
+    variables?: Record<string, string>;
+  };
   responses: Record<string, RawResponse>;
   capture?: Record<string, string>;
   responseTimeMs?: number;

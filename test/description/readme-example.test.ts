@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { validateSpec } from '../../src/spec/index.js';
+import { validateSpec } from '../../src/description/index.js';
 
 it("the README's description example is a valid description", () => {
   const readme = readFileSync('README.md', 'utf8');

@@ -1,4 +1,11 @@
-import { CALLBACK_URIS, ENVIRONMENT_NAMES, type ApiDescription, type EnvironmentDef, type ParamDef, type RequestDef } from './model.js';
+import {
+  CALLBACK_URIS,
+  ENVIRONMENT_NAMES,
+  type ApiDescription,
+  type EnvironmentDef,
+  type ParamDef,
+  type RequestDef,
+} from './model.js';
 import { pointerOf } from './problem.js';
 import type { RawDescription, RawEnvironment, RawParam, RawRequest } from './raw.js';
 
@@ -73,7 +80,9 @@ export function normalise(raw: RawDescription, source: string): ApiDescription {
   return {
     source,
     info: { name: raw.info.name, version: raw.info.version, description: raw.info.description ?? '' },
-    environments: Object.fromEntries(ENVIRONMENT_NAMES.map((name) => [name, normaliseEnvironment(name, raw.environments[name])])) as ApiDescription['environments'],
+    environments: Object.fromEntries(
+      ENVIRONMENT_NAMES.map((name) => [name, normaliseEnvironment(name, raw.environments[name])]),
+    ) as ApiDescription['environments'],
     auth: {
       grant: 'authorization_code_with_pkce',
       challengeMethod: 'S256',
@@ -84,7 +93,10 @@ export function normalise(raw: RawDescription, source: string): ApiDescription {
     },
     defaults: { responseTimeMs: raw.defaults?.responseTimeMs ?? DEFAULT_RESPONSE_TIME_MS },
     scopes: Object.fromEntries(
-      Object.entries(raw.scopes).map(([name, s]) => [name, { description: s.description, confidence: s.confidence ?? 'documented' }]),
+      Object.entries(raw.scopes).map(([name, s]) => [
+        name,
+        { description: s.description, confidence: s.confidence ?? 'documented' },
+      ]),
     ),
     schemas: raw.schemas ?? {},
     folders: raw.folders.map((folder, f) => ({

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { syntheticSpec } from '../../scripts/synthetic-spec.mjs';
-import { validateSpec } from '../../src/spec/index.js';
+import { validateSpec } from '../../src/description/index.js';
 
 it('the benchmark synthetic description is valid and has the requested size', () => {
   const result = validateSpec(syntheticSpec(55), 'synthetic.yaml');

@@ -18,6 +18,10 @@ export function withValueAt(value: unknown, path: string, replacement: unknown):
   const [head, ...rest] = pathSegments(path);
   if (head === undefined) return replacement;
   const copy = Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) };
-  (copy as Record<string, unknown>)[head] = withValueAt((value as Record<string, unknown>)[head], rest.join('.'), replacement);
+  (copy as Record<string, unknown>)[head] = withValueAt(
+    (value as Record<string, unknown>)[head],
+    rest.join('.'),
+    replacement,
+  );
   return copy;
 }
