@@ -1,7 +1,9 @@
 import { buildCollection } from '../generate/index.js';
+import { ERROR_CODES, UserError } from '../errors.js';
+import { environmentLabel, hasStoredToken, storedTokenPath } from '../login/token-store.js';
 import {
+  CREDENTIAL_VARIABLES,
   formatSummaryLine,
-  lockRefreshTokenFile,
   parseReporters,
   readRefreshTokenFile,
   resolveCredentials,
@@ -9,11 +11,14 @@ import {
   runLocalSuite,
   runSuite,
   valueOf,
-  writeRefreshTokenFile,
+  type Credentials,
   type RunSummary,
   type SuiteOptions,
   type Target,
 } from '../run/index.js';
+import { lockTokenFile } from '../run/lock.js';
+import { assertWritableFolder, writeRefreshTokenFileSync } from '../run/refresh-token-store.js';
+import { planRefreshToken, type RefreshTokenPlan } from '../run/token-plan.js';
 import { loadSpec, type ApiDescription } from '../description/index.js';
 import type { Io } from './run-command.js';
 
@@ -42,7 +47,8 @@ export function reportRun(summary: RunSummary, io: Io): void {
 /**
  * `test`: runs the contract suite with Newman. `--env local` (default) runs against the embedded
  * mock; staging and production take credentials from PLEO_CLIENT_ID, PLEO_CLIENT_SECRET and
- * PLEO_REFRESH_TOKEN and keep a rotated refresh token in `--refresh-token-file` (mode 0600).
+ * PLEO_REFRESH_TOKEN (or `--refresh-token-file`, or the login store) and write every rotated refresh
+ * token to its place (mode 0600) the moment the server issues it.
  */
 export async function testCommand(
   args: TestArgs,
@@ -64,12 +70,7 @@ export async function testCommand(
     reportRun(summary, io);
     return summary.ok ? 0 : 1;
   }
-  const release = args.refreshTokenFile ? await lockRefreshTokenFile(args.refreshTokenFile) : undefined;
-  try {
-    return await runRemote({ args, io, processEnv, spec, target, common });
-  } finally {
-    await release?.();
-  }
+  return runRemote({ args, io, processEnv, spec, target, common });
 }
 
 interface RemoteRun {
@@ -81,18 +82,57 @@ interface RemoteRun {
   common: Omit<SuiteOptions, 'collection' | 'environment'>;
 }
 
-/** Staging, production or an environment file: credentials in, rotated refresh token out. */
-async function runRemote({ args, io, processEnv, spec, target, common }: RemoteRun): Promise<number> {
-  const stored = args.refreshTokenFile ? await readRefreshTokenFile(args.refreshTokenFile) : undefined;
-  const credentials = resolveCredentials(processEnv, {
-    fromEnvironmentFile: {
-      clientId: valueOf(target.environment, 'clientId'),
-      clientSecret: valueOf(target.environment, 'clientSecret'),
-      refreshToken: valueOf(target.environment, 'refreshToken'),
-    },
-    ...(stored ? { storedRefreshToken: stored } : {}),
-    refreshTokenOptional: target.loopback,
+/** Staging, production or an environment file: credentials in, every rotated refresh token on disk at once. */
+async function runRemote(run: RemoteRun): Promise<number> {
+  const { args, io, processEnv, target } = run;
+  const fromFile = {
+    clientId: valueOf(target.environment, 'clientId'),
+    clientSecret: valueOf(target.environment, 'clientSecret'),
+  };
+  const clientId = (processEnv[CREDENTIAL_VARIABLES.clientId] ?? '').trim() || fromFile.clientId.trim();
+  const storeFile = clientId ? storedTokenPath(environmentLabel(args.env), clientId, processEnv) : undefined;
+  const plan = planRefreshToken({
+    fromVariable: (processEnv[CREDENTIAL_VARIABLES.refreshToken] ?? '').trim(),
+    fromEnvironmentFile: valueOf(target.environment, 'refreshToken').trim(),
+    ...(args.refreshTokenFile ? { refreshTokenFile: args.refreshTokenFile } : {}),
+    ...(storeFile && hasStoredToken(storeFile) ? { loginStoreFile: storeFile } : {}),
+    env: args.env,
   });
+  const lock = plan.keepIn
+    ? await lockTokenFile(plan.keepIn.path, { onNotice: (m) => io.err(`notice: ${m}`) })
+    : undefined;
+  try {
+    const refreshToken = plan.token ?? (plan.keepIn ? await readRefreshTokenFile(plan.keepIn.path) : undefined);
+    const credentials = resolveCredentials(
+      { ...processEnv, [CREDENTIAL_VARIABLES.refreshToken]: refreshToken ?? '' },
+      { fromEnvironmentFile: fromFile, refreshTokenOptional: target.loopback },
+    );
+    if (plan.keepIn) assertWritableFolder(plan.keepIn.path);
+    return await runKeepingTokens(run, credentials, plan.keepIn);
+  } finally {
+    await lock?.release();
+  }
+}
+
+async function runKeepingTokens(
+  { args, io, spec, target, common }: RemoteRun,
+  credentials: Credentials,
+  keepIn: RefreshTokenPlan['keepIn'],
+): Promise<number> {
+  let kept: string | undefined;
+  const keep = (token: string) => {
+    if (!keepIn) return;
+    try {
+      writeRefreshTokenFileSync(keepIn.path, token);
+      kept = token;
+    } catch (cause) {
+      throw new UserError(
+        `the server rotated the refresh token but it could not be written to ${keepIn.path} (${(cause as NodeJS.ErrnoException).code ?? 'error'}); the run was stopped before sending anything else. The token you started with is spent: log in again (pleo-postman login) for a new one`,
+        ERROR_CODES.REFRESH_TOKEN_UNSAVED,
+        { cause },
+      );
+    }
+  };
   const summary = await runSuite({
     ...common,
     collection: buildCollection(spec).collection,
@@ -100,18 +140,16 @@ async function runRemote({ args, io, processEnv, spec, target, common }: RemoteR
     envVars: { ...credentials },
     production: target.production,
     allowWrites: args.allowWrites,
+    onRefreshToken: keep,
   });
-  if (summary.rotatedRefreshToken !== undefined) {
-    if (args.refreshTokenFile) {
-      await writeRefreshTokenFile(args.refreshTokenFile, summary.rotatedRefreshToken);
-      io.out(
-        `the server rotated the refresh token; the new one is in ${args.refreshTokenFile} (mode 0600): store it for the next run`,
-      );
-    } else {
-      io.err(
-        'warning: the server rotated the refresh token, so the one you passed is spent; pass --refresh-token-file FILE to keep the new one',
-      );
-    }
+  if (summary.rotatedRefreshToken !== undefined && summary.rotatedRefreshToken !== kept)
+    keep(summary.rotatedRefreshToken);
+  if (kept !== undefined && keepIn) {
+    io.out(
+      keepIn.kind === 'login store'
+        ? `the server rotated the refresh token; the new one is in the login store, ${keepIn.path} (mode 0600)`
+        : `the server rotated the refresh token; the new one is in ${keepIn.path} (mode 0600): store it for the next run`,
+    );
   }
   reportRun(summary, io);
   return summary.ok ? 0 : 1;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { ERROR_CODES, UserError } from '../errors.js';
+import { lockTokenFile } from './lock.js';
 
 export interface Credentials {
   clientId: string;
@@ -45,7 +46,7 @@ export function resolveCredentials(
   const missing = required.filter((key) => credentials[key] === '').map((key) => CREDENTIAL_VARIABLES[key]);
   if (missing.length > 0) {
     throw new UserError(
-      `missing credentials: set ${missing.join(', ')} in the environment (the refresh token may also come from --refresh-token-file)`,
+      `missing credentials: set ${missing.join(', ')} in the environment (the refresh token may also come from --refresh-token-file or from pleo-postman login)`,
       ERROR_CODES.CREDENTIALS_MISSING,
     );
   }
@@ -74,21 +75,9 @@ export async function writeRefreshTokenFile(path: string, token: string): Promis
 }
 
 /**
- * Takes `FILE.lock` (created exclusively) for the length of a run, so two runs sharing a refresh token
- * file never refresh with the same token (Pleo revokes the whole grant when one is used twice).
- * Returns the function that releases it.
+ * Takes `FILE.lock` for the length of a run (see `lockTokenFile`: owner recorded, a stale lock taken
+ * over). Returns the function that releases it.
  */
 export async function lockRefreshTokenFile(path: string): Promise<() => Promise<void>> {
-  const lock = `${path}.lock`;
-  try {
-    await (await open(lock, 'wx', 0o600)).close();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    throw new UserError(
-      `another run is using ${path} (${lock} exists): two runs must not refresh with the same token, or Pleo revokes the grant; delete ${lock} if no run is active`,
-      ERROR_CODES.OPTION_INVALID,
-      { cause: error },
-    );
-  }
-  return () => rm(lock, { force: true });
+  return (await lockTokenFile(path)).release;
 }

@@ -9,6 +9,11 @@ export interface NewmanHooks {
    * `beforeDone` too; this listener is put in front of theirs). It may change the summary in place.
    */
   beforeReports?: (summary: NewmanRunSummary) => void;
+  /**
+   * Called synchronously on every `request` event (requests of the collection and of `pm.sendRequest`),
+   * with the response, before postman-runtime goes on. If it throws, the run is aborted and rejects.
+   */
+  onRequest?: (event: { request?: unknown; response?: unknown }) => void;
 }
 
 /**
@@ -19,7 +24,24 @@ export interface NewmanHooks {
  */
 export function runNewman(options: NewmanRunOptions, hooks: NewmanHooks = {}): Promise<NewmanRunSummary> {
   return new Promise((resolve, reject) => {
-    const emitter: EventEmitter = newman.run(options, (error, summary) => (error ? reject(error) : resolve(summary)));
+    let hookError: unknown;
+    const emitter: EventEmitter & { runner?: { abort(): void } } = newman.run(options, (error, summary) => {
+      if (hookError !== undefined) reject(hookError);
+      else if (error) reject(error);
+      else resolve(summary);
+    });
+    if (hooks.onRequest) {
+      const hook = hooks.onRequest;
+      emitter.on('request', (_error: unknown, event: { request?: unknown; response?: unknown }) => {
+        if (hookError !== undefined) return;
+        try {
+          hook(event);
+        } catch (error) {
+          hookError = error;
+          emitter.runner?.abort();
+        }
+      });
+    }
     if (hooks.beforeReports) {
       const hook = hooks.beforeReports;
       emitter.prependListener('beforeDone', (_error: unknown, event: { summary: NewmanRunSummary }) =>

@@ -3,6 +3,7 @@ import { ERROR_CODES, UserError } from '../errors.js';
 import { runNewman } from './newman-run.js';
 import { collectSecrets, redactSummary } from './redact.js';
 import { discardReports, planReports, publishReports, type ReporterName } from './reports.js';
+import { refreshTokenListener } from './rotation.js';
 import { summariseRun, type RunSummary } from './summary.js';
 import { withoutWrites } from './writes.js';
 
@@ -28,6 +29,11 @@ export interface SuiteOptions {
   timeoutRequestMs?: number;
   /** Values to redact besides the secrets the run reveals (client secret, tokens). */
   secrets?: readonly string[];
+  /**
+   * Called synchronously with each refresh token the authorisation server issues, as soon as its
+   * response arrives and before the run sends anything else: the place to write it to disk.
+   */
+  onRefreshToken?: (token: string) => void;
 }
 
 type ItemJson = { name?: string; item?: ItemJson[] };
@@ -98,7 +104,12 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
         ...(options.bail ? { bail: true } : {}),
         ...(options.timeoutRequestMs ? { timeoutRequest: options.timeoutRequestMs } : {}),
       },
-      { beforeReports },
+      {
+        beforeReports,
+        ...(options.onRefreshToken
+          ? { onRequest: refreshTokenListener(initialValue(options, 'authServerUrl'), options.onRefreshToken) }
+          : {}),
+      },
     );
   } catch (error) {
     await discardReports(plan);
