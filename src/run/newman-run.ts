@@ -25,20 +25,24 @@ export interface NewmanHooks {
 export function runNewman(options: NewmanRunOptions, hooks: NewmanHooks = {}): Promise<NewmanRunSummary> {
   return new Promise((resolve, reject) => {
     let hookError: unknown;
-    const emitter: EventEmitter & { runner?: { abort(): void } } = newman.run(options, (error, summary) => {
+    let run: { abort(): void } | undefined;
+    const emitter: EventEmitter = newman.run(options, (error, summary) => {
       if (hookError !== undefined) reject(hookError);
       else if (error) reject(error);
       else resolve(summary);
     });
     if (hooks.onRequest) {
       const hook = hooks.onRequest;
+      emitter.on('start', (_error: unknown, event: { run?: { abort(): void } }) => {
+        run = event.run;
+      });
       emitter.on('request', (_error: unknown, event: { request?: unknown; response?: unknown }) => {
         if (hookError !== undefined) return;
         try {
           hook(event);
         } catch (error) {
           hookError = error;
-          emitter.runner?.abort();
+          run?.abort();
         }
       });
     }
