@@ -110,7 +110,31 @@ await yargs(hideBin(process.argv))
       }),
     runCommand(async (args, io) => (await import('./commands/start.js')).startCommand(args, io)),
   )
-  .demandCommand(1, 'Name a command: generate, check, validate, mock, test or start.')
+  .command(
+    'login',
+    'Log in with a browser (OAuth 2.0 for native apps) and keep the refresh token for test runs',
+    (y) =>
+      y.options({
+        ...specOption,
+        env: { type: 'string', describe: 'staging, production, local, or an environment FILE' },
+        port: {
+          type: 'number',
+          default: 8788,
+          describe: 'Loopback port of http://127.0.0.1:PORT/callback (as registered)',
+        },
+        open: { type: 'boolean', default: true, describe: 'Open the browser (--no-open: print the URL only)' },
+        print: { type: 'boolean', default: false, describe: 'Print the refresh token on stdout instead of storing it' },
+        status: { type: 'boolean', default: false, describe: 'Say, per environment, whether a token is stored' },
+      }),
+    runCommand(async (args, io) => (await import('./commands/login.js')).loginCommand(args, io)),
+  )
+  .command(
+    'logout',
+    'Delete the refresh token that login stored for an environment',
+    (y) => y.options({ env: { type: 'string', demandOption: true, describe: 'staging, production, local or FILE' } }),
+    runCommand(async (args, io) => (await import('./commands/login.js')).logoutCommand(args, io)),
+  )
+  .demandCommand(1, 'Name a command: generate, check, validate, mock, test, start, login or logout.')
   .strict()
   .help()
   .version()

@@ -10,7 +10,7 @@ import {
   resolveTarget,
   runLocalSuite,
   runSuite,
-  valueOf,
+  valueOf as environmentValue,
   type Credentials,
   type RunSummary,
   type SuiteOptions,
@@ -86,14 +86,14 @@ interface RemoteRun {
 async function runRemote(run: RemoteRun): Promise<number> {
   const { args, io, processEnv, target } = run;
   const fromFile = {
-    clientId: valueOf(target.environment, 'clientId'),
-    clientSecret: valueOf(target.environment, 'clientSecret'),
+    clientId: environmentValue(target.environment, 'clientId'),
+    clientSecret: environmentValue(target.environment, 'clientSecret'),
   };
   const clientId = (processEnv[CREDENTIAL_VARIABLES.clientId] ?? '').trim() || fromFile.clientId.trim();
   const storeFile = clientId ? storedTokenPath(environmentLabel(args.env), clientId, processEnv) : undefined;
   const plan = planRefreshToken({
     fromVariable: (processEnv[CREDENTIAL_VARIABLES.refreshToken] ?? '').trim(),
-    fromEnvironmentFile: valueOf(target.environment, 'refreshToken').trim(),
+    fromEnvironmentFile: environmentValue(target.environment, 'refreshToken').trim(),
     ...(args.refreshTokenFile ? { refreshTokenFile: args.refreshTokenFile } : {}),
     ...(storeFile && hasStoredToken(storeFile) ? { loginStoreFile: storeFile } : {}),
     env: args.env,

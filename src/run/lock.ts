@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import { open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { ERROR_CODES, UserError } from '../errors.js';
 
 /** Who holds a refresh token file: written into `FILE.lock` as JSON. */
@@ -122,6 +123,7 @@ export async function lockTokenFile(path: string, options: LockOptions = {}): Pr
   const release = async () => {
     if ((await readText(lock)) === ownText) await rm(lock, { force: true });
   };
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 20; attempt++) {
     if (await createExclusive(lock, ownText)) return { release };
     const text = await readText(lock);
