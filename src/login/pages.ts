@@ -6,7 +6,7 @@ main{background:#fff;max-width:30rem;margin:2rem;padding:2.2rem 2.4rem;border-ra
 .mark{width:3rem;height:3rem;border-radius:50%;display:flex;align-items:center;justify-content:center;font-size:1.6rem;font-weight:700;color:#fff;margin-bottom:1.2rem}
 .ok .mark{background:#1a7f37}.fail .mark{background:#c4314b}
 h1{font-size:1.35rem;margin:0 0 .8rem}p{line-height:1.5;margin:.6rem 0}
-code{background:#f0f0ec;padding:.05rem .3rem;border-radius:.25rem;font-size:.92em}
+code{background:#f0f0ec;padding:.05rem .3rem;border-radius:.25rem;font-size:.92em;white-space:nowrap}
 .note{color:#6b6b66;font-size:.88rem;margin-top:1.4rem;border-top:1px solid #ecece8;padding-top:1rem}`;
 
 export interface ResultPage {
@@ -27,7 +27,7 @@ export function renderResultPage(page: ResultPage): string {
 <div class="mark" aria-hidden="true">${page.ok ? '&#10003;' : '!'}</div>
 <h1>${escapeHtml(page.title)}</h1>
 ${body}
-<p class="note">pleo-postman login · this page was served by the command in your terminal on 127.0.0.1 and closes nothing by itself: you can close this tab now.</p>
+<p class="note">This page comes from <code>pleo-postman login</code> on your own computer (127.0.0.1). You can close this tab now.</p>
 </main></body></html>
 `;
 }

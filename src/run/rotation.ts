@@ -16,7 +16,7 @@ export function refreshTokenOfResponse(event: RequestEventLike, authServerUrl: s
   const url = String(event.request?.url?.toString() ?? '').split('?')[0] ?? '';
   if (authServerUrl === '' || trimSlashes(url) !== `${trimSlashes(authServerUrl)}/oauth/token`) return undefined;
   const response = event.response;
-  if (!response || response.code !== 200) return undefined;
+  if (response?.code !== 200) return undefined;
   const text = response.stream ? response.stream.toString('utf8') : (response.text?.() ?? '');
   try {
     const body = JSON.parse(text) as { refresh_token?: unknown };

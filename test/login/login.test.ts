@@ -104,7 +104,7 @@ describe('login', () => {
     expect(authorize.searchParams.get('state')).toMatch(/^[\w-]{32}$/);
     expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(pages[0]).toContain('Login worked');
-    expect(pages[0]).toContain('you can close this tab');
+    expect(pages[0]).toContain('You can close this tab now.');
 
     const path = storedTokenPath(env.label, TEST_CLIENT.id, processEnv);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
