@@ -131,7 +131,11 @@ await yargs(hideBin(process.argv))
   .command(
     'logout',
     'Delete the refresh token that login stored for an environment',
-    (y) => y.options({ env: { type: 'string', demandOption: true, describe: 'staging, production, local or FILE' } }),
+    (y) =>
+      y.options({
+        ...specOption,
+        env: { type: 'string', demandOption: true, describe: 'staging, production, local or FILE' },
+      }),
     runCommand(async (args, io) => (await import('./commands/login.js')).logoutCommand(args, io)),
   )
   .demandCommand(1, 'Name a command: generate, check, validate, mock, test, start, login or logout.')

@@ -25,7 +25,7 @@ describe('the CLI as users call it', () => {
   });
 
   it('--help lists every command', () => {
-    expect(commandsInHelp()).toEqual(['generate', 'check', 'validate', 'mock', 'test', 'start']);
+    expect(commandsInHelp()).toEqual(['generate', 'check', 'validate', 'mock', 'test', 'start', 'login', 'logout']);
   });
 
   it('an unknown command or flag exits non-zero and says what is wrong', () => {
@@ -40,7 +40,7 @@ describe('the CLI as users call it', () => {
   it('no command: exits non-zero and names the commands', () => {
     const none = runCli([]);
     expect(none.status).not.toBe(0);
-    expect(none.stderr).toContain('Name a command: generate, check, validate, mock, test or start.');
+    expect(none.stderr).toContain('Name a command: generate, check, validate, mock, test, start, login or logout.');
   });
 });
 
