@@ -73,7 +73,9 @@ describe.each([GITHUB, GITLAB])('%s', (path) => {
     for (const [command, flags] of calls) {
       expect(commands, `${command} in ${path}`).toContain(command);
       for (const flag of flags)
-        expect(helpOf(command), `--${flag} of ${command} in ${path}`).toMatch(new RegExp(`^ {2}--${flag}(?![\\w-])`, 'm'));
+        expect(helpOf(command), `--${flag} of ${command} in ${path}`).toMatch(
+          new RegExp(`^ {2}--${flag}(?![\\w-])`, 'm'),
+        );
     }
   });
 });
