@@ -8,7 +8,7 @@ import {
   resolveTarget,
   runLocalSuite,
   runSuite,
-  valueOf,
+  environmentValue,
   writeRefreshTokenFile,
   type RunSummary,
   type SuiteOptions,
@@ -86,9 +86,9 @@ async function runRemote({ args, io, processEnv, spec, target, common }: RemoteR
   const stored = args.refreshTokenFile ? await readRefreshTokenFile(args.refreshTokenFile) : undefined;
   const credentials = resolveCredentials(processEnv, {
     fromEnvironmentFile: {
-      clientId: valueOf(target.environment, 'clientId'),
-      clientSecret: valueOf(target.environment, 'clientSecret'),
-      refreshToken: valueOf(target.environment, 'refreshToken'),
+      clientId: environmentValue(target.environment, 'clientId'),
+      clientSecret: environmentValue(target.environment, 'clientSecret'),
+      refreshToken: environmentValue(target.environment, 'refreshToken'),
     },
     ...(stored ? { storedRefreshToken: stored } : {}),
     refreshTokenOptional: target.loopback,

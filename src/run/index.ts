@@ -21,4 +21,4 @@ export {
   type Credentials,
   type CredentialSources,
 } from './credentials.js';
-export { resolveTarget, valueOf, type Target, type EnvironmentJson } from './target.js';
+export { resolveTarget, environmentValue, type Target, type EnvironmentJson } from './target.js';

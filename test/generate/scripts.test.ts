@@ -10,9 +10,8 @@ import {
 } from '../../src/generate/scripts/index.js';
 import { contractLibSource } from '../../src/generate/scripts/contract.js';
 import { schemaDefinitions, type ApiDescription, type RequestDef } from '../../src/description/index.js';
+import type { Json } from '../helpers/json.js';
 import { loadDefault, loadMinimal } from '../helpers/specs.js';
-
-type Json = Record<string, any>;
 
 /**
  * Names of the assertions a contract test script declares, in order: the script runs against a stub

@@ -17,7 +17,7 @@ if (!refreshToken) return skip('no refreshToken in the environment to narrow a t
 if (narrowed.length === 0) return skip('the environment grants no scope besides ' + REQUIRED.join(' '));
 if (pm.collectionVariables.get(FAILED_REFRESH_VARIABLE) === sha256(refreshToken)) return skip('the refresh token failed before');
 pm.sendRequest(tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken, scope: narrowed.join(' ') }), function (err, res) {
-  var answer = {};
+  var answer;
   try { answer = res.json(); } catch (e) { answer = {}; }
   if (!err && res.code === 200 && typeof answer.refresh_token === 'string' && answer.refresh_token) env.set('refreshToken', answer.refresh_token);
   if (err || res.code !== 200 || !answer.access_token) {

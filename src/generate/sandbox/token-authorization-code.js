@@ -26,7 +26,7 @@ function acquireByAuthorizationCode() {
   };
   var url = env.get('authServerUrl') + '/oauth/authorize?' + Object.keys(query).map(function (k) { return k + '=' + encodeURIComponent(query[k]); }).join('&');
   pm.sendRequest({ url: url, method: 'GET', header: { Accept: 'application/json' } }, function (err, res) {
-    var answer = {};
+    var answer;
     try { answer = res.json(); } catch (e) { answer = {}; }
     if (err || !answer.code) {
       if (answer.error) return failed(testName, 'authorization failed: ' + answer.error + (answer.error_description ? ': ' + answer.error_description : ''));

@@ -22,7 +22,7 @@ function tokenRequest(params) {
 }
 function tokenError(err, res) {
   if (err) return 'token endpoint unreachable: ' + err.message;
-  var body = {};
+  var body;
   try { body = res.json(); } catch (e) { body = {}; }
   return 'token endpoint answered ' + res.code + (body.error ? ' ' + body.error : '') + (body.error_description ? ': ' + body.error_description : '');
 }
