@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEnvironment, neededScopes } from '../../src/generate/index.js';
-import { TEST_CLIENT } from '../../src/mock/clients.js';
+import { TEST_CLIENT } from '../../src/shared/local-pleo.js';
 import { ENVIRONMENT_NAMES, type ApiDescription } from '../../src/description/index.js';
 import { loadMinimal } from '../helpers/specs.js';
 
