@@ -12,7 +12,12 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [INTEGRATION_TESTS] } },
+      {
+        extends: true,
+        // Unit test files share each worker's module registry (a third of the time): each file must
+        // leave nothing global behind (real timers restored, servers closed, process.exitCode reset).
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [INTEGRATION_TESTS], isolate: false },
+      },
       { extends: true, test: { name: 'integration', include: [INTEGRATION_TESTS] } },
     ],
   },
