@@ -9,12 +9,7 @@ import {
   storedTokenPath,
   type StoredTokenInfo,
 } from '../login/token-store.js';
-import {
-  CREDENTIAL_VARIABLES,
-  resolveTarget,
-  valueOf as environmentValue,
-  type EnvironmentJson,
-} from '../run/index.js';
+import { CREDENTIAL_VARIABLES, resolveTarget, environmentValue, type EnvironmentJson } from '../run/index.js';
 import { lockTokenFile } from '../run/lock.js';
 import { writeRefreshTokenFileSync } from '../run/refresh-token-store.js';
 import { askOnTerminal } from './prompt.js';

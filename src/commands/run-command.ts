@@ -14,7 +14,7 @@ export const consoleIo: Io = {
  * The one place that turns a command's outcome into an exit code: a UserError prints its message
  * and exits 1; anything else is a bug, printed with its stack, exit 2. Handlers never call exit.
  */
-export function runCommand<A>(handler: (args: A, io: Io) => Promise<number | void>, io: Io = consoleIo) {
+export function runCommand<A>(handler: (args: A, io: Io) => Promise<number | undefined>, io: Io = consoleIo) {
   return async (args: A): Promise<void> => {
     try {
       const code = await handler(args, io);

@@ -10,7 +10,7 @@ import {
   resolveTarget,
   runLocalSuite,
   runSuite,
-  valueOf as environmentValue,
+  environmentValue,
   type Credentials,
   type RunSummary,
   type SuiteOptions,

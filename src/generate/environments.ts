@@ -1,4 +1,4 @@
-import { LOCAL_CALLBACK_PATH, TEST_CLIENT } from '../mock/clients.js';
+import { LOCAL_CALLBACK_PATH, TEST_CLIENT } from '../shared/local-pleo.js';
 import type { ApiDescription, EnvironmentName } from '../description/index.js';
 import { stableId } from './ids.js';
 

@@ -5,7 +5,7 @@ import { buildEnvironment, neededScopes } from './environments.js';
 
 export { buildCollection } from './collection.js';
 export { buildEnvironment, neededScopes, LOOPBACK_URL } from './environments.js';
-export { LOCAL_CALLBACK_PATH } from '../mock/clients.js';
+export { LOCAL_CALLBACK_PATH } from '../shared/local-pleo.js';
 export { buildAuth } from './auth.js';
 export { stableId } from './ids.js';
 

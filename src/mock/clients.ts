@@ -1,23 +1,7 @@
 import { CALLBACK_URIS } from '../description/index.js';
+import { LOOPBACK_CALLBACK_URI, PUBLIC_TEST_CLIENT, TEST_CLIENT } from '../shared/local-pleo.js';
 
-/** The local mock's confidential test client: fixed and documented, not a Pleo credential. */
-export const TEST_CLIENT = {
-  id: 'pleo-postman-local',
-  secret: 'local-mock-secret',
-  name: 'pleo-postman local test client',
-} as const;
-
-/** The local mock's public client: no secret, PKCE mandatory. */
-export const PUBLIC_TEST_CLIENT = {
-  id: 'pleo-postman-local-public',
-  name: 'pleo-postman local public client',
-} as const;
-
-/** Path on the mock that echoes the authorization response: its own registered loopback redirect. */
-export const LOCAL_CALLBACK_PATH = '/callback';
-
-/** The mock's own loopback redirect (`GET /callback`); it matches at any port. */
-export const LOOPBACK_CALLBACK_URI = `http://127.0.0.1${LOCAL_CALLBACK_PATH}`;
+export { LOCAL_CALLBACK_PATH, LOOPBACK_CALLBACK_URI, PUBLIC_TEST_CLIENT, TEST_CLIENT } from '../shared/local-pleo.js';
 
 /** Redirect URIs registered for both test clients: Postman's two callbacks and the mock's own. */
 export const REGISTERED_REDIRECT_URIS: readonly string[] = [

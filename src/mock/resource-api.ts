@@ -1,12 +1,12 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { isDeepStrictEqual } from 'node:util';
 import type { ApiDescription, RequestDef } from '../description/index.js';
-import type { MockContext } from './context.js';
 import { decodeUtf8, headerValue, JSON_CONTENT_TYPE, mediaType, type MockRequest, type MockResponse } from './http.js';
 import { pleoError, runOperation, type Caller, type OperationResult, type RecordStore } from './operations.js';
 import { isObject, resourceModel, type JsonObject, type Operation } from './resource-model.js';
 import { compileRoutes, matchRoute, type Route } from './routes.js';
 import { createValidators, describeValidationError, type Validators } from './schemas.js';
+import type { TamperContext, TamperResult } from './types.js';
 
 export const BEARER_REALM = 'realm="pleo-postman local mock"';
 
@@ -16,6 +16,17 @@ export interface ResourceApi {
   notFound: Map<string, JsonObject>;
   store: RecordStore;
   validators: Validators;
+}
+
+/**
+ * What the resource handlers need of the running mock (its MockContext, context.ts, has all of it):
+ * declared here, so that this module does not import the context that creates it.
+ */
+export interface ResourceContext {
+  oauth: OAuth2Server;
+  api: ResourceApi;
+  tamper: (ctx: TamperContext) => TamperResult;
+  enforceScopes: (request: RequestDef) => boolean;
 }
 
 /** Routes, operations and a fresh in-memory store seeded from the examples. */
@@ -93,7 +104,7 @@ function chooseCandidate(candidates: Array<{ route: Route; params: Record<string
  * @see [RFC 6750 §3](https://www.rfc-editor.org/rfc/rfc6750.html#section-3)
  */
 async function authorise(
-  ctx: MockContext,
+  ctx: ResourceContext,
   req: MockRequest,
   query: URLSearchParams,
   request: RequestDef,
@@ -114,7 +125,7 @@ async function authorise(
 
 /** The bearer token as @node-oauth/oauth2-server checks it (lookup, expiry; the model refuses revoked tokens), or a 401. */
 async function bearerToken(
-  ctx: MockContext,
+  ctx: ResourceContext,
   req: MockRequest,
   query: URLSearchParams,
 ): Promise<OAuth2Server.Token | OperationResult> {
@@ -161,7 +172,7 @@ function checkBody(validators: Validators, request: RequestDef, parsed: ParsedBo
 }
 
 /** Applies the tamper hook and the declared response headers; 204 and bodiless answers send no body. */
-function finish(ctx: MockContext, request: RequestDef, result: OperationResult): MockResponse {
+function finish(ctx: ResourceContext, request: RequestDef, result: OperationResult): MockResponse {
   const tampered = ctx.tamper({ request, status: result.status, body: result.body });
   const { status, body } = tampered ?? result;
   const headers: Record<string, string> = { ...result.headers };
@@ -178,7 +189,7 @@ function finish(ctx: MockContext, request: RequestDef, result: OperationResult):
  * Serves a request of the description: route (404 unknown path, 405 wrong method), bearer token
  * (401), scopes (403), body (415, 400 VALIDATION_FAILED naming the field), then the store.
  */
-export async function handleResourceRequest(ctx: MockContext, req: MockRequest): Promise<MockResponse> {
+export async function handleResourceRequest(ctx: ResourceContext, req: MockRequest): Promise<MockResponse> {
   const match = matchRoute(ctx.api.routes, req.method, req.pathname);
   if (match.kind === 'not-found') {
     return {

@@ -110,7 +110,7 @@ export function resourceModel(spec: ApiDescription): ResourceModel {
   for (const [request, op] of raw) {
     const example = successExample(request);
     if (op.kind === 'list' && isObject(example) && Array.isArray(example.data))
-      example.data.forEach((item) => add(op.collection, item));
+      for (const item of example.data) add(op.collection, item);
   }
   const keyed = new Set<string>();
   for (const [collection, records] of seeds) if (records.some(hasId)) keyed.add(collection);

@@ -21,7 +21,7 @@ export {
   type Credentials,
   type CredentialSources,
 } from './credentials.js';
-export { resolveTarget, valueOf, type Target, type EnvironmentJson } from './target.js';
+export { resolveTarget, environmentValue, type Target, type EnvironmentJson } from './target.js';
 export { lockTokenFile, parseLockOwner, processIsAlive, type HeldLock, type LockOwner } from './lock.js';
 export { writeRefreshTokenFileSync, assertWritableFolder } from './refresh-token-store.js';
 export { refreshTokenOfResponse, refreshTokenListener } from './rotation.js';

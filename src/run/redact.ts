@@ -90,9 +90,7 @@ export function collectSecrets(summary: NewmanRunSummary, known: Iterable<string
     const request = execution.request as unknown as RequestLike | undefined;
     for (const header of request?.headers?.all() ?? []) {
       if (/^authorization$/i.test(header.key))
-        authorizationSecrets(String(header.value))
-          .filter(isSecret)
-          .forEach((s) => secrets.add(s));
+        for (const s of authorizationSecrets(String(header.value)).filter(isSecret)) secrets.add(s);
     }
     for (const param of request?.body?.urlencoded?.all() ?? [])
       if (SECRET_FIELDS.has(param.key) && isSecret(param.value)) secrets.add(param.value);

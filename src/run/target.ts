@@ -13,7 +13,7 @@ export type Target =
   | { kind: 'remote'; label: string; environment: EnvironmentJson; production: boolean; loopback: boolean };
 
 /** The string value of an environment variable, or ''. */
-export const valueOf = (environment: EnvironmentJson, key: string): string =>
+export const environmentValue = (environment: EnvironmentJson, key: string): string =>
   String(environment.values.find((v) => v.key === key)?.value ?? '');
 
 function remote(spec: ApiDescription, label: string, environment: EnvironmentJson): Target {
@@ -22,9 +22,9 @@ function remote(spec: ApiDescription, label: string, environment: EnvironmentJso
     label,
     environment,
     production:
-      valueOf(environment, 'apiBaseUrl').replace(/\/+$/, '') ===
+      environmentValue(environment, 'apiBaseUrl').replace(/\/+$/, '') ===
       spec.environments.production.apiBaseUrl.replace(/\/+$/, ''),
-    loopback: LOOPBACK_URL.test(valueOf(environment, 'redirectUri')),
+    loopback: LOOPBACK_URL.test(environmentValue(environment, 'redirectUri')),
   };
 }
 

@@ -25,7 +25,7 @@ describe('runCommand', () => {
     ],
   ] as const)('%s', async (_name, handler, code, lines) => {
     const io = capture();
-    await runCommand(handler as () => Promise<number | void>, io)({});
+    await runCommand(handler as () => Promise<number | undefined>, io)({});
     expect(process.exitCode).toBe(code);
     expect(io.lines).toEqual(lines);
   });

@@ -4,6 +4,7 @@ import { Collection, Url } from 'postman-collection';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCollection, generateFiles } from '../../src/generate/index.js';
 import type { ApiDescription } from '../../src/description/index.js';
+import type { Json } from '../helpers/json.js';
 import { loadDefault, loadMinimal } from '../helpers/specs.js';
 
 const postmanSchema = JSON.parse(readFileSync('test/fixtures/schemas/postman-collection-v2.1.0.schema.json', 'utf8'));
@@ -29,7 +30,6 @@ const EXPECTED_AUTH: Array<[string, string | boolean]> = [
   ['accessToken', '{{accessToken}}'],
 ];
 
-type Json = Record<string, any>;
 /** The requests of the description's folders (not the generated Security folder). */
 const requestsOf = (collection: Json): Json[] =>
   collection.item.filter((f: Json) => f.name !== 'Security').flatMap((folder: Json) => folder.item);
@@ -52,7 +52,7 @@ describe.each([
   });
 
   it('loads through postman-collection with every request and the auth intact', () => {
-    const loaded = new Collection(collection as any);
+    const loaded = new Collection(collection as ConstructorParameters<typeof Collection>[0]);
     const names: string[] = [];
     loaded.forEachItem((item) => names.push(item.name));
     const expected = spec.folders.flatMap((f) => f.requests.map((r) => r.name));

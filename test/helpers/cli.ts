@@ -1,7 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 export const CLI = resolve('dist/cli.js');
 
@@ -21,4 +19,4 @@ export function runCli(args: string[], cwd = process.cwd()): CliResult {
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
-export const tempDir = (prefix = 'pleo-postman-test-') => mkdtempSync(join(tmpdir(), prefix));
+export { tempDir } from './temp.js';

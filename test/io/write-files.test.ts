@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { staleFiles, writeFilesAtomically } from '../../src/io/write-files.js';
-import { tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 it('writes all files or none: a failure while staging leaves existing outputs untouched and no temp files', async () => {
   const out = tempDir();

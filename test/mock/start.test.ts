@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, UserError } from '../../src/errors.js';
 import { startMock, TEST_CLIENT, type MockOptions } from '../../src/mock/index.js';
@@ -46,13 +46,35 @@ describe('startMock', () => {
     }
   });
 
-  it('close() frees the port (keep-alive connections included) and may be called twice', async () => {
+  it('close() frees the port (kept-alive and half-sent connections included) and may be called twice', async () => {
     const first = await startMock({ spec, port: 0 });
     const port = Number(new URL(first.url).port);
-    await fetch(`${first.url}/callback`);
+    const before = await fetch(`${first.url}/callback`); // fetch keeps the connection alive
+    expect(before.headers.get('connection')).not.toBe('close');
+    await before.text();
+    // A client that is half-way through its request holds server.close() until Node's request timeout.
+    const halfSent = connect(port, '127.0.0.1');
+    await new Promise((resolve) => halfSent.once('connect', resolve));
+    halfSent.write('GET /callback HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    const dropped = new Promise((resolve) => halfSent.once('close', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
     await Promise.all([first.close(), first.close()]);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await dropped;
+    await expect(fetch(`${first.url}/callback`)).rejects.toThrow();
+    // The port is free: a plain server binds it, then a new mock on it answers.
+    const plain = createServer();
+    await new Promise<void>((resolve, reject) => plain.once('error', reject).listen(port, '127.0.0.1', resolve));
+    expect((plain.address() as { port: number }).port).toBe(port);
+    await new Promise((resolve) => plain.close(resolve));
     const second = await startMock({ spec, port });
-    await second.close();
+    try {
+      expect(second.url).toBe(first.url);
+      expect((await fetch(`${second.url}/callback?code=c&state=s`)).status).toBe(200);
+    } finally {
+      await second.close();
+    }
   });
 
   it.each<[string, Partial<MockOptions>, string]>([

@@ -205,7 +205,25 @@ describe('refresh_token grant: rotation (RFC 9700 §4.14.2)', () => {
     expect(second.refresh_token).not.toBe(first.refresh_token);
     expect(second).toMatchObject({ token_type: 'Bearer', expires_in: 900, scope: first.scope });
     expect((await api(mock, 'GET', VENDOR, { token: first.access_token })).status).toBe(200);
-    expect((await refresh(mock, second.refresh_token)).status).toBe(200);
+    const third = await refresh(mock, second.refresh_token);
+    expect(third.status).toBe(200);
+    // The old refresh token, sent again, is refused (and, being a replay, revokes the grant: below).
+    await expectError(await refresh(mock, first.refresh_token), 'invalid_grant');
+  });
+
+  it('concurrent replays of one refresh token: at most one wins, and the grant is revoked', async () => {
+    const first = await issueTokens(mock);
+    const other = await issueTokens(mock);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => refresh(mock, first.refresh_token)));
+    const won = answers.filter((a) => a.status === 200);
+    expect(won.length).toBeLessThanOrEqual(1);
+    for (const lost of answers.filter((a) => a.status !== 200)) await expectError(lost, 'invalid_grant');
+    const winners = (await Promise.all(won.map((a) => a.json()))) as Tokens[];
+    // Two presentations of the same refresh token mean it leaked: nothing of the grant works any more.
+    for (const token of [first.access_token, ...winners.map((w) => w.access_token)])
+      expect((await api(mock, 'GET', VENDOR, { token })).status).toBe(401);
+    for (const w of winners) await expectError(await refresh(mock, w.refresh_token), 'invalid_grant');
+    expect((await api(mock, 'GET', VENDOR, { token: other.access_token })).status).toBe(200);
   });
 
   it('replaying a rotated refresh token revokes every access and refresh token of the grant', async () => {

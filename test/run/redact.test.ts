@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Request, Response, VariableScope } from 'postman-collection';
 import { authorizationSecrets, collectSecrets, redactSummary, redactText, REDACTED } from '../../src/run/index.js';
+import type { Json } from '../helpers/json.js';
 
 describe('redactText', () => {
   it.each([
@@ -84,8 +85,8 @@ describe('redactSummary', () => {
   });
 
   it('redacts them in place, and leaves the rest alone', () => {
-    const summary = summaryWith() as any;
-    redactSummary(summary, collectSecrets(summary));
+    const summary = summaryWith() as Json;
+    redactSummary(summary as never, collectSecrets(summary as never));
     expect(summary.environment.get('clientSecret')).toBe(REDACTED);
     expect(summary.environment.get('refreshToken')).toBe(REDACTED);
     expect(summary.environment.get('apiBaseUrl')).toBe('http://127.0.0.1:1');

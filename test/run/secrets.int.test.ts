@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testCommand } from '../../src/commands/test.js';
 import { buildCollection, buildEnvironment, neededScopes } from '../../src/generate/index.js';
 import { startMock, TEST_CLIENT } from '../../src/mock/index.js';
-import { runSuite } from '../../src/run/index.js';
+import { runSuite, type RunSummary } from '../../src/run/index.js';
 import type { ApiDescription } from '../../src/description/index.js';
 import { DEFAULT_SPEC, loadDefault } from '../helpers/specs.js';
 import { captureOutput } from './helpers/output.js';
@@ -115,7 +115,7 @@ describe('secrets never reach the console or a report', () => {
       clientSecret: { sentinel: SENTINEL_SECRET, real: TEST_CLIENT.secret },
     });
     const output = captureOutput();
-    let summary;
+    let summary: RunSummary;
     try {
       summary = await runSuite({
         collection: buildCollection(spec).collection,

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Json } from '../helpers/json.js';
 import { UserError } from '../../src/errors.js';
 import {
   formatSummaryLine,
@@ -60,7 +61,7 @@ describe('withoutWrites', () => {
       ],
     };
     const { collection: kept, skipped } = withoutWrites(collection);
-    expect(kept.item.map((f: any) => [f.name, f.item.map((i: any) => i.name)])).toEqual([
+    expect(kept.item.map((f: Json) => [f.name, f.item.map((i: Json) => i.name)])).toEqual([
       ['Vendors', ['Search', 'Get']],
     ]);
     expect(skipped).toEqual([
