@@ -65,6 +65,7 @@ await yargs(hideBin(process.argv))
           describe: 'Skip the consent page: redirect with a code at once',
         },
         'access-token-ttl': { type: 'number', default: 900, describe: 'Access token lifetime in seconds' },
+        latency: { type: 'string', describe: 'MS[,JITTER]: wait MS (plus up to JITTER) ms before every response' },
       }),
     runCommand(async (args, io) => (await import('./commands/mock.js')).mockCommand(args, io)),
   )
