@@ -98,6 +98,14 @@ await yargs(hideBin(process.argv))
           type: 'string',
           describe: 'Where a rotated refresh token is written (mode 0600); read when PLEO_REFRESH_TOKEN is unset',
         },
+        parallel: {
+          type: 'number',
+          describe: 'Run the folders in N runners at once, sharing one token; reports merged',
+        },
+        shard: {
+          type: 'string',
+          describe: 'I/N: run only shard I of N (a stable split of the folders, for CI matrices)',
+        },
       }),
     runCommand(async (args, io) => (await import('./commands/test.js')).testCommand(args, io)),
   )

@@ -3,6 +3,7 @@ import {
   formatSummaryLine,
   lockRefreshTokenFile,
   parseReporters,
+  parseShard,
   readRefreshTokenFile,
   resolveCredentials,
   resolveTarget,
@@ -27,14 +28,18 @@ export interface TestArgs {
   timeoutRequest?: number;
   allowWrites: boolean;
   refreshTokenFile?: string;
+  parallel?: number;
+  shard?: string;
 }
 
 /** What the user reads after Newman's own output: skipped writes, reports, the rotation, one summary line. */
-export function reportRun(summary: RunSummary, io: Io): void {
+export function reportRun(summary: RunSummary, io: Io, listFailures = false): void {
   if (summary.skippedWrites.length > 0) {
     io.err(`skipped ${summary.skippedWrites.length} writes against production (pass --allow-writes to send them):`);
     for (const s of summary.skippedWrites) io.err(`  ${s.folder} / ${s.name} (${s.method} ${s.path})`);
   }
+  // Parallel runners have no cli reporter of their own (their output would interleave): list failures here.
+  if (listFailures) for (const f of summary.failures) io.err(`failed: ${f.item}: ${f.test}: ${f.message}`);
   for (const file of summary.reportFiles) io.out(`report: ${file}`);
   io.out(`pleo-postman test: ${formatSummaryLine(summary)}`);
 }
@@ -57,11 +62,13 @@ export async function testCommand(
     folders: args.folder ?? [],
     bail: args.bail,
     ...(args.timeoutRequest ? { timeoutRequestMs: args.timeoutRequest } : {}),
+    ...(args.parallel !== undefined ? { parallel: args.parallel } : {}),
+    ...(args.shard !== undefined ? { shard: parseShard(args.shard) } : {}),
   };
   const target = await resolveTarget(spec, args.env);
   if (target.kind === 'local') {
     const summary = await runLocalSuite({ ...common, spec });
-    reportRun(summary, io);
+    reportRun(summary, io, (args.parallel ?? 1) > 1);
     return summary.ok ? 0 : 1;
   }
   const release = args.refreshTokenFile ? await lockRefreshTokenFile(args.refreshTokenFile) : undefined;
@@ -93,8 +100,11 @@ async function runRemote({ args, io, processEnv, spec, target, common }: RemoteR
     ...(stored ? { storedRefreshToken: stored } : {}),
     refreshTokenOptional: target.loopback,
   });
+  let storedAtOnce: string | undefined; // a --parallel run stores its shared acquisition's rotation at once
+  const file = args.refreshTokenFile;
   const summary = await runSuite({
     ...common,
+    ...(file ? { onRotatedRefreshToken: (t: string) => writeRefreshTokenFile(file, (storedAtOnce = t)) } : {}),
     collection: buildCollection(spec).collection,
     environment: target.environment,
     envVars: { ...credentials },
@@ -103,7 +113,8 @@ async function runRemote({ args, io, processEnv, spec, target, common }: RemoteR
   });
   if (summary.rotatedRefreshToken !== undefined) {
     if (args.refreshTokenFile) {
-      await writeRefreshTokenFile(args.refreshTokenFile, summary.rotatedRefreshToken);
+      if (storedAtOnce !== summary.rotatedRefreshToken)
+        await writeRefreshTokenFile(args.refreshTokenFile, summary.rotatedRefreshToken);
       io.out(
         `the server rotated the refresh token; the new one is in ${args.refreshTokenFile} (mode 0600): store it for the next run`,
       );
@@ -113,6 +124,6 @@ async function runRemote({ args, io, processEnv, spec, target, common }: RemoteR
       );
     }
   }
-  reportRun(summary, io);
+  reportRun(summary, io, (args.parallel ?? 1) > 1);
   return summary.ok ? 0 : 1;
 }

@@ -56,8 +56,12 @@ function usedBy(folder: ItemJson): Set<string> {
   return new Set([...text.matchAll(/\{\{([^{}$]+)\}\}/g)].map((m) => m[1] ?? ''));
 }
 
-/** The collection's folders (Security apart), grouped into units that must run together. */
-export function folderUnits(collection: CollectionJson): FolderUnit[] {
+/**
+ * The collection's folders (Security apart), grouped into units that must run together. A variable
+ * the environment provides (`provided`, e.g. `companyId`) is no tie: Postman resolves an environment
+ * value before a collection variable, so the capture does not change what later requests send.
+ */
+export function folderUnits(collection: CollectionJson, provided: ReadonlySet<string> = new Set()): FolderUnit[] {
   const folders = topFolders(collection);
   const names = folders.map((f, i) => f.name ?? `#${i}`);
   const parent = names.map((_, i) => i);
@@ -69,7 +73,7 @@ export function folderUnits(collection: CollectionJson): FolderUnit[] {
   const uses = folders.map(usedBy);
   folders.forEach((_, user) => {
     captures.forEach((captured, capturer) => {
-      if (capturer !== user && [...uses[user]!].some((v) => captured.has(v))) {
+      if (capturer !== user && [...uses[user]!].some((v) => captured.has(v) && !provided.has(v))) {
         const [a, b] = [root(user), root(capturer)].sort((x, y) => x - y) as [number, number];
         parent[b] = a;
       }

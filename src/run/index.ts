@@ -22,3 +22,5 @@ export {
   type CredentialSources,
 } from './credentials.js';
 export { resolveTarget, valueOf, type Target, type EnvironmentJson } from './target.js';
+export { runScaledSuite, planRunners, assertParallel, type ScaleOptions } from './parallel.js';
+export { parseShard, shardCollection, type Shard } from './shard.js';

@@ -53,8 +53,12 @@ export function assignShards(keys: readonly string[], count: number): Map<string
 }
 
 /** The folders of shard `shard.index`, in collection order. */
-export function shardUnits(collection: CollectionJson, shard: Shard): FolderUnit[] {
-  const units = folderUnits(collection);
+export function shardUnits(
+  collection: CollectionJson,
+  shard: Shard,
+  provided: ReadonlySet<string> = new Set(),
+): FolderUnit[] {
+  const units = folderUnits(collection, provided);
   const shards = assignShards(
     units.map((u) => u.key),
     shard.count,
@@ -65,10 +69,14 @@ export function shardUnits(collection: CollectionJson, shard: Shard): FolderUnit
 /**
  * The part of the collection that shard I of N runs: its folders, and the Security checks of those
  * folders (each folder's 401/403 checks run on the shard that runs the folder). Every folder runs on
- * exactly one shard.
+ * exactly one shard. `provided`: the variables the environment sets (see `folderUnits`).
  */
-export function shardCollection(collection: CollectionJson, shard: Shard): CollectionJson {
-  const folders = new Set(shardUnits(collection, shard).flatMap((u) => u.folders));
+export function shardCollection(
+  collection: CollectionJson,
+  shard: Shard,
+  provided: ReadonlySet<string> = new Set(),
+): CollectionJson {
+  const folders = new Set(shardUnits(collection, shard, provided).flatMap((u) => u.folders));
   // A Security item that names no folder (not the generator's naming) runs on shard 1, so it still runs once.
   return selectFolders(collection, folders, (folder) =>
     folder === undefined ? shard.index === 1 : folders.has(folder),

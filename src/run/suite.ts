@@ -1,12 +1,13 @@
 import type { NewmanRunSummary } from 'newman';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { runNewman } from './newman-run.js';
+import { isScaled, runScaledSuite, type ScaleOptions } from './parallel.js';
 import { collectSecrets, redactSummary } from './redact.js';
 import { discardReports, planReports, publishReports, type ReporterName } from './reports.js';
 import { summariseRun, type RunSummary } from './summary.js';
 import { withoutWrites } from './writes.js';
 
-export interface SuiteOptions {
+export interface SuiteOptions extends ScaleOptions {
   /** A Postman collection v2.1 (JSON), e.g. from `buildCollection`. */
   collection: { info?: { name?: string }; item?: unknown[] };
   /** A Postman environment (JSON), e.g. from `buildEnvironment` or an environment file. */
@@ -57,6 +58,7 @@ const initialValue = (options: SuiteOptions, key: string): string =>
  * redaction of every secret the run used or revealed.
  */
 export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
+  if (isScaled(options)) return runScaledSuite(options, runSuite); // --shard, --parallel: src/run/parallel.ts
   const folders = options.folders ?? [];
   assertFolders(options.collection, folders);
   const { collection, skipped } =
