@@ -5,6 +5,7 @@ import { SECURITY_FOLDER_NAME } from '../generate/scripts/index.js';
 import { folderUnits, requestCount, selectFolders, type CollectionJson, type ItemJson } from './folders.js';
 import { mergeJsonReports, mergeJunitReports, mergeSummaries } from './merge-reports.js';
 import { reportFileName, type ReporterName } from './reports.js';
+import { runSuitesInThreads, threadsAvailable } from './runner-threads.js';
 import { shardCollection, type Shard } from './shard.js';
 import { acquireSharedToken, type SharedTokenResult, type TokenEndpointValues } from './shared-token.js';
 import type { SuiteOptions } from './suite.js';
@@ -18,6 +19,12 @@ export interface ScaleOptions {
   shard?: Shard;
   /** Called at once with every refresh token the server rotates to (the shared acquisition's first). */
   onRotatedRefreshToken?: (refreshToken: string) => Promise<void> | void;
+  /**
+   * true: runners spread over one worker thread per core (only where built: dist/). Default false: all
+   * runners share this thread, which costs less CPU (Newman loads once) and measured faster on loaded
+   * 2-core machines; `npm run bench` prints both.
+   */
+  threads?: boolean;
 }
 
 type RunOne = (options: SuiteOptions) => Promise<RunSummary>;
@@ -41,6 +48,10 @@ export interface RunnerPlan {
   requests: number;
 }
 
+/** Requests the Security folder sends: two for a check whose pre-request script narrows a token first. */
+const securityWeight = (folder: ItemJson): number =>
+  (folder.item ?? []).reduce((n, item) => n + (item.event?.some((e) => e.listen === 'prerequest') ? 2 : 1), 0);
+
 /**
  * Splits a collection over `runners` by request count (longest first onto the least loaded runner):
  * units of folders that share captured variables stay together, and the whole Security folder goes to
@@ -54,9 +65,7 @@ export function planRunners(
   const securityFolder = ((collection.item ?? []) as ItemJson[]).find((f) => f.name === SECURITY_FOLDER_NAME);
   const units = [
     ...folderUnits(collection, provided).map((u) => ({ folders: u.folders, requests: u.requests, security: false })),
-    ...(securityFolder
-      ? [{ folders: [] as string[], requests: (securityFolder.item ?? []).length, security: true }]
-      : []),
+    ...(securityFolder ? [{ folders: [] as string[], requests: securityWeight(securityFolder), security: true }] : []),
   ].sort((a, b) => b.requests - a.requests);
   const plans: RunnerPlan[] = Array.from({ length: Math.max(1, Math.min(runners, units.length)) }, () => ({
     folders: [],
@@ -119,38 +128,35 @@ function tokenTestsuite(token: SharedTokenResult, startedAt: Date): string {
 
 /** Runs the planned runners at once, each with only its folders and the shared token. */
 async function runRunners(
-  options: SuiteOptions & ScaleOptions,
+  options: SuiteOptions,
   collection: CollectionJson,
   plans: RunnerPlan[],
   token: SharedTokenResult,
   staging: string | undefined,
   base: string,
   runOne: RunOne,
+  threads: boolean,
 ): Promise<RunSummary[]> {
   const shared = token.kind === 'acquired' ? token.token : undefined;
-  return Promise.all(
-    plans.map((plan, i) =>
-      runOne({
-        ...options,
-        collection: selectFolders(collection, new Set(plan.folders), () => plan.security),
-        folders: [],
-        envVars: {
-          ...options.envVars,
-          ...(shared ? { accessToken: shared.accessToken, accessTokenExpiresAt: shared.expiresAt } : {}),
-          // Only the Security runner may refresh: no refresh token is ever sent twice.
-          refreshToken: plan.security ? (shared?.refreshToken ?? valueIn(options, 'refreshToken')) : '',
-        },
-        reporters: (options.reporters ?? ['cli']).filter((r) => r !== 'cli'),
-        ...(staging ? { reportDir: staging } : {}),
-        reportName: `${base}.runner-${i + 1}`,
-        secrets: [
-          ...(options.secrets ?? []),
-          valueIn(options, 'refreshToken'),
-          ...(shared ? [shared.refreshToken] : []),
-        ],
-      }),
-    ),
+  const runners = plans.map(
+    (plan, i): SuiteOptions => ({
+      ...options,
+      collection: selectFolders(collection, new Set(plan.folders), () => plan.security),
+      folders: [],
+      envVars: {
+        ...options.envVars,
+        ...(shared ? { accessToken: shared.accessToken, accessTokenExpiresAt: shared.expiresAt } : {}),
+        // Only the Security runner may refresh: no refresh token is ever sent twice.
+        refreshToken: plan.security ? (shared?.refreshToken ?? valueIn(options, 'refreshToken')) : '',
+      },
+      reporters: (options.reporters ?? ['cli']).filter((r) => r !== 'cli'),
+      ...(staging ? { reportDir: staging } : {}),
+      reportName: `${base}.runner-${i + 1}`,
+      secrets: [...(options.secrets ?? []), valueIn(options, 'refreshToken'), ...(shared ? [shared.refreshToken] : [])],
+    }),
   );
+  // Threads of their own when the built worker is there (the CLI): Newman's scripts are CPU work.
+  return threads && threadsAvailable() ? runSuitesInThreads(runners) : Promise.all(runners.map(runOne));
 }
 
 /** Merges the runners' JUnit and JSON reports into the report dir; htmlextra stays one file per runner. */
@@ -218,7 +224,7 @@ export async function runScaledSuite(options: SuiteOptions & ScaleOptions, runOn
   const collection = options.shard
     ? shardCollection(options.collection as CollectionJson, options.shard, providedVariables(options))
     : (options.collection as CollectionJson);
-  const { parallel: _p, shard: _s, onRotatedRefreshToken: _o, ...plain } = options;
+  const { parallel: _p, shard: _s, onRotatedRefreshToken: _o, threads: _t, ...plain } = options;
   const runners = options.parallel ?? 1;
   if (runners === 1 || requestCount(collection) === 0) {
     return runOne({ ...plain, collection: collection as SuiteOptions['collection'], reportName: base });
@@ -239,7 +245,7 @@ export async function runScaledSuite(options: SuiteOptions & ScaleOptions, runOn
   const staging = wantsFiles ? await mkdtemp(join(reportDir, '.pleo-postman-parallel-')) : undefined;
   try {
     const plans = planRunners(collection, runners, providedVariables(options));
-    const parts = await runRunners(plain, collection, plans, token, staging, base, runOne);
+    const parts = await runRunners(plain, collection, plans, token, staging, base, runOne, options.threads === true);
     const wallMs = Date.now() - started;
     const summary = mergeSummaries(parts, wallMs);
     const folders = ((collection.item ?? []) as ItemJson[]).map((f) => f.name ?? '');
