@@ -104,7 +104,14 @@ async function runRemote({ args, io, processEnv, spec, target, common }: RemoteR
   const file = args.refreshTokenFile;
   const summary = await runSuite({
     ...common,
-    ...(file ? { onRotatedRefreshToken: (t: string) => writeRefreshTokenFile(file, (storedAtOnce = t)) } : {}),
+    ...(file
+      ? {
+          onRotatedRefreshToken: async (t: string) => {
+            await writeRefreshTokenFile(file, t);
+            storedAtOnce = t;
+          },
+        }
+      : {}),
     collection: buildCollection(spec).collection,
     environment: target.environment,
     envVars: { ...credentials },

@@ -66,7 +66,8 @@ const sumCounters = (parts: ReadonlyArray<Record<string, Counter> | undefined>):
   const out: Record<string, Counter> = {};
   for (const stats of parts) {
     for (const [key, c] of Object.entries(stats ?? {})) {
-      const o = (out[key] ??= { total: 0, pending: 0, failed: 0 });
+      const o = out[key] ?? { total: 0, pending: 0, failed: 0 };
+      out[key] = o;
       o.total = (o.total ?? 0) + (c.total ?? 0);
       o.pending = (o.pending ?? 0) + (c.pending ?? 0);
       o.failed = (o.failed ?? 0) + (c.failed ?? 0);
