@@ -65,5 +65,7 @@ console.log(
 console.log(
   `  plain newman.run:     ${plainMs.toFixed(0)} ms for ${plain[0].requests} requests, ${(plain[0].requests / (plainMs / 1000)).toFixed(0)} requests/s`,
 );
-console.log(`  harness overhead:     ${(harnessMs / plainMs).toFixed(2)}x plain newman.run`);
+console.log(
+  `  harness overhead:     ${(harnessMs / plainMs).toFixed(2)}x plain newman.run (target ≤ 1.1x: ${harnessMs / plainMs <= 1.1 ? 'met' : 'MISSED'})`,
+);
 if (failures > 0) console.log(`  warning: ${failures} failures in some runs; the timings measure a failing suite`);

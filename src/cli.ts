@@ -65,6 +65,7 @@ await yargs(hideBin(process.argv))
           describe: 'Skip the consent page: redirect with a code at once',
         },
         'access-token-ttl': { type: 'number', default: 900, describe: 'Access token lifetime in seconds' },
+        latency: { type: 'string', describe: 'MS[,JITTER]: wait MS (plus up to JITTER) ms before every response' },
       }),
     runCommand(async (args, io) => (await import('./commands/mock.js')).mockCommand(args, io)),
   )
@@ -96,6 +97,14 @@ await yargs(hideBin(process.argv))
         'refresh-token-file': {
           type: 'string',
           describe: 'Where a rotated refresh token is written (mode 0600); read when PLEO_REFRESH_TOKEN is unset',
+        },
+        parallel: {
+          type: 'number',
+          describe: 'Run the folders in N runners at once, sharing one token; reports merged',
+        },
+        shard: {
+          type: 'string',
+          describe: 'I/N: run only shard I of N (a stable split of the folders, for CI matrices)',
         },
       }),
     runCommand(async (args, io) => (await import('./commands/test.js')).testCommand(args, io)),

@@ -1,5 +1,5 @@
 import { TEST_CLIENT } from '../mock/clients.js';
-import { startMock } from '../mock/index.js';
+import { parseLatency, startMock } from '../mock/index.js';
 import { loadSpec } from '../description/index.js';
 import type { Io } from './run-command.js';
 
@@ -9,6 +9,7 @@ export interface MockArgs {
   port: number;
   autoApprove: boolean;
   accessTokenTtl: number;
+  latency?: string;
 }
 
 /** `mock`: serves the local Pleo until SIGINT or SIGTERM. */
@@ -20,8 +21,10 @@ export async function mockCommand(args: MockArgs, io: Io): Promise<number> {
     port: args.port,
     autoApprove: args.autoApprove,
     accessTokenTtlSeconds: args.accessTokenTtl,
+    ...(args.latency !== undefined ? { latency: parseLatency(args.latency) } : {}),
   });
   io.out(`local Pleo mock listening on ${mock.url}`);
+  if (args.latency !== undefined) io.out(`latency: ${args.latency} ms before every response`);
   io.out(
     `test client: client_id=${TEST_CLIENT.id} client_secret=${TEST_CLIENT.secret} (local test credentials, not a Pleo secret)`,
   );

@@ -5,6 +5,7 @@ import {
   CREDENTIAL_VARIABLES,
   formatSummaryLine,
   parseReporters,
+  parseShard,
   readRefreshTokenFile,
   resolveCredentials,
   resolveTarget,
@@ -32,14 +33,18 @@ export interface TestArgs {
   timeoutRequest?: number;
   allowWrites: boolean;
   refreshTokenFile?: string;
+  parallel?: number;
+  shard?: string;
 }
 
 /** What the user reads after Newman's own output: skipped writes, reports, the rotation, one summary line. */
-export function reportRun(summary: RunSummary, io: Io): void {
+export function reportRun(summary: RunSummary, io: Io, listFailures = false): void {
   if (summary.skippedWrites.length > 0) {
     io.err(`skipped ${summary.skippedWrites.length} writes against production (pass --allow-writes to send them):`);
     for (const s of summary.skippedWrites) io.err(`  ${s.folder} / ${s.name} (${s.method} ${s.path})`);
   }
+  // Parallel runners have no cli reporter of their own (their output would interleave): list failures here.
+  if (listFailures) for (const f of summary.failures) io.err(`failed: ${f.item}: ${f.test}: ${f.message}`);
   for (const file of summary.reportFiles) io.out(`report: ${file}`);
   io.out(`pleo-postman test: ${formatSummaryLine(summary)}`);
 }
@@ -63,11 +68,13 @@ export async function testCommand(
     folders: args.folder ?? [],
     bail: args.bail,
     ...(args.timeoutRequest ? { timeoutRequestMs: args.timeoutRequest } : {}),
+    ...(args.parallel !== undefined ? { parallel: args.parallel } : {}),
+    ...(args.shard !== undefined ? { shard: parseShard(args.shard) } : {}),
   };
   const target = await resolveTarget(spec, args.env);
   if (target.kind === 'local') {
     const summary = await runLocalSuite({ ...common, spec });
-    reportRun(summary, io);
+    reportRun(summary, io, (args.parallel ?? 1) > 1);
     return summary.ok ? 0 : 1;
   }
   return runRemote({ args, io, processEnv, spec, target, common });
@@ -135,6 +142,7 @@ async function runKeepingTokens(
   };
   const summary = await runSuite({
     ...common,
+    onRotatedRefreshToken: keep, // --parallel: the shared acquisition's rotation, at once
     collection: buildCollection(spec).collection,
     environment: target.environment,
     envVars: { ...credentials },
@@ -151,6 +159,6 @@ async function runKeepingTokens(
         : `the server rotated the refresh token; the new one is in ${keepIn.path} (mode 0600): store it for the next run`,
     );
   }
-  reportRun(summary, io);
+  reportRun(summary, io, (args.parallel ?? 1) > 1);
   return summary.ok ? 0 : 1;
 }

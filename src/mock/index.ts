@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { createContext, type MockContext } from './context.js';
 import { BODY_LIMIT_BYTES, jsonResponse, readBody, splitTarget, type MockResponse } from './http.js';
+import { assertLatency, waitLatency } from './latency.js';
 import { badTarget, dispatch, payloadTooLarge } from './router.js';
 import type { MockOptions, RunningMock } from './types.js';
 
 export { TEST_CLIENT, PUBLIC_TEST_CLIENT, REGISTERED_REDIRECT_URIS, LOOPBACK_CALLBACK_URI } from './clients.js';
 export { DEFAULT_ACCESS_TOKEN_TTL_SECONDS, AUTHORIZATION_CODE_TTL_SECONDS } from './context.js';
 export { BODY_LIMIT_BYTES } from './http.js';
+export { parseLatency, type Latency } from './latency.js';
 export type { MockOptions, RunningMock, TamperContext, TamperResult } from './types.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -27,6 +29,7 @@ function assertOptions(options: MockOptions): void {
   if (accessTokenTtlSeconds !== undefined && (!Number.isInteger(accessTokenTtlSeconds) || accessTokenTtlSeconds < 1)) {
     throw invalid('"options.accessTokenTtlSeconds" must be a positive integer');
   }
+  assertLatency(options.latency);
 }
 
 const urlOf = (host: string, port: number): string => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -45,6 +48,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   log?: (line: string) => void,
+  latency?: MockOptions['latency'],
 ): Promise<void> {
   const started = Date.now();
   const method = req.method ?? 'GET';
@@ -69,6 +73,7 @@ async function handle(
     log?.(`${method} ${pathname.slice(0, 200)} failed: ${error instanceof Error ? error.message : String(error)}`);
     response = jsonResponse(500, { type: 'INTERNAL_ERROR', message: 'unexpected error in the pleo-postman mock' });
   }
+  await waitLatency(latency);
   if (!res.headersSent && !res.destroyed) send(res, response);
   log?.(`${method} ${pathname.slice(0, 200)} ${response.status} ${Date.now() - started}ms`);
 }
@@ -120,7 +125,7 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
       return;
     }
     // Last resort (e.g. a header the description names that Node refuses): never an unhandled rejection.
-    handle(ctx, req, res, options.log).catch(() => {
+    handle(ctx, req, res, options.log, options.latency).catch(() => {
       if (res.headersSent) res.destroy();
       else res.writeHead(500).end();
     });

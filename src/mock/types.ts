@@ -1,4 +1,5 @@
 import type { ApiDescription, RequestDef } from '../description/index.js';
+import type { Latency } from './latency.js';
 
 /** What the mock is about to answer to a request of the description. */
 export interface TamperContext {
@@ -24,6 +25,8 @@ export interface MockOptions {
   tamper?: (ctx: TamperContext) => TamperResult;
   /** Contract-test hook: false skips the scope check of a request. Default: every scope enforced. */
   enforceScopes?: (request: RequestDef) => boolean;
+  /** Simulated network delay before every response (`mock --latency MS[,JITTER]`); default none. */
+  latency?: Latency;
   /** Receives one line per request (method, path, status, time); never secrets, tokens or query strings. */
   log?: (line: string) => void;
 }

@@ -26,3 +26,5 @@ export { lockTokenFile, parseLockOwner, processIsAlive, type HeldLock, type Lock
 export { writeRefreshTokenFileSync, assertWritableFolder } from './refresh-token-store.js';
 export { refreshTokenOfResponse, refreshTokenListener } from './rotation.js';
 export { planRefreshToken, type RefreshTokenPlan, type RefreshTokenSource } from './token-plan.js';
+export { runScaledSuite, planRunners, assertParallel, type ScaleOptions } from './parallel.js';
+export { parseShard, shardCollection, type Shard } from './shard.js';

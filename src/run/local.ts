@@ -10,7 +10,7 @@ export interface LocalSuiteOptions
   /** Scopes the client registered (as `generate --scopes`); default every scope the description needs. */
   scopes?: readonly string[];
   /** Mock hooks, for tests that break the contract on purpose. */
-  mock?: Pick<MockOptions, 'tamper' | 'enforceScopes' | 'accessTokenTtlSeconds' | 'log'>;
+  mock?: Pick<MockOptions, 'tamper' | 'enforceScopes' | 'accessTokenTtlSeconds' | 'log' | 'latency'>;
 }
 
 /** `--env-var`-style overrides that point the local environment at a mock listening on `url`. */

@@ -1,40 +1,14 @@
 import type { NewmanRunSummary } from 'newman';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { runNewman } from './newman-run.js';
+import { isScaled, runScaledSuite } from './parallel.js';
+import type { SuiteOptions } from './suite-options.js';
 import { collectSecrets, redactSummary } from './redact.js';
-import { discardReports, planReports, publishReports, type ReporterName } from './reports.js';
+import { discardReports, planReports, publishReports } from './reports.js';
 import { refreshTokenListener } from './rotation.js';
+export type { SuiteOptions } from './suite-options.js';
 import { summariseRun, type RunSummary } from './summary.js';
 import { withoutWrites } from './writes.js';
-
-export interface SuiteOptions {
-  /** A Postman collection v2.1 (JSON), e.g. from `buildCollection`. */
-  collection: { info?: { name?: string }; item?: unknown[] };
-  /** A Postman environment (JSON), e.g. from `buildEnvironment` or an environment file. */
-  environment: { name?: string; values?: Array<{ key: string; value: unknown }> };
-  /** Overrides of environment values, as `--env-var key=value`: URLs and credentials. Never written to disk. */
-  envVars?: Record<string, string>;
-  /** A production run: writes are left out unless `allowWrites`. */
-  production?: boolean;
-  allowWrites?: boolean;
-  /** Folders (or requests) to run; default all. */
-  folders?: readonly string[];
-  /** Default `['cli']`. */
-  reporters?: readonly ReporterName[];
-  /** Where file reports go; default `reports`. */
-  reportDir?: string;
-  /** Base name of report files; default `pleo-postman`. */
-  reportName?: string;
-  bail?: boolean;
-  timeoutRequestMs?: number;
-  /** Values to redact besides the secrets the run reveals (client secret, tokens). */
-  secrets?: readonly string[];
-  /**
-   * Called synchronously with each refresh token the authorisation server issues, as soon as its
-   * response arrives and before the run sends anything else: the place to write it to disk.
-   */
-  onRefreshToken?: (token: string) => void;
-}
 
 type ItemJson = { name?: string; item?: ItemJson[] };
 
@@ -63,6 +37,7 @@ const initialValue = (options: SuiteOptions, key: string): string =>
  * redaction of every secret the run used or revealed.
  */
 export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
+  if (isScaled(options)) return runScaledSuite(options, runSuite); // --shard, --parallel: src/run/parallel.ts
   const folders = options.folders ?? [];
   assertFolders(options.collection, folders);
   const { collection, skipped } =
