@@ -263,7 +263,6 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
       request.responses['200'] = { description: 'OK' };
     built.push({ folder: folderOfTag.get(op.tag) ?? op.tag, request, op });
   }
-  linkPathExamples(built.map((b) => b.request));
 
   // The overlay: hand-kept additions, one request per entry.
   const finalRequests: Array<{ folder: string; request: RawRequest; order: number }> = [];
@@ -288,6 +287,14 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     if (!built.some((b) => b.op.key === operationKey(m ?? '', p ?? '')))
       notes.push(`overlay entry "${key}" matches no imported operation`);
   }
+
+  linkPathExamples(finalRequests.map((r) => r.request));
+  const environmentsEarly = overlay?.environments;
+  if (environmentsEarly)
+    fillEnvironmentValues(
+      finalRequests.map((r) => r.request),
+      environmentsEarly.local.variables ?? {},
+    );
 
   // Folders: the overlay's order first, then the documents' tags in order of appearance.
   const folderNames = [...(overlay?.folders ?? []).map((f) => f.name), ...finalRequests.map((r) => r.folder)].filter(
@@ -378,6 +385,34 @@ function checkServers(docs: readonly LoadedDocument[], environments: Record<stri
       }
       if (!known.has(host)) notes.push(`${path}: server host ${host} matches no environment's apiBaseUrl`);
     }
+  }
+}
+
+/**
+ * Examples agree with the environment: a field named like an environment variable (`companyId`, or
+ * `company_id`) takes its value, so the mock's records belong to the company the requests ask for.
+ */
+function fillEnvironmentValues(requests: RawRequest[], variables: Record<string, string | number | boolean>) {
+  const names = new Map<string, string | number | boolean>();
+  for (const [name, value] of Object.entries(variables)) {
+    names.set(name, value);
+    names.set(
+      name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+      value,
+    );
+  }
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (isRecord(node))
+      for (const [key, value] of Object.entries(node)) {
+        const replacement = names.get(key);
+        if (replacement !== undefined && typeof value === typeof replacement) node[key] = replacement;
+        else walk(value);
+      }
+  };
+  for (const r of requests) {
+    walk(r.body?.example);
+    for (const response of Object.values(r.responses)) walk(response.example);
   }
 }
 

@@ -48,7 +48,12 @@ export function transformResponses(
   ctx: SchemaContext,
 ): Record<string, TransformedResponse> {
   const out: Record<string, TransformedResponse> = {};
-  for (const [status, response] of Object.entries(responses ?? {})) {
+  const entries = Object.entries(responses ?? {});
+  // Only a `default` response: it describes the success too, taken as 200.
+  const onlyDefault = !entries.some(([status]) => /^2(\d\d|XX)$/i.test(status));
+  for (const [documented, response] of entries) {
+    const status = documented === 'default' && onlyDefault ? '200' : documented;
+    if (status !== documented) ctx.note?.('only a "default" response is documented: imported as 200');
     if (!/^[1-5]\d\d$/.test(status)) {
       ctx.note?.(`response "${status}" is not a single status code: not imported`);
       continue;
