@@ -5,6 +5,7 @@ import { buildEnvironments, PLEO_HOST } from './environments.js';
 import { operationKey, transformOperation, type ImportedOperation } from './operation.js';
 import { deepMerge, type Overlay, type OverlayRequest } from './overlay.js';
 import { sourceProblem, type SourceProblem } from './problems.js';
+import { dedupeSchemas, makeExamplesConsistent } from './consistency.js';
 import { sampleSchema } from './sample.js';
 import { componentOfRef, hasFlaggedProperty, transformSchema, type SchemaMode } from './schema.js';
 import { matchScopes, type ScopesMap } from './scopes-map.js';
@@ -50,7 +51,7 @@ function nameComponents(docs: readonly LoadedDocument[], notes: string[]) {
         const existing = bodies.get(name);
         if (!existing) break;
         if (JSON.stringify(existing.raw) === JSON.stringify(raw)) break;
-        name = `${base}${n}`;
+        name = `${base}_${n}`;
       }
       if (name !== base && !bodies.has(name))
         notes.push(`schema ${component} of ${path} differs from the one of ${bodies.get(base)?.file}: kept as ${name}`);
@@ -288,14 +289,6 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
       notes.push(`overlay entry "${key}" matches no imported operation`);
   }
 
-  linkPathExamples(finalRequests.map((r) => r.request));
-  const environmentsEarly = overlay?.environments;
-  if (environmentsEarly)
-    fillEnvironmentValues(
-      finalRequests.map((r) => r.request),
-      environmentsEarly.local.variables ?? {},
-    );
-
   // Folders: the overlay's order first, then the documents' tags in order of appearance.
   const folderNames = [...(overlay?.folders ?? []).map((f) => f.name), ...finalRequests.map((r) => r.folder)].filter(
     (name, i, all) => all.indexOf(name) === i,
@@ -333,6 +326,11 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   }
 
   const first = docs[0]?.document;
+  makeExamplesConsistent(
+    folders.flatMap((f) => f.requests),
+    overlay?.environments?.local.variables ?? {},
+  );
+  dedupeSchemas(schemas, folders);
   const pleo = docs.some((d) => (d.document.servers ?? []).some((s) => PLEO_HOST.test(s.url)));
   const environments: RawDescription['environments'] =
     overlay?.environments ?? buildEnvironments(docs, scopeCatalogue(docs).flow, pleo);
@@ -385,67 +383,6 @@ function checkServers(docs: readonly LoadedDocument[], environments: Record<stri
       }
       if (!known.has(host)) notes.push(`${path}: server host ${host} matches no environment's apiBaseUrl`);
     }
-  }
-}
-
-/**
- * Examples agree with the environment: a field named like an environment variable (`companyId`, or
- * `company_id`) takes its value, so the mock's records belong to the company the requests ask for.
- */
-function fillEnvironmentValues(requests: RawRequest[], variables: Record<string, string | number | boolean>) {
-  const names = new Map<string, string | number | boolean>();
-  for (const [name, value] of Object.entries(variables)) {
-    names.set(name, value);
-    names.set(
-      name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
-      value,
-    );
-  }
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (isRecord(node))
-      for (const [key, value] of Object.entries(node)) {
-        const replacement = names.get(key);
-        if (replacement !== undefined && typeof value === typeof replacement) node[key] = replacement;
-        else walk(value);
-      }
-  };
-  for (const r of requests) {
-    walk(r.body?.example);
-    for (const response of Object.values(r.responses)) walk(response.example);
-  }
-}
-
-/**
- * Makes path parameter examples name records that exist: `{x}` of `/things/{x}…` takes the `data.id` of
- * the success example of `GET /things/{…}`, which is what the local mock seeds its store with.
- */
-function linkPathExamples(requests: RawRequest[]) {
-  const idOf = new Map<string, unknown>();
-  for (const r of requests) {
-    if (r.method !== 'GET') continue;
-    const ok = Object.keys(r.responses)
-      .filter((s) => s.startsWith('2'))
-      .sort()[0];
-    const example = ok ? r.responses[ok]?.example : undefined;
-    if (
-      isRecord(example) &&
-      isRecord(example.data) &&
-      (typeof example.data.id === 'string' || typeof example.data.id === 'number')
-    )
-      idOf.set(r.path.replace(/\{[^{}]+\}/g, '{}'), example.data.id);
-  }
-  for (const r of requests) {
-    const segments = r.path.split('/');
-    segments.forEach((segment, i) => {
-      const m = /^\{([^{}]+)\}(:[\w-]+)?$/.exec(segment);
-      const param = m?.[1];
-      if (!param) return;
-      const prefix = [...segments.slice(0, i), `{${param}}`].join('/').replace(/\{[^{}]+\}/g, '{}');
-      const id = idOf.get(prefix);
-      const def = r.parameters?.path?.[param];
-      if (def && (typeof id === 'string' || typeof id === 'number')) def.example = id;
-    });
   }
 }
 
