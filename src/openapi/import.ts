@@ -134,7 +134,7 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
         if (!isRecord(op)) continue;
         const pointer = pointerOf('paths', path, method);
         const imported = transformOperation(
-          { file, path, method, item, op, pointer },
+          { file, document, path, method, item, op, pointer },
           {
             mode: 'neutral',
             schemas,

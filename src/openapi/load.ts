@@ -5,6 +5,7 @@ import { CORE_SCHEMA, load, type YAMLException } from 'js-yaml';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { parseSource } from '../description/validate.js';
 import { pointerOf } from '../description/problem.js';
+import { jsonErrorOffset } from './json-offset.js';
 import { ImportError, sourceProblem, type SourceProblem } from './problems.js';
 import type { LoadedDocument, OpenApiDocument } from './types.js';
 
@@ -15,6 +16,22 @@ type Parsed = { value: unknown } | { problem: SourceProblem };
 
 /** Parses YAML or JSON (JSON is YAML); a syntax error is located by character offset. */
 export function parseDocumentText(text: string, file: string): Parsed {
+  if (/\.json$/i.test(file)) {
+    // JSON is read as JSON: YAML would accept `{"get": }` and other things JSON refuses.
+    try {
+      return { value: JSON.parse(text) };
+    } catch (cause) {
+      const offset = jsonErrorOffset(text) ?? 0;
+      const found = text[offset] === undefined ? 'the end of the file' : `"${text[offset]}"`;
+      return {
+        problem: {
+          ...sourceProblem(file, 'OPENAPI_SYNTAX', '', `JSON syntax error: unexpected ${found}`),
+          offset,
+          cause,
+        } as SourceProblem,
+      };
+    }
+  }
   try {
     return { value: load(text, { schema: CORE_SCHEMA, filename: file }) };
   } catch (cause) {

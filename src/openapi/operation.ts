@@ -1,8 +1,9 @@
 import type { RawRequest } from '../description/raw.js';
+import { derefObject } from './deref.js';
 import { transformParameter } from './parameter.js';
 import { jsonMedia, mediaExample, schemaRefOf, transformResponses, type TransformedResponse } from './responses.js';
 import { transformSchema, type SchemaContext } from './schema.js';
-import type { OpenApiObject, OperationObject, PathItem, SecurityRequirement } from './types.js';
+import type { OpenApiDocument, OpenApiObject, OperationObject, PathItem, SecurityRequirement } from './types.js';
 
 /** An operation of a document on its way to becoming a request of the description. */
 export interface ImportedOperation {
@@ -42,15 +43,25 @@ function requestName(op: OperationObject, method: string, path: string): string 
  * @see https://spec.openapis.org/oas/v3.2.0.html#operation-object
  */
 export function transformOperation(
-  input: { file: string; path: string; method: string; item: PathItem; op: OperationObject; pointer: string },
+  input: {
+    file: string;
+    document: OpenApiDocument;
+    path: string;
+    method: string;
+    item: PathItem;
+    op: OperationObject;
+    pointer: string;
+  },
   ctx: SchemaContext & { schemas: Record<string, Record<string, unknown>> },
 ): ImportedOperation {
-  const { file, path, method, item, op } = input;
+  const { file, document, path, method, item, op } = input;
+  const deref = (value: unknown) => derefObject(document, value);
   const upper = method.toUpperCase();
   const seed = `${upper} ${path}`;
   const merged = new Map<string, OpenApiObject>();
-  for (const param of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-    if (isRecord(param)) merged.set(`${String(param.in)}:${String(param.name)}`, param);
+  for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
+    const param = deref(raw);
+    if (param) merged.set(`${String(param.in)}:${String(param.name)}`, param);
   }
   const parameters: NonNullable<RawRequest['parameters']> = {};
   for (const param of merged.values()) {
@@ -65,7 +76,7 @@ export function transformOperation(
   }
   let body: RawRequest['body'];
   let bodyExample: unknown;
-  const requestBody = isRecord(op.requestBody) ? op.requestBody : undefined;
+  const requestBody = deref(op.requestBody);
   if (requestBody) {
     const media = jsonMedia(requestBody.content);
     if (media && /json/i.test(media.type)) {
@@ -77,7 +88,7 @@ export function transformOperation(
         example: undefined,
         ...(schema ? { schema } : {}),
       };
-      bodyExample = mediaExample(media.media);
+      bodyExample = mediaExample(media.media, deref);
     } else if (media) {
       ctx.note?.(`request body "${media.type}" is not JSON: not imported`);
     }
@@ -103,7 +114,12 @@ export function transformOperation(
       ...(description ? { description } : {}),
       ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
       ...(body ? { body } : {}),
-      responses: transformResponses(op.responses, { ...ctx, mode: 'response' }),
+      responses: transformResponses(
+        Object.fromEntries(
+          Object.entries(op.responses ?? {}).map(([status, response]) => [status, deref(response) ?? {}]),
+        ),
+        { ...ctx, mode: 'response', deref },
+      ),
     },
     ...(bodyExample !== undefined ? { bodyExample } : {}),
   };

@@ -15,10 +15,13 @@ export function jsonMedia(content: unknown): { type: string; media: OpenApiObjec
 }
 
 /** The documented example of a Media Type Object: `example`, else the first of `examples`. */
-export function mediaExample(media: OpenApiObject): unknown {
+export function mediaExample(
+  media: OpenApiObject,
+  deref: (value: unknown) => OpenApiObject | undefined = (v) => (isRecord(v) ? v : undefined),
+): unknown {
   if (media.example !== undefined) return media.example;
   if (isRecord(media.examples)) {
-    const first = Object.values(media.examples)[0];
+    const first = deref(Object.values(media.examples)[0]);
     if (isRecord(first) && first.value !== undefined) return first.value;
   }
   return undefined;
@@ -45,8 +48,9 @@ export interface TransformedResponse extends RawResponse {
  */
 export function transformResponses(
   responses: Record<string, OpenApiObject> | undefined,
-  ctx: SchemaContext,
+  ctx: SchemaContext & { deref?: (value: unknown) => OpenApiObject | undefined },
 ): Record<string, TransformedResponse> {
+  const deref = ctx.deref ?? ((value: unknown) => (isRecord(value) ? value : undefined));
   const out: Record<string, TransformedResponse> = {};
   const entries = Object.entries(responses ?? {});
   // Only a `default` response: it describes the success too, taken as 200.
@@ -60,10 +64,10 @@ export function transformResponses(
     }
     const media = jsonMedia(response.content);
     const headers = Object.entries(isRecord(response.headers) ? response.headers : {})
-      .filter(([, header]) => isRecord(header) && header.required === true)
+      .filter(([, header]) => deref(header)?.required === true)
       .map(([name]) => name);
     const schema = media && isRecord(media.media.schema) ? transformSchema(media.media.schema, ctx) : undefined;
-    const example = media ? mediaExample(media.media) : undefined;
+    const example = media ? mediaExample(media.media, deref) : undefined;
     out[status] = {
       ...(typeof response.description === 'string' && response.description.trim() !== ''
         ? { description: response.description.trim() }

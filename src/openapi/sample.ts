@@ -112,8 +112,15 @@ export function sampleSchema(schema: unknown, options: SampleOptions, stack: rea
   for (const key of ['oneOf', 'anyOf'] as const) {
     const options_ = schema[key];
     if (Array.isArray(options_) && options_.length > 0) {
-      const first = options_.find((o) => !(isRecord(o) && o.type === 'null')) ?? options_[0];
-      return sampleSchema(first, options, stack);
+      // The first option that gives a value (a circular option gives none), null last.
+      const ordered = [...options_].sort(
+        (a, b) => Number(isRecord(a) && a.type === 'null') - Number(isRecord(b) && b.type === 'null'),
+      );
+      for (const option of ordered) {
+        const value = sampleSchema(option, options, stack);
+        if (value !== undefined) return value;
+      }
+      return undefined;
     }
   }
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
