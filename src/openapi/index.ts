@@ -40,7 +40,7 @@ export interface ImportOutcome extends Omit<ImportResult, 'description' | 'probl
   overlay?: string;
 }
 
-export const defaultOverlayPath = (into: string): string => into.replace(/\.ya?ml$/, '') + '.overlay.yaml';
+export const defaultOverlayPath = (into: string): string => `${into.replace(/\.ya?ml$/, '')}.overlay.yaml`;
 
 async function readText(path: string, what: string): Promise<string> {
   try {

@@ -47,7 +47,7 @@ function sampleString(schema: JsonSchema, seed: string): string {
   }
   const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
   const max = typeof schema.maxLength === 'number' ? schema.maxLength : Number.POSITIVE_INFINITY;
-  const fit = (s: string) => (s.length < min ? s.padEnd(min, 'x') : s).slice(0, max);
+  const sized = (s: string) => (s.length < min ? s.padEnd(min, 'x') : s).slice(0, max);
   if (typeof schema.pattern === 'string') {
     let regex: RegExp | undefined;
     try {
@@ -55,10 +55,10 @@ function sampleString(schema: JsonSchema, seed: string): string {
     } catch {
       regex = undefined;
     }
-    const hit = STRING_CANDIDATES.map(fit).find((c) => regex?.test(c));
+    const hit = STRING_CANDIDATES.map(sized).find((c) => regex?.test(c));
     if (hit !== undefined) return hit;
   }
-  return fit('example');
+  return sized('example');
 }
 
 function sampleNumber(schema: JsonSchema, integer: boolean): number {
