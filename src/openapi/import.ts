@@ -339,7 +339,7 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   const description: RawDescription = {
     info: {
       name: pleo ? 'Pleo API' : (first?.info?.title ?? 'API'),
-      version: first?.info?.version ?? '1.0.0',
+      version: semanticVersion(first?.info?.version),
       ...(first?.info?.description && !pleo ? { description: first.info.description.trim() } : {}),
       ...(overlay?.info ?? {}),
     },
@@ -358,6 +358,14 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     folders,
   };
   return { description, leftOut, merged, notes, problems };
+}
+
+/** A version Postman reads: `1` → `1.0.0`, `2.1` → `2.1.0`; anything else as written. */
+function semanticVersion(version: string | undefined): string {
+  const v = String(version ?? '1.0.0').trim();
+  if (/^\d+$/.test(v)) return `${v}.0.0`;
+  if (/^\d+\.\d+$/.test(v)) return `${v}.0`;
+  return v;
 }
 
 /** Hosts of the documents' servers (document, path and operation level) that no environment's apiBaseUrl has. */
