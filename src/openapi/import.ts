@@ -101,6 +101,7 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   const { names, bodies } = nameComponents(docs, notes);
   const schemas: Record<string, JsonSchema> = {};
   const variants = new Map<string, string>();
+  const flaggedMemo = new Map<string, boolean>();
   const componentsOf = (file: string) => docs.find((d) => d.path === file)?.document.components?.schemas ?? {};
 
   const refNameFor =
@@ -108,7 +109,14 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     (component: string, mode: SchemaMode): string => {
       const base = names.get(`${file}#${component}`) ?? sanitize(component);
       const flag = mode === 'request' ? 'readOnly' : mode === 'response' ? 'writeOnly' : undefined;
-      if (!flag || !hasFlaggedProperty(component, flag, componentsOf(file))) return base;
+      if (!flag) return base;
+      const memo = `${file}#${component}#${flag}`;
+      let flagged = flaggedMemo.get(memo);
+      if (flagged === undefined) {
+        flagged = hasFlaggedProperty(component, flag, componentsOf(file));
+        flaggedMemo.set(memo, flagged);
+      }
+      if (!flagged) return base;
       const name = `${base}${mode === 'request' ? 'Write' : 'Read'}`;
       if (!variants.has(name)) {
         variants.set(name, base);
@@ -335,6 +343,9 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   const environments: RawDescription['environments'] =
     overlay?.environments ?? buildEnvironments(docs, scopeCatalogue(docs).flow, pleo);
   checkServers(docs, environments, notes);
+  // A scopes map's whole catalogue is the description's (a scope no request uses yet is still documented).
+  for (const [scope, def] of Object.entries(options.scopesMap?.scopes ?? {}))
+    catalogue[scope] ??= { description: def.description, ...(def.confidence !== 'documented' ? { confidence: def.confidence } : {}) };
   const scopes = { ...catalogue, ...(overlay?.scopes ?? {}) };
   const description: RawDescription = {
     info: {
