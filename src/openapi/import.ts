@@ -85,10 +85,16 @@ function scopeCatalogue(docs: readonly LoadedDocument[]) {
 
 const FIELDS = ['description', 'parameters', 'body', 'responses', 'scopes'] as const;
 
+/** JSON with object keys sorted, so key order does not count as a change. */
+const stableJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    isRecord(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+
 /** Which parts of two requests differ (for merged duplicates and the re-import summary). */
 export function changedParts(a: Partial<RawRequest>, b: Partial<RawRequest>): string[] {
   const parts = ['name', 'method', 'path', ...FIELDS, 'capture', 'responseTimeMs', 'mock'] as const;
-  return parts.filter((p) => JSON.stringify(a[p]) !== JSON.stringify(b[p]));
+  return parts.filter((p) => stableJson(a[p]) !== stableJson(b[p]));
 }
 
 /**
@@ -345,7 +351,10 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   checkServers(docs, environments, notes);
   // A scopes map's whole catalogue is the description's (a scope no request uses yet is still documented).
   for (const [scope, def] of Object.entries(options.scopesMap?.scopes ?? {}))
-    catalogue[scope] ??= { description: def.description, ...(def.confidence !== 'documented' ? { confidence: def.confidence } : {}) };
+    catalogue[scope] ??= {
+      description: def.description,
+      ...(def.confidence !== 'documented' ? { confidence: def.confidence } : {}),
+    };
   const scopes = { ...catalogue, ...(overlay?.scopes ?? {}) };
   const description: RawDescription = {
     info: {

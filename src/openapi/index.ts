@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { load } from 'js-yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { formatProblems, validateSpec } from '../description/index.js';
 import type { RawDescription } from '../description/raw.js';
@@ -96,7 +96,7 @@ export async function importOpenApi(options: ImportOpenApiOptions): Promise<Impo
   const previousText = existsSync(options.into) ? await readText(options.into, 'description') : undefined;
   let previous: RawDescription | undefined;
   try {
-    previous = previousText === undefined ? undefined : (load(previousText) as RawDescription);
+    previous = previousText === undefined ? undefined : (load(previousText, { schema: CORE_SCHEMA }) as RawDescription);
   } catch {
     previous = undefined;
   }

@@ -11,7 +11,24 @@ export interface FolderSummary {
 
 const REMOVED_NOTE = 'Removed: no longer in the OpenAPI documents (kept until import-openapi --prune).';
 
-const identity = (r: Pick<RawRequest, 'method' | 'path' | 'name'>) => `${r.method} ${r.path} ${r.name}`;
+/**
+ * A request's identity across imports: its operation (`METHOD /path`, parameter names blanked) and,
+ * for an operation used by several requests, which of them (in order). A renamed request is changed,
+ * not removed and added.
+ */
+function identities(
+  description: RawDescription | undefined,
+): Array<{ id: string; folder: string; request: RawRequest }> {
+  const seen = new Map<string, number>();
+  return (description?.folders ?? []).flatMap((folder) =>
+    folder.requests.map((request) => {
+      const op = `${request.method} ${request.path.replace(/\{[^{}]+\}/g, '{}')}`;
+      const n = seen.get(op) ?? 0;
+      seen.set(op, n + 1);
+      return { id: `${op} #${n}`, folder: folder.name, request };
+    }),
+  );
+}
 
 /**
  * Compares a fresh import with the description it replaces: per folder, what was added, what
@@ -23,9 +40,7 @@ export function reconcile(
   previous: RawDescription | undefined,
   prune: boolean,
 ): { description: RawDescription; summary: FolderSummary[] } {
-  const before = new Map<string, { folder: string; request: RawRequest }>();
-  for (const folder of previous?.folders ?? [])
-    for (const request of folder.requests) before.set(identity(request), { folder: folder.name, request });
+  const before = new Map(identities(previous).map((e) => [e.id, e]));
   const summary = new Map<string, FolderSummary>();
   const of = (folder: string) => {
     let s = summary.get(folder);
@@ -36,18 +51,15 @@ export function reconcile(
     return s;
   };
   const seen = new Set<string>();
-  for (const folder of fresh.folders) {
-    for (const request of folder.requests) {
-      const id = identity(request);
-      seen.add(id);
-      const old = before.get(id);
-      if (!old) of(folder.name).added.push(request.name);
-      else {
-        const parts = changedParts(old.request, request);
-        if (old.folder !== folder.name) parts.unshift('folder');
-        if (parts.length > 0) of(folder.name).changed.push({ name: request.name, parts });
-        else of(folder.name).unchanged++;
-      }
+  for (const { id, folder, request } of identities(fresh)) {
+    seen.add(id);
+    const old = before.get(id);
+    if (!old) of(folder).added.push(request.name);
+    else {
+      const parts = changedParts(old.request, request);
+      if (old.folder !== folder) parts.unshift('folder');
+      if (parts.length > 0) of(folder).changed.push({ name: request.name, parts });
+      else of(folder).unchanged++;
     }
   }
   const description = structuredClone(fresh);
