@@ -95,14 +95,17 @@ export function makeExamplesConsistent(requests: RawRequest[], variables: Record
   }
 }
 
-const renameRefs = (node: unknown, from: string, to: string): unknown => {
-  if (Array.isArray(node)) return node.map((n) => renameRefs(n, from, to));
+const renameRefs = (node: unknown, renames: Map<string, string>): unknown => {
+  if (Array.isArray(node)) return node.map((n) => renameRefs(n, renames));
   if (!isRecord(node)) return node;
   return Object.fromEntries(
-    Object.entries(node).map(([k, v]) => [
-      k,
-      k === '$ref' && v === `#/schemas/${from}` ? `#/schemas/${to}` : renameRefs(v, from, to),
-    ]),
+    Object.entries(node).map(([k, v]) => {
+      if (k === '$ref' && typeof v === 'string' && v.startsWith('#/schemas/')) {
+        const to = renames.get(v.slice('#/schemas/'.length));
+        return [k, to === undefined ? v : `#/schemas/${to}`];
+      }
+      return [k, renameRefs(v, renames)];
+    }),
   );
 };
 
@@ -112,33 +115,30 @@ const renameRefs = (node: unknown, from: string, to: string): unknown => {
  * identical schemas stay, the second as a `$ref` to the first. Repeats until nothing changes.
  */
 export function dedupeSchemas(schemas: Record<string, JsonSchema>, folders: Array<{ requests: RawRequest[] }>): void {
-  for (let changed = true; changed; ) {
-    changed = false;
+  for (;;) {
     const byBody = new Map<string, string>();
+    const renames = new Map<string, string>();
     for (const name of Object.keys(schemas).sort()) {
       const schema = schemas[name];
-      const body = JSON.stringify(schema);
       if (typeof schema?.$ref === 'string' && Object.keys(schema).length === 1) continue;
+      const body = JSON.stringify(schema);
       const first = byBody.get(body);
-      if (first === undefined) {
-        byBody.set(body, name);
-        continue;
-      }
-      changed = true;
-      if (/_\d+$/.test(name)) {
-        delete schemas[name];
-        for (const [n, s] of Object.entries(schemas)) schemas[n] = renameRefs(s, name, first) as JsonSchema;
-        for (const folder of folders)
-          folder.requests.forEach((r, i) => {
-            const renamed = renameRefs(r, name, first) as RawRequest;
-            if (renamed.body?.schema === name) renamed.body.schema = first;
-            for (const response of Object.values(renamed.responses))
-              if (response.schema === name) response.schema = first;
-            folder.requests[i] = renamed;
-          });
-      } else {
-        schemas[name] = { $ref: `#/schemas/${first}` };
-      }
+      if (first === undefined) byBody.set(body, name);
+      else if (/_\d+$/.test(name)) renames.set(name, first);
+      else schemas[name] = { $ref: `#/schemas/${first}` };
+    }
+    if (renames.size === 0) return;
+    for (const name of renames.keys()) delete schemas[name];
+    for (const [n, s] of Object.entries(schemas)) schemas[n] = renameRefs(s, renames) as JsonSchema;
+    for (const folder of folders) {
+      folder.requests.forEach((r, i) => {
+        const renamed = renameRefs(r, renames) as RawRequest;
+        const named = (ref: unknown) => (typeof ref === 'string' ? (renames.get(ref) ?? ref) : ref);
+        if (renamed.body?.schema !== undefined) renamed.body.schema = named(renamed.body.schema) as string;
+        for (const response of Object.values(renamed.responses))
+          if (response.schema !== undefined) response.schema = named(response.schema) as string;
+        folder.requests[i] = renamed;
+      });
     }
   }
 }

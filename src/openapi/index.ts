@@ -9,6 +9,8 @@ import { importDocuments, type ImportResult } from './import.js';
 import { loadOpenApiDocuments } from './load.js';
 import { parseOverlay, type Overlay } from './overlay.js';
 import { ImportError } from './problems.js';
+import { makeExamplesConsistent } from './consistency.js';
+import { repairExamples } from './repair.js';
 import { formatSummary, reconcile, type FolderSummary } from './reimport.js';
 import { parseScopesMap, type ScopesMap } from './scopes-map.js';
 import { descriptionHeader, writeDescription } from './write.js';
@@ -101,8 +103,17 @@ export async function importOpenApi(options: ImportOpenApiOptions): Promise<Impo
     previous = undefined;
   }
   const { description, summary } = reconcile(result.description, previous, options.prune ?? false);
-  const text = writeDescription(description, descriptionHeader(options.files, overlayPath));
-  const validation = validateSpec(text, options.into);
+  const header = descriptionHeader(options.files, overlayPath);
+  let text = writeDescription(description, header);
+  let validation = validateSpec(text, options.into);
+  if (validation.spec === undefined && repairExamples(description, validation.problems) > 0) {
+    makeExamplesConsistent(
+      description.folders.flatMap((f) => f.requests),
+      description.environments.local.variables ?? {},
+    );
+    text = writeDescription(description, header);
+    validation = validateSpec(text, options.into);
+  }
   const errors = validation.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     throw new UserError(

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { CORE_SCHEMA, dump } from 'js-yaml';
 import type { RawDescription } from '../description/raw.js';
 
 /** The header of an imported description: where it comes from and how to change it. */
@@ -13,7 +13,7 @@ export function descriptionHeader(sources: readonly string[], overlay: string | 
   ].join('\n');
 }
 
-/** Serialises a description as YAML: deterministic, 120 columns, no anchors. */
+/** Serialises a description as YAML (js-yaml, the project's reader): deterministic, 120 columns, no anchors. */
 export function writeDescription(description: RawDescription, header: string): string {
-  return `${header}${stringify(description, { lineWidth: 120, aliasDuplicateObjects: false, singleQuote: true })}`;
+  return `${header}${dump(description, { lineWidth: 120, noRefs: true, quotingType: "'", schema: CORE_SCHEMA })}`;
 }
