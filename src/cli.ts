@@ -147,7 +147,44 @@ await yargs(hideBin(process.argv))
       }),
     runCommand(async (args, io) => (await import('./commands/login.js')).logoutCommand(args, io)),
   )
-  .demandCommand(1, 'Name a command: generate, check, validate, mock, test, start, login or logout.')
+  .command(
+    'import-openapi <files..>',
+    'Import OpenAPI 3.0/3.1/3.2 documents (and the overlay) into the description',
+    (y) =>
+      y
+        .positional('files', {
+          type: 'string',
+          array: true,
+          demandOption: true,
+          describe: 'OpenAPI documents (YAML or JSON)',
+        })
+        .options({
+          into: { type: 'string', default: DEFAULT_SPEC_PATH, describe: 'The description to write' },
+          'scopes-map': {
+            type: 'string',
+            describe: 'Scopes map (default for Pleo documents: collections/openapi/pleo-scopes.yaml)',
+          },
+          overlay: { type: 'string', describe: 'Hand-kept additions (default: INTO with .overlay.yaml, if it exists)' },
+          'dry-run': { type: 'boolean', default: false, describe: 'Print the summary, write nothing' },
+          check: { type: 'boolean', default: false, describe: 'Exit 1 if the documents would change the description' },
+          prune: {
+            type: 'boolean',
+            default: false,
+            describe: 'Drop requests whose operations the documents no longer have',
+          },
+          'include-hidden': { type: 'boolean', default: false, describe: 'Also import operations marked x-exclude' },
+          'include-deprecated': { type: 'boolean', default: false, describe: 'Also import deprecated operations' },
+          'allow-unscoped': {
+            type: 'boolean',
+            default: false,
+            describe: 'Import operations no scope maps as needing any token',
+          },
+        }),
+    runCommand(async (args, io) =>
+      (await import('./commands/import-openapi.js')).importOpenApiCommand(args as never, io),
+    ),
+  )
+  .demandCommand(1, 'Name a command: generate, check, validate, mock, test, start, login, logout or import-openapi.')
   .strict()
   .help()
   .version()

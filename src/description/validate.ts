@@ -45,6 +45,8 @@ function syntaxProblems(text: string, cause?: YAMLException): Problem[] {
 
 /** Something that looks like a YAML alias (`*name`); markdown `**bold**` matches too, harmlessly. */
 const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/m;
+/** Something that looks like a YAML anchor (`&name`): without one, no alias can expand (markdown `**bold**` is then harmless). */
+const ANCHOR = /(?:^|[\s[{,])&[^\s,[\]{}]/m;
 
 /** Aliases expanded past this count are refused: nested aliases can blow a small file up exponentially. */
 export const MAX_ALIAS_COUNT = 100;
@@ -54,7 +56,7 @@ export const MAX_ALIAS_COUNT = 100;
  * the `yaml` package instead, which refuses a "billion laughs" document.
  */
 function readValue(text: string, source: string): { value: unknown } | { problems: Problem[] } {
-  if (ALIAS.test(text)) {
+  if (ALIAS.test(text) && ANCHOR.test(text)) {
     const { doc } = parseSource(text);
     if (doc.errors.length > 0) return { problems: syntaxProblems(text) };
     try {

@@ -9,7 +9,7 @@ const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: R
 function commandsInHelp(): string[] {
   const help = runCli(['--help']);
   expect(help.status).toBe(0);
-  return [...help.stdout.matchAll(/^ {2}pleo-postman (\w+)/gm)].map((m) => m[1] as string);
+  return [...help.stdout.matchAll(/^ {2}pleo-postman ([\w-]+)/gm)].map((m) => m[1] as string);
 }
 
 const flagsOf = (command: string): string[] =>
@@ -25,7 +25,17 @@ describe('the CLI as users call it', () => {
   });
 
   it('--help lists every command', () => {
-    expect(commandsInHelp()).toEqual(['generate', 'check', 'validate', 'mock', 'test', 'start', 'login', 'logout']);
+    expect(commandsInHelp()).toEqual([
+      'generate',
+      'check',
+      'validate',
+      'mock',
+      'test',
+      'start',
+      'login',
+      'logout',
+      'import-openapi',
+    ]);
   });
 
   it('an unknown command or flag exits non-zero and says what is wrong', () => {
@@ -40,7 +50,9 @@ describe('the CLI as users call it', () => {
   it('no command: exits non-zero and names the commands', () => {
     const none = runCli([]);
     expect(none.status).not.toBe(0);
-    expect(none.stderr).toContain('Name a command: generate, check, validate, mock, test, start, login or logout.');
+    expect(none.stderr).toContain(
+      'Name a command: generate, check, validate, mock, test, start, login, logout or import-openapi.',
+    );
   });
 });
 
