@@ -9,7 +9,7 @@ import { importSpecifiers } from '../helpers/imports.js';
  * test helper, must be named `*.int.test.ts`, and one that starts none must not.
  */
 const INTEGRATION_MARKERS: [string, RegExp][] = [
-  ['a Newman run', /\b(?:runSuite|runLocalSuite|testCommand|startCommand)\(|\bnewman\.run\(|from 'newman'/],
+  ['a Newman run', /\b(?:runSuite|runLocalSuite|runNewman|testCommand|startCommand)\(|\bnewman\.run\(|from 'newman'/],
   ['a browser', /from 'playwright-core'|\bchromium\.launch\(/],
   ['a child process', /from 'node:child_process'|\b(?:spawn|spawnSync|execFile|execFileSync|fork)\(|\brunCli\(/],
 ];

@@ -12,7 +12,7 @@ import { tempDir } from '../helpers/cli.js';
 const postmanSchema = JSON.parse(readFileSync('test/fixtures/schemas/postman-collection-v2.1.0.schema.json', 'utf8'));
 const validateCollection = new Ajv({ strict: false, allErrors: true }).compile(postmanSchema);
 
-type Json = Record<string, any>;
+import type { Json } from '../helpers/json.js';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 /** The operations a document declares, as `METHOD /path`. */

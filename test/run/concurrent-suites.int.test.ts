@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe(`one mock, ${SUITES} concurrent suites`, () => {
-  it('every suite passes, and each one’s creates, updates and deletes are its own', async () => {
+  it('every suite passes, and each one’s creates, updates and deletes are its own', { timeout: 180_000 }, async () => {
     const summaries = await Promise.all(
       Array.from({ length: SUITES }, () =>
         runNewman({

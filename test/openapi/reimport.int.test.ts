@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const PETSTORE = 'test/fixtures/openapi/petstore-3.0.json';
-type Json = Record<string, any>;
+import type { Json } from '../helpers/json.js';
 
 /** A working copy of the pet shop document, its description and overlay, in a temp directory. */
 function workspace() {
