@@ -1,5 +1,6 @@
 import { pathParameterNames, type FolderDef, type RequestDef } from '../../description/index.js';
 import { stableId } from '../ids.js';
+import type { FolderModel, HttpRequestModel, RequestItem } from '../model.js';
 import { requestLabel } from './contract.js';
 import { scriptEvent } from './event.js';
 import { iife, lit, pmTest } from './js.js';
@@ -13,7 +14,7 @@ export const SECURITY_FOLDER_NAME = 'Security';
 export const NARROW_TOKEN_VARIABLE = 'pleoNarrowAccessToken';
 
 /** Method, URL, headers and body of a request (src/generate/request.ts, passed in to keep imports one-way). */
-export type RequestDefiner = (request: RequestDef) => Record<string, unknown>;
+export type RequestDefiner = (request: RequestDef) => HttpRequestModel;
 
 /** The request of a folder that is safest to probe: a read without path parameters first, a write last. */
 export function probeRequest(requests: readonly RequestDef[]): RequestDef | undefined {
@@ -23,7 +24,7 @@ export function probeRequest(requests: readonly RequestDef[]): RequestDef | unde
 }
 
 /** @see [RFC 6750 §3](https://www.rfc-editor.org/rfc/rfc6750.html#section-3) */
-function noTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefiner) {
+function noTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefiner): RequestItem {
   const label = `${folder.name}: ${requestLabel(request)} without a token`;
   const source = [
     `// Security: without a token, ${requestLabel(request)} must be refused with 401 and a Bearer challenge.`,
@@ -37,7 +38,8 @@ function noTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefi
     id: stableId('security', folder.name, 'no token'),
     name: `${folder.name}: no token → 401`,
     request: { ...define(request), auth: { type: 'noauth' } },
-    event: [scriptEvent('test', `security/${folder.name}/no token`, source)],
+    scripts: [scriptEvent('test', `security/${folder.name}/no token`, source)],
+    examples: [],
   };
 }
 
@@ -75,20 +77,18 @@ pm.sendRequest(tokenRequest({ grant_type: 'refresh_token', refresh_token: refres
 }
 
 /** @see [RFC 6750 §3.1](https://www.rfc-editor.org/rfc/rfc6750.html#section-3.1) */
-function narrowTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefiner) {
+function narrowTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefiner): RequestItem {
   const testName = `${folder.name}: ${requestLabel(request)} with a token lacking ${request.scopes.join(' ')} → 403 (RFC 6750 §3.1 insufficient_scope)`;
   const owner = `security/${folder.name}/narrow token`;
   return {
     id: stableId('security', folder.name, 'narrow token'),
     name: `${folder.name}: token without ${request.scopes.join(' ')} → 403`,
-    request: {
-      ...define(request),
-      auth: { type: 'bearer', bearer: [{ key: 'token', value: `{{${NARROW_TOKEN_VARIABLE}}}`, type: 'string' }] },
-    },
-    event: [
+    request: { ...define(request), auth: { type: 'bearer', token: `{{${NARROW_TOKEN_VARIABLE}}}` } },
+    scripts: [
       scriptEvent('prerequest', owner, narrowScript(testName, request.scopes)),
       scriptEvent('test', owner, pmTest(testName, 'pm.response.to.have.status(403);')),
     ],
+    examples: [],
   };
 }
 
@@ -97,7 +97,11 @@ function narrowTokenItem(folder: FolderDef, request: RequestDef, define: Request
  * probe needs a scope, a call with a token lacking it (→ 403), where `granted` leaves a narrower
  * token possible. It runs last, after the contract tests.
  */
-export function buildSecurityFolder(folders: readonly FolderDef[], define: RequestDefiner, granted: readonly string[]) {
+export function buildSecurityFolder(
+  folders: readonly FolderDef[],
+  define: RequestDefiner,
+  granted: readonly string[],
+): FolderModel | undefined {
   // A 403 probe needs a narrower token with some other granted scope; with none, it could only be skipped.
   const narrowable = (r: RequestDef) => r.scopes.length > 0 && granted.some((scope) => !r.scopes.includes(scope));
   const items = folders.flatMap((folder) => {
@@ -112,11 +116,8 @@ export function buildSecurityFolder(folders: readonly FolderDef[], define: Reque
   return {
     id: stableId('folder', SECURITY_FOLDER_NAME),
     name: SECURITY_FOLDER_NAME,
-    description: {
-      content:
-        'Generated: for each folder, a call without a token must get 401 and a call with a token lacking the required scope must get 403. Runs last.',
-      type: 'text/markdown',
-    },
-    item: items,
+    description:
+      'Generated: for each folder, a call without a token must get 401 and a call with a token lacking the required scope must get 403. Runs last.',
+    items,
   };
 }
