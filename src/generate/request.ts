@@ -97,12 +97,14 @@ function rawUrl(segments: readonly string[], query: readonly Param[]): string {
 
 function buildUrl(request: RequestDef): UrlModel {
   const { segments, variables } = buildPath(request);
-  const query = Object.entries(request.parameters.query).map(([key, p]): Param => ({
-    key,
-    value: paramValue(p),
-    ...(p.description ? { description: p.description } : {}),
-    ...(p.example === undefined && p.variable === undefined ? { disabled: true } : {}),
-  }));
+  const query = Object.entries(request.parameters.query).map(
+    ([key, p]): Param => ({
+      key,
+      value: paramValue(p),
+      ...(p.description ? { description: p.description } : {}),
+      ...(p.example === undefined && p.variable === undefined ? { disabled: true } : {}),
+    }),
+  );
   return {
     raw: rawUrl(segments, query),
     host: HOST,
@@ -142,9 +144,7 @@ export function requestDefinition(request: RequestDef): HttpRequestModel {
     method: request.method,
     url: buildUrl(request),
     headers: buildHeaders(request),
-    ...(request.body
-      ? { body: { type: 'json', content: JSON.stringify(bodyToSend(request.body), null, 2) } }
-      : {}),
+    ...(request.body ? { body: { type: 'json', content: JSON.stringify(bodyToSend(request.body), null, 2) } } : {}),
   };
 }
 
@@ -157,6 +157,6 @@ export function transformRequest(spec: ApiDescription, folder: FolderDef, reques
     description: describeRequest(spec, request),
     request: definition,
     scripts: buildRequestEvents(spec, folder, request),
-    examples: [], // STEP1
+    examples: buildExamples(folder, request),
   };
 }
