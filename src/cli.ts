@@ -25,6 +25,10 @@ function generateOptions(y: Argv) {
       choices: ['desktop', 'web'] as const,
       describe: 'Postman callback: desktop (https://oauth.pstmn.io/v1/callback) or web (…/v1/browser-callback)',
     },
+    format: {
+      type: 'string',
+      describe: 'Comma-separated: v2.1 (collections/*.json), v3 (postman/ folder of Postman v12); default both',
+    },
   });
 }
 
