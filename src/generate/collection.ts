@@ -6,6 +6,7 @@ import type { CollectionModel, Param } from './model.js';
 import { orderForRun } from './order.js';
 import { requestDefinition, transformRequest } from './request.js';
 import { buildCollectionEvents, buildSecurityFolder, sharedScriptVariables } from './scripts/index.js';
+import { buildTokenFolder } from './scripts/token-item.js';
 import { writeV21 } from './writers/v21.js';
 
 export interface CollectionResult {
@@ -55,8 +56,8 @@ export interface CollectionModelResult {
 }
 
 /**
- * Builds the collection as plain data: one folder per resource group (requests ordered for a
- * contract run) and a generated Security folder last, collection-level OAuth 2.0 and token script,
+ * Builds the collection as plain data: a generated Token folder first (the run's access token), one
+ * folder per resource group (requests ordered for a contract run) and a generated Security folder last, collection-level OAuth 2.0 and token script,
  * the schemas once as a collection variable, ids derived from names.
  * @param scopes the scopes the client registered; requests needing others are left out.
  */
@@ -74,6 +75,7 @@ export function buildCollectionModel(spec: ApiDescription, scopes?: readonly str
     variables: [...captureVariables(spec), ...sharedScriptVariables(spec)],
     scripts: buildCollectionEvents(spec),
     folders: [
+      buildTokenFolder(),
       ...folders.map((folder) => ({
         id: stableId('folder', folder.name),
         name: folder.name,

@@ -5,6 +5,7 @@ import { requestLabel } from './contract.js';
 import { scriptEvent } from './event.js';
 import { iife, lit, pmTest } from './js.js';
 import { sandboxSources } from './sandbox.js';
+import { tokenEndpointRequest } from './token-item.js';
 import { NARROW_TOKEN_VARIABLE } from './variables.js';
 import { isWriteRequest } from './writes.js';
 
@@ -42,33 +43,69 @@ function noTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefi
   };
 }
 
-/** The 403 probe's pre-request script: src/generate/sandbox/security-narrow.js after its preamble. */
-function narrowScript(testName: string, required: readonly string[]): string {
-  const body = [
-    `var TEST_NAME = ${lit(testName)};`,
-    `var REQUIRED = ${lit(required)};`,
-    'var env = pm.environment;',
-    sandboxSources('token-request.js', 'security-narrow.js'),
+/** Preamble and sandbox files of a narrowing request's scripts. */
+function narrowScript(
+  testName: string,
+  required: readonly string[],
+  file: 'security-narrow.js' | 'security-narrow-response.js',
+) {
+  return iife(
+    [
+      `var TEST_NAME = ${lit(testName)};`,
+      `var REQUIRED = ${lit(required)};`,
+      'var env = pm.environment;',
+      sandboxSources('token-request.js', file),
+    ].join('\n'),
+  );
+}
+
+const narrowTestName = (folder: FolderDef, request: RequestDef) =>
+  `${folder.name}: ${requestLabel(request)} with a token lacking ${request.scopes.join(' ')} → 403 (RFC 6750 §3.1 insufficient_scope)`;
+
+/**
+ * The request before a 403 probe: a refresh that asks for less scope (RFC 6749 §6), a token request
+ * item of its own (see token-item.ts), whose answer the probe's Bearer auth uses.
+ * @see [RFC 6749 §6](https://www.rfc-editor.org/rfc/rfc6749.html#section-6)
+ */
+function narrowingItem(folder: FolderDef, request: RequestDef): RequestItem {
+  const testName = narrowTestName(folder, request);
+  const owner = `security/${folder.name}/narrowing`;
+  const header = [
+    `// Security: a token without ${request.scopes.join(' ')}, for the 403 probe after this request (RFC 6750 §3.1).`,
+    '// It comes from a refresh that asks for less scope (RFC 6749 §6); the rotated refresh token replaces the',
+    '// old one at once. With no refresh token or nothing to narrow to, the check is skipped.',
   ].join('\n');
-  return [
-    `// Security: a token without ${required.join(' ')} must be refused with 403 (RFC 6750 §3.1 insufficient_scope).`,
-    '// The narrower token comes from a refresh that asks for less scope (RFC 6749 §6); the rotated refresh',
-    '// token replaces the old one at once. With no refresh token or nothing to narrow to, the check is skipped.',
-    iife(body),
-  ].join('\n');
+  return {
+    id: stableId('security', folder.name, 'narrowing'),
+    name: `${folder.name}: narrower token without ${request.scopes.join(' ')}`,
+    request: tokenEndpointRequest(),
+    scripts: [
+      scriptEvent('prerequest', owner, `${header}\n${narrowScript(testName, request.scopes, 'security-narrow.js')}`),
+      scriptEvent('test', owner, narrowScript(testName, request.scopes, 'security-narrow-response.js')),
+    ],
+    examples: [],
+  };
 }
 
 /** @see [RFC 6750 §3.1](https://www.rfc-editor.org/rfc/rfc6750.html#section-3.1) */
 function narrowTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefiner): RequestItem {
-  const testName = `${folder.name}: ${requestLabel(request)} with a token lacking ${request.scopes.join(' ')} → 403 (RFC 6750 §3.1 insufficient_scope)`;
+  const testName = narrowTestName(folder, request);
   const owner = `security/${folder.name}/narrow token`;
   return {
     id: stableId('security', folder.name, 'narrow token'),
     name: `${folder.name}: token without ${request.scopes.join(' ')} → 403`,
     request: { ...define(request), auth: { type: 'bearer', token: `{{${NARROW_TOKEN_VARIABLE}}}` } },
     scripts: [
-      scriptEvent('prerequest', owner, narrowScript(testName, request.scopes)),
-      scriptEvent('test', owner, pmTest(testName, 'pm.response.to.have.status(403);')),
+      scriptEvent(
+        'prerequest',
+        owner,
+        `// Security: skipped when the request before it got no narrower token (it says why).\n${iife(sandboxSources('security-probe.js'))}`,
+      ),
+      scriptEvent(
+        'test',
+        owner,
+        `${pmTest(testName, 'pm.response.to.have.status(403);')}\npm.collectionVariables.set(${lit(NARROW_TOKEN_VARIABLE)}, '');`,
+      ),
     ],
     examples: [],
   };
@@ -91,7 +128,7 @@ export function buildSecurityFolder(
     const scoped = probeRequest(folder.requests.filter(narrowable));
     return [
       ...(probe ? [noTokenItem(folder, probe, define)] : []),
-      ...(scoped ? [narrowTokenItem(folder, scoped, define)] : []),
+      ...(scoped ? [narrowingItem(folder, scoped), narrowTokenItem(folder, scoped, define)] : []),
     ];
   });
   if (items.length === 0) return undefined;
