@@ -101,6 +101,11 @@ await yargs(hideBin(process.argv))
           type: 'string',
           describe: 'Where a rotated refresh token is written (mode 0600); read when PLEO_REFRESH_TOKEN is unset',
         },
+        runner: {
+          type: 'string',
+          default: 'newman',
+          describe: 'newman (the v2.1 collection) or postman-cli (the v3 folder, with the Postman CLI; --env local)',
+        },
       }),
     runCommand(async (args, io) => (await import('./commands/test.js')).testCommand(args, io)),
   )
