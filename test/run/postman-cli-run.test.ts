@@ -43,6 +43,8 @@ describe('the Postman CLI runs the v3 folder against the local mock', () => {
       expect(cli.assertions.total).toBeGreaterThanOrEqual(newman.assertions.total);
       expect(cli.assertions.failed).toBe(0);
       expect(console).toContain('Folder Token');
+      // offline and never logged in: the CLI says it has no authorization data, so nothing is published
+      expect(console).toContain('No authorization data found');
       expect((await readdir(dir)).sort()).toEqual(['cli-junit.xml', 'cli.json']);
       const junit = await readFile(join(dir, 'cli-junit.xml'), 'utf8');
       expect(junit).toContain(`tests="${cli.assertions.total}" failures="0"`);
