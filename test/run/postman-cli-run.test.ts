@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testCommand } from '../../src/commands/test.js';
 import type { ApiDescription } from '../../src/description/index.js';
-import { TEST_CLIENT } from '../../src/mock/index.js';
+import { startMock, TEST_CLIENT } from '../../src/mock/index.js';
 import { runLocalSuite } from '../../src/run/index.js';
 import { locatePostmanCli } from '../../src/run/postman-cli-bin.js';
 import { runLocalSuiteWithPostmanCli } from '../../src/run/postman-cli-run.js';
 import { captureOutput } from './helpers/output.js';
 import { CASES } from './helpers/contract-breaks.js';
+import { startRecordingProxy } from './helpers/recording-proxy.js';
 import { DEFAULT_SPEC, loadDefault, loadMinimal } from '../helpers/specs.js';
 
 const TIMEOUT = 240_000;
@@ -52,6 +53,49 @@ describe('the Postman CLI runs the v3 folder against the local mock', () => {
       const json = JSON.parse(await readFile(join(dir, 'cli.json'), 'utf8'));
       expect(json.summary.assertions).toEqual(cli.assertions);
       for (const text of [console, junit, JSON.stringify(json)]) expect(text).not.toContain(TEST_CLIENT.secret);
+    },
+    TIMEOUT,
+  );
+});
+
+describe('under the Postman CLI, secrets never reach the console or a report', () => {
+  it(
+    'with a sentinel client secret and every code and token the authorisation server issued',
+    async () => {
+      const spec = await loadMinimal();
+      const dir = await mkdtemp(join(tmpdir(), 'pleo-cli-secrets-'));
+      const SENTINEL = 'SENTINEL-cli-client-secret-7e2a';
+      const mock = await startMock({ spec, port: 0, autoApprove: true });
+      const proxy = await startRecordingProxy(mock.url, {
+        clientSecret: { sentinel: SENTINEL, real: TEST_CLIENT.secret },
+      });
+      let console = '';
+      try {
+        const summary = await runLocalSuiteWithPostmanCli({
+          spec,
+          reporters: ['cli', 'junit', 'json'],
+          reportDir: dir,
+          reportName: 'leak',
+          envVars: {
+            authServerUrl: proxy.url,
+            apiBaseUrl: proxy.url,
+            redirectUri: `${proxy.url}/callback`,
+            clientSecret: SENTINEL,
+          },
+          onConsole: (text) => (console = text),
+        });
+        expect(summary.failures).toEqual([]);
+        expect(proxy.recorded.grants).toContain('authorization_code');
+        expect(proxy.recorded.issued.length).toBeGreaterThan(2);
+        const reports = await Promise.all((await readdir(dir)).map((f) => readFile(join(dir, f), 'utf8')));
+        expect(reports).toHaveLength(2);
+        for (const secret of [SENTINEL, ...proxy.recorded.issued])
+          for (const text of [console, ...reports]) expect(text.includes(secret), secret.slice(0, 6)).toBe(false);
+      } finally {
+        await proxy.close();
+        await mock.close();
+        await rm(dir, { recursive: true, force: true });
+      }
     },
     TIMEOUT,
   );
