@@ -25,6 +25,10 @@ function generateOptions(y: Argv) {
       choices: ['desktop', 'web'] as const,
       describe: 'Postman callback: desktop (https://oauth.pstmn.io/v1/callback) or web (…/v1/browser-callback)',
     },
+    format: {
+      type: 'string',
+      describe: 'Comma-separated: v2.1 (collections/*.json), v3 (postman/ folder of Postman v12); default both',
+    },
   });
 }
 
@@ -105,6 +109,11 @@ await yargs(hideBin(process.argv))
         shard: {
           type: 'string',
           describe: 'I/N: run only shard I of N (a stable split of the folders, for CI matrices)',
+        },
+        runner: {
+          type: 'string',
+          default: 'newman',
+          describe: 'newman (the v2.1 collection) or postman-cli (the v3 folder, with the Postman CLI; --env local)',
         },
       }),
     runCommand(async (args, io) => (await import('./commands/test.js')).testCommand(args, io)),

@@ -21,6 +21,7 @@ import { lockTokenFile } from '../run/lock.js';
 import { assertWritableFolder, writeRefreshTokenFileSync } from '../run/refresh-token-store.js';
 import { planRefreshToken, type RefreshTokenPlan } from '../run/token-plan.js';
 import { loadSpec, type ApiDescription } from '../description/index.js';
+import { parseRunner } from '../run/runner.js';
 import type { Io } from './run-command.js';
 
 export interface TestArgs {
@@ -35,6 +36,8 @@ export interface TestArgs {
   refreshTokenFile?: string;
   parallel?: number;
   shard?: string;
+  /** `--runner newman|postman-cli` (default newman). */
+  runner?: string;
 }
 
 /** What the user reads after Newman's own output: skipped writes, reports, the rotation, one summary line. */
@@ -60,6 +63,7 @@ export async function testCommand(
   io: Io,
   processEnv: Record<string, string | undefined> = process.env,
 ): Promise<number> {
+  const runner = parseRunner(args.runner);
   const spec = await loadSpec(args.spec, { onWarning: io.err });
   const common: Omit<SuiteOptions, 'collection' | 'environment'> = {
     reporters: parseReporters(args.reporters),
@@ -72,6 +76,18 @@ export async function testCommand(
     ...(args.shard !== undefined ? { shard: parseShard(args.shard) } : {}),
   };
   const target = await resolveTarget(spec, args.env);
+  if (runner === 'postman-cli') {
+    if (target.kind !== 'local') {
+      throw new UserError(
+        '--runner postman-cli runs against the local mock only (--env local): the Postman CLI cannot export the environment of a v3 run, so a refresh token that the server rotates would be lost; use --runner newman for staging and production',
+        ERROR_CODES.OPTION_INVALID,
+      );
+    }
+    const { runLocalSuiteWithPostmanCli } = await import('../run/postman-cli-run.js');
+    const summary = await runLocalSuiteWithPostmanCli({ ...common, spec, onConsole: (text) => io.out(text.trimEnd()) });
+    reportRun(summary, io);
+    return summary.ok ? 0 : 1;
+  }
   if (target.kind === 'local') {
     const summary = await runLocalSuite({ ...common, spec });
     reportRun(summary, io, (args.parallel ?? 1) > 1);

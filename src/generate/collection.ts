@@ -1,21 +1,23 @@
-import postman from 'postman-collection';
 import type { ApiDescription, FolderDef, RequestDef } from '../description/index.js';
 import { buildAuth } from './auth.js';
 import { neededScopes } from './environments.js';
 import { stableId } from './ids.js';
+import type { CollectionModel, Param } from './model.js';
 import { orderForRun } from './order.js';
 import { requestDefinition, transformRequest } from './request.js';
 import { buildCollectionEvents, buildSecurityFolder, sharedScriptVariables } from './scripts/index.js';
+import { buildTokenFolder } from './scripts/token-item.js';
+import { writeV21 } from './writers/v21.js';
 
 export interface CollectionResult {
-  /** Collection v2.1.0 JSON, as postman-collection's SDK serialises it. */
+  /** Collection v2.1.0 JSON (the model written by writers/v21.ts). */
   collection: Record<string, unknown>;
   /** Requests left out because they need a scope outside `scopes`. */
   omitted: Array<{ folder: string; request: RequestDef; missing: string[] }>;
 }
 
 /** Initial values of the variables that captures fill: the example of a parameter that uses them. */
-function captureVariables(spec: ApiDescription) {
+function captureVariables(spec: ApiDescription): Param[] {
   const values = new Map<string, string>();
   const requests = spec.folders.flatMap((f) => f.requests);
   for (const request of requests) {
@@ -30,7 +32,7 @@ function captureVariables(spec: ApiDescription) {
   for (const request of requests) {
     for (const variable of Object.keys(request.capture)) if (!values.has(variable)) values.set(variable, '');
   }
-  return [...values].sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => ({ key, value, type: 'string' }));
+  return [...values].sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => ({ key, value }));
 }
 
 function keepFolder(
@@ -47,51 +49,47 @@ function keepFolder(
   return { ...folder, requests };
 }
 
-type ItemJson = { item?: ItemJson[]; request?: { url?: Record<string, unknown> } };
-type ItemDefinition = { item?: ItemDefinition[]; request?: Record<string, unknown> };
-
-/** The SDK leaves `url.raw` out of its JSON; Postman shows and edits `raw`, so the definitions' go back in, first. */
-function putBackRawUrls(items: ItemJson[] = [], definitions: ItemDefinition[] = []): void {
-  items.forEach((item, i) => {
-    const raw = (definitions[i]?.request?.url as { raw?: string } | undefined)?.raw;
-    if (item.request?.url && raw !== undefined) item.request.url = { raw, ...item.request.url };
-    putBackRawUrls(item.item, definitions[i]?.item);
-  });
+/** What building the model leaves out, beside the model. */
+export interface CollectionModelResult {
+  model: CollectionModel;
+  omitted: CollectionResult['omitted'];
 }
 
 /**
- * Builds the Postman collection through postman-collection's SDK: one folder per resource group
- * (requests ordered for a contract run) and a generated Security folder last, collection-level
- * OAuth 2.0 and token script, the schemas once as a collection variable, ids derived from names.
+ * Builds the collection as plain data: a generated Token folder first (the run's access token), one
+ * folder per resource group (requests ordered for a contract run) and a generated Security folder last, collection-level OAuth 2.0 and token script,
+ * the schemas once as a collection variable, ids derived from names.
  * @param scopes the scopes the client registered; requests needing others are left out.
  */
-export function buildCollection(spec: ApiDescription, scopes?: readonly string[]): CollectionResult {
+export function buildCollectionModel(spec: ApiDescription, scopes?: readonly string[]): CollectionModelResult {
   const omitted: CollectionResult['omitted'] = [];
   const allowed = scopes ? new Set(scopes) : undefined;
   const folders = spec.folders.map((f) => keepFolder(f, allowed, omitted)).filter((f) => f.requests.length > 0);
-  const definition = {
-    info: {
-      id: stableId('collection', spec.info.name),
-      name: spec.info.name,
-      version: spec.info.version,
-      description: { content: spec.info.description, type: 'text/markdown' },
-    },
-    auth: buildAuth(spec),
-    variable: [...captureVariables(spec), ...sharedScriptVariables(spec)],
-    event: buildCollectionEvents(spec),
-    item: [
+  const security = buildSecurityFolder(folders, requestDefinition, scopes ?? neededScopes(spec));
+  const model: CollectionModel = {
+    id: stableId('collection', spec.info.name),
+    name: spec.info.name,
+    version: spec.info.version,
+    description: spec.info.description,
+    auth: { type: 'oauth2', entries: buildAuth(spec).oauth2 },
+    variables: [...captureVariables(spec), ...sharedScriptVariables(spec)],
+    scripts: buildCollectionEvents(spec),
+    folders: [
+      buildTokenFolder(),
       ...folders.map((folder) => ({
         id: stableId('folder', folder.name),
         name: folder.name,
-        description: { content: folder.description, type: 'text/markdown' },
-        item: orderForRun(folder.requests).map((request) => transformRequest(spec, folder, request)),
+        description: folder.description,
+        items: orderForRun(folder.requests).map((request) => transformRequest(spec, folder, request)),
       })),
-      ...[buildSecurityFolder(folders, requestDefinition, scopes ?? neededScopes(spec))].filter((f) => f !== undefined),
+      ...(security ? [security] : []),
     ],
   };
-  const collection = new postman.Collection(
-    definition as ConstructorParameters<typeof postman.Collection>[0],
-  ).toJSON() as Record<string, unknown>;
-  putBackRawUrls(collection.item as ItemJson[], definition.item);
-  return { collection, omitted };
+  return { model, omitted };
+}
+
+/** The collection as Postman Collection v2.1.0 JSON. */
+export function buildCollection(spec: ApiDescription, scopes?: readonly string[]): CollectionResult {
+  const { model, omitted } = buildCollectionModel(spec, scopes);
+  return { collection: writeV21(model), omitted };
 }

@@ -1,4 +1,3 @@
-import postman from 'postman-collection';
 import {
   bodyVariableTemplate,
   expectedStatus,
@@ -10,7 +9,10 @@ import {
   type ParamDef,
   type RequestDef,
 } from '../description/index.js';
+import { buildExamples } from './examples.js';
 import { stableId } from './ids.js';
+import type { HttpRequestModel, Param, RequestItem, UrlModel } from './model.js';
+import { unparseQuery } from './query-string.js';
 import { buildRequestEvents } from './scripts/index.js';
 
 function paramValue(param: ParamDef): string {
@@ -87,39 +89,35 @@ function buildPath(request: RequestDef): { segments: string[]; variables: string
 
 const HOST = '{{apiBaseUrl}}';
 
-/**
- * `{{apiBaseUrl}}/v1/vendors/:vendorId?limit=10`: path variables stay as `:name`, as Postman shows
- * them. The SDK leaves `raw` out of its JSON, so the collection puts this back (see collection.ts).
- */
-function rawUrl(
-  segments: readonly string[],
-  query: ReadonlyArray<{ key: string; value: string; disabled?: boolean }>,
-): string {
-  const search = postman.QueryParam.unparse(query as never);
+/** `{{apiBaseUrl}}/v1/vendors/:vendorId?limit=10`: path variables stay as `:name`, as Postman shows them. */
+function rawUrl(segments: readonly string[], query: readonly Param[]): string {
+  const search = unparseQuery(query);
   return `${HOST}/${segments.join('/')}${search ? `?${search}` : ''}`;
 }
 
-function buildUrl(request: RequestDef) {
+function buildUrl(request: RequestDef): UrlModel {
   const { segments, variables } = buildPath(request);
-  const query = Object.entries(request.parameters.query).map(([key, p]) => ({
-    key,
-    value: paramValue(p),
-    ...(p.description ? { description: p.description } : {}),
-    ...(p.example === undefined && p.variable === undefined ? { disabled: true } : {}),
-  }));
+  const query = Object.entries(request.parameters.query).map(
+    ([key, p]): Param => ({
+      key,
+      value: paramValue(p),
+      ...(p.description ? { description: p.description } : {}),
+      ...(p.example === undefined && p.variable === undefined ? { disabled: true } : {}),
+    }),
+  );
   return {
     raw: rawUrl(segments, query),
-    host: [HOST],
+    host: HOST,
     path: segments,
-    ...(query.length > 0 ? { query } : {}),
-    variable: variables.map((key) => {
+    query,
+    variables: variables.map((key): Param => {
       const p = request.parameters.path[key]!;
       return { key, value: paramValue(p), ...(p.description ? { description: p.description } : {}) };
     }),
   };
 }
 
-function buildHeaders(request: RequestDef) {
+function buildHeaders(request: RequestDef): Param[] {
   const expectsBody = request.responses[String(expectedStatus(request))]?.schema !== undefined;
   return [
     ...(expectsBody ? [{ key: 'Accept', value: 'application/json' }] : []),
@@ -140,33 +138,25 @@ function bodyToSend(body: BodyDef): unknown {
   );
 }
 
-/** Method, URL, headers and body of a request, as a Postman request definition. */
-export function requestDefinition(request: RequestDef) {
+/** Method, URL, headers and body of a request. */
+export function requestDefinition(request: RequestDef): HttpRequestModel {
   return {
     method: request.method,
     url: buildUrl(request),
-    header: buildHeaders(request),
-    ...(request.body
-      ? {
-          body: {
-            mode: 'raw',
-            raw: JSON.stringify(bodyToSend(request.body), null, 2),
-            options: { raw: { language: 'json' } },
-          },
-        }
-      : {}),
+    headers: buildHeaders(request),
+    ...(request.body ? { body: { type: 'json', content: JSON.stringify(bodyToSend(request.body), null, 2) } } : {}),
   };
 }
 
-/** One request of the description as a Postman item definition, with its contract tests. */
-export function transformRequest(spec: ApiDescription, folder: FolderDef, request: RequestDef) {
+/** One request of the description as a collection item, with its contract tests and saved examples. */
+export function transformRequest(spec: ApiDescription, folder: FolderDef, request: RequestDef): RequestItem {
+  const definition = requestDefinition(request);
   return {
     id: stableId('request', folder.name, request.name),
     name: request.name,
-    request: {
-      ...requestDefinition(request),
-      description: { content: describeRequest(spec, request), type: 'text/markdown' },
-    },
-    event: buildRequestEvents(spec, folder, request),
+    description: describeRequest(spec, request),
+    request: definition,
+    scripts: buildRequestEvents(spec, folder, request),
+    examples: buildExamples(folder, request),
   };
 }

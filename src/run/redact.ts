@@ -94,6 +94,9 @@ export function collectSecrets(summary: NewmanRunSummary, known: Iterable<string
     }
     for (const param of request?.body?.urlencoded?.all() ?? [])
       if (SECRET_FIELDS.has(param.key) && isSecret(param.value)) secrets.add(param.value);
+    // a token request item sends its form as a raw body (src/generate/scripts/token-item.ts)
+    for (const [key, value] of new URLSearchParams(typeof request?.body?.raw === 'string' ? request.body.raw : ''))
+      if (SECRET_FIELDS.has(key) && isSecret(value)) secrets.add(value);
     for (const param of request?.auth?.parameters?.()?.all() ?? [])
       if (SECRET_AUTH_PARAMS.has(param.key) && isSecret(param.value)) secrets.add(param.value);
     for (const s of secretFieldsOfJson(responseText(execution.response as unknown as ResponseLike))) secrets.add(s);

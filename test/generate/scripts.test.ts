@@ -160,7 +160,14 @@ describe.each([
     );
     for (const item of security.item) {
       if (item.name.endsWith('→ 401')) expect(item.request.auth.type).toBe('noauth');
-      else expect(item.request.auth.bearer[0]).toMatchObject({ key: 'token', value: '{{pleoNarrowAccessToken}}' });
+      else if (item.name.endsWith('→ 403'))
+        expect(item.request.auth.bearer[0]).toMatchObject({ key: 'token', value: '{{pleoNarrowAccessToken}}' });
+      else {
+        // the request before each 403 probe: a refresh for less scope, with the client's own Basic auth
+        expect(item.name).toMatch(/: narrower token without /);
+        expect(item.request.url.raw).toBe('{{authServerUrl}}/oauth/token');
+        expect(item.request.auth.type).toBe('basic');
+      }
     }
   });
 });
@@ -172,8 +179,10 @@ describe('security folder of the minimal fixture', () => {
       undefined,
       [
         'Vendors: no token → 401',
+        'Vendors: narrower token without vendors:read',
         'Vendors: token without vendors:read → 403',
         'Employees: no token → 401',
+        'Employees: narrower token without users:read',
         'Employees: token without users:read → 403',
         'Introspect: no token → 401',
       ],

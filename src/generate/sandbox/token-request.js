@@ -1,10 +1,11 @@
-/* exported tokenRequest, tokenError, sha256 */
+/* exported tokenRequest, formBody, tokenError, sha256 */
 /**
  * Token endpoint helpers, shared by the token acquisition and the security folder's narrowing:
  * tokenRequest(params) builds a pm.sendRequest request to {{authServerUrl}}/oauth/token with the
  * client in a Basic header, each part form-encoded first (formEncode); tokenError(err, res) says why
  * a token request failed; sha256(text) is a hex digest, used to remember a failed refresh token
- * without storing it.
+ * without storing it. formBody(params) is the same parameters as an application/x-www-form-urlencoded
+ * body, for the token requests that are collection items (token-item.js, security-narrow.js).
  * @see RFC 6749 §2.3.1 https://www.rfc-editor.org/rfc/rfc6749.html#section-2.3.1
  */
 function formEncode(text) {
@@ -19,6 +20,9 @@ function tokenRequest(params) {
     header: { Authorization: 'Basic ' + CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(client)), Accept: 'application/json' },
     body: { mode: 'urlencoded', urlencoded: Object.keys(params).map(function (key) { return { key: key, value: params[key] }; }) }
   };
+}
+function formBody(params) {
+  return Object.keys(params).map(function (key) { return formEncode(key) + '=' + formEncode(String(params[key])); }).join('&');
 }
 function tokenError(err, res) {
   if (err) return 'token endpoint unreachable: ' + err.message;

@@ -1,14 +1,10 @@
 import { stableId } from '../ids.js';
+import type { Script } from '../model.js';
 
-export interface ScriptEvent {
-  listen: 'prerequest' | 'test';
-  script: { id: string; type: 'text/javascript'; exec: string[] };
-}
+/** The model's script, under the name the script builders use. */
+export type ScriptEvent = Script;
 
-/** A script event with an id derived from its owner, so output stays deterministic. */
-export function scriptEvent(listen: ScriptEvent['listen'], owner: string, source: string): ScriptEvent {
-  return {
-    listen,
-    script: { id: stableId('script', listen, owner), type: 'text/javascript', exec: source.split('\n') },
-  };
+/** A script with an id derived from its owner, so output stays deterministic. */
+export function scriptEvent(listen: Script['listen'], owner: string, source: string): Script {
+  return { listen, id: stableId('script', listen, owner), source };
 }

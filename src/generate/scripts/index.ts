@@ -1,5 +1,6 @@
 import { schemaDefinitions, type ApiDescription, type FolderDef, type RequestDef } from '../../description/index.js';
 import { CONTRACT_LIB_VARIABLE, contractLibSource, contractTestScript } from './contract.js';
+import type { Param } from '../model.js';
 import { scriptEvent, type ScriptEvent } from './event.js';
 import { SCHEMAS_VARIABLE } from './variables.js';
 import { tokenPrerequestScript } from './token.js';
@@ -27,13 +28,12 @@ export function buildCollectionEvents(spec: ApiDescription): ScriptEvent[] {
  * The collection variables the scripts share: every named schema once, as draft-07 `definitions`,
  * and the contract helpers' source.
  */
-export function sharedScriptVariables(spec: ApiDescription) {
+export function sharedScriptVariables(spec: ApiDescription): Param[] {
   return [
     {
       key: SCHEMAS_VARIABLE,
       value: JSON.stringify({ $schema: DRAFT_07, definitions: schemaDefinitions(spec.schemas) }),
-      type: 'string',
     },
-    { key: CONTRACT_LIB_VARIABLE, value: contractLibSource(), type: 'string' },
+    { key: CONTRACT_LIB_VARIABLE, value: contractLibSource() },
   ];
 }

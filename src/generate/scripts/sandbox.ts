@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { FAILED_REFRESH_VARIABLE, NARROW_TOKEN_VARIABLE, SCHEMAS_VARIABLE } from './variables.js';
+import { FAILED_REFRESH_VARIABLE, NARROW_TOKEN_VARIABLE, SCHEMAS_VARIABLE, TOKEN_BODY_VARIABLE } from './variables.js';
 
 /**
  * The Postman sandbox code, read as text from the ES5 files in src/generate/sandbox/ (the build
  * copies them to dist/generate/sandbox/). Each file is a plain script: function declarations, or
- * (token-main.js, security-narrow.js) the body of the function its generated script wraps it in.
+ * (token-main.js, token-item*.js, security-*.js) the body of the function its generated script wraps it in.
  *
  * Two mechanisms carry values from TypeScript into them:
  * - defines: the identifiers of {@link SANDBOX_DEFINES} (variable names) are replaced by their value
@@ -26,7 +26,11 @@ export const SANDBOX_FILES = [
   'token-refresh.js',
   'token-authorization-code.js',
   'token-main.js',
+  'token-item.js',
+  'token-item-response.js',
   'security-narrow.js',
+  'security-narrow-response.js',
+  'security-probe.js',
 ] as const;
 
 export type SandboxFile = (typeof SANDBOX_FILES)[number];
@@ -36,6 +40,7 @@ export const SANDBOX_DEFINES: Readonly<Record<string, string>> = {
   SCHEMAS_VARIABLE,
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,
+  TOKEN_BODY_VARIABLE,
 };
 
 /** Where the sandbox files are, next to this module's folder in src/ and in dist/ alike. */

@@ -17,7 +17,7 @@ const HEADER = `// pleo-postman: gets an access token when none is valid, so the
 // Writes (not :search) against production are skipped unless the variable allowWrites is "true".`;
 
 /** How long before its expiry an access token counts as expired. */
-const EXPIRY_SKEW_MS = 30_000;
+export const EXPIRY_SKEW_MS = 30_000;
 
 /**
  * The collection-level pre-request script: token acquisition and the production write guard, from

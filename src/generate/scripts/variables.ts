@@ -13,5 +13,8 @@ export const CONTRACT_LIB_VARIABLE = 'pleoContractLib';
 /** Collection variable holding the SHA-256 of a refresh token that failed: it is never sent again. */
 export const FAILED_REFRESH_VARIABLE = 'pleoFailedRefreshToken';
 
-/** Local variable that carries the narrowed access token into the 403 request's Bearer auth. */
+/** Collection variable that carries the narrowed access token into the 403 request's Bearer auth. */
 export const NARROW_TOKEN_VARIABLE = 'pleoNarrowAccessToken';
+
+/** Local variable holding the form body of a token request item (`{{pleoTokenRequestBody}}`), set by its pre-request script. */
+export const TOKEN_BODY_VARIABLE = 'pleoTokenRequestBody';

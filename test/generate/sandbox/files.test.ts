@@ -28,7 +28,8 @@ describe('the sandbox files (src/generate/sandbox/*.js)', () => {
   it.each([
     ['validate.js', "pm.collectionVariables.get('pleoSchemas')"],
     ['token-refresh.js', "pm.collectionVariables.set('pleoFailedRefreshToken', sha256(refreshToken))"],
-    ['security-narrow.js', "pm.variables.set('pleoNarrowAccessToken', answer.access_token)"],
+    ['security-narrow-response.js', "pm.collectionVariables.set('pleoNarrowAccessToken', answer.access_token)"],
+    ['token-item.js', "pm.variables.set('pleoTokenRequestBody', formBody("],
   ] as const)('%s ships the variable names as quoted strings', (file, want) => {
     expect(sandboxSource(file)).toContain(want);
   });

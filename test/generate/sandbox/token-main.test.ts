@@ -31,6 +31,15 @@ const grants = (fake: ReturnType<typeof fakePm>) =>
   );
 
 describe('the collection pre-request script (token-main.js)', () => {
+  it('leaves a request to the token endpoint alone: it authenticates the client itself, even against production', () => {
+    const fake = run({
+      environment: { apiBaseUrl: PRODUCTION, refreshToken: 'r', redirectUri: 'http://127.0.0.1:4010/callback' },
+      request: { method: 'POST', path: '/oauth/token' },
+    });
+    expect(fake.sent).toEqual([]);
+    expect(fake.skippedRequest()).toBe(false);
+  });
+
   describe('production write guard', () => {
     const production = { apiBaseUrl: PRODUCTION, accessToken: 'a', refreshToken: 'r' };
     it.each([

@@ -17,6 +17,7 @@ describe('isWrite (write-guard.js) and isWriteRequest agree', () => {
     ['HEAD /v1/vendors', false],
     ['options /v1/vendors', false],
     ['POST /v1/vendors:searchAll', true],
+    ['POST /oauth/token', false],
   ])('%s → %s', (given, want) => {
     const [method = '', path = ''] = given.split(' ');
     expect(isWrite(method, path)).toBe(want);
