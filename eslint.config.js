@@ -37,7 +37,13 @@ export default [
   },
   {
     // These two are the body of the function their generated script wraps them in (bare `return`s).
-    files: ['src/generate/sandbox/token-main.js', 'src/generate/sandbox/security-narrow.js'],
+    files: [
+      'src/generate/sandbox/token-main.js',
+      'src/generate/sandbox/security-narrow.js',
+      'src/generate/sandbox/security-narrow-response.js',
+      'src/generate/sandbox/token-item.js',
+      'src/generate/sandbox/token-item-response.js',
+    ],
     languageOptions: { parserOptions: { ecmaFeatures: { globalReturn: true } } },
   },
 ];

@@ -65,8 +65,8 @@ const row = (p: Param) => ({
   ...(p.disabled ? { disabled: true } : {}),
 });
 
-/** Headers as a map where nothing else needs saying (as Postman writes them), else as rows. */
-const headers = (rows: readonly Param[]) =>
+/** Headers and path variables as a map where nothing else needs saying (as Postman writes them), else as rows. */
+const keyValues = (rows: readonly Param[]) =>
   plainRows(rows) ? Object.fromEntries(rows.map((r) => [r.key, r.value])) : rows.map(row);
 
 const body = (b: BodyModel) => ({ type: b.type, content: b.content });
@@ -96,9 +96,9 @@ function requestParts(r: HttpRequestModel) {
   return {
     url: r.url.raw,
     method: r.method,
-    ...(r.headers.length > 0 ? { headers: headers(r.headers) } : {}),
-    ...(r.url.query.length > 0 ? { queryParams: r.url.query.map(row) } : {}),
-    ...(r.url.variables.length > 0 ? { pathVariables: r.url.variables.map(row) } : {}),
+    ...(r.headers.length > 0 ? { headers: keyValues(r.headers) } : {}),
+    ...(r.url.query.length > 0 ? { queryParams: keyValues(r.url.query) } : {}),
+    ...(r.url.variables.length > 0 ? { pathVariables: keyValues(r.url.variables) } : {}),
     ...(r.body ? { body: body(r.body) } : {}),
   };
 }
@@ -127,7 +127,7 @@ function exampleFile(example: ExampleModel, stem: string, index: number, request
     response: {
       statusCode: example.status,
       statusText: example.statusText,
-      ...(example.headers.length > 0 ? { headers: headers(example.headers) } : {}),
+      ...(example.headers.length > 0 ? { headers: keyValues(example.headers) } : {}),
       body: body(example.body),
     },
     order: order(index),
