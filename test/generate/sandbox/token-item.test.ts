@@ -14,7 +14,7 @@ const LOCAL = {
 };
 const globals = (env: unknown) => ({ env, EXPIRY_SKEW_MS: 30_000, LOOPBACK: /^http:\/\/127\.0\.0\.1(:\d+)?\// });
 
-function before(
+function runBeforeRequest(
   environment: Record<string, string>,
   options: { failed?: string; send?: (url: string) => Answer } = {},
 ) {
@@ -37,13 +37,13 @@ const approve = (url: string): Answer => ({
 
 describe('"Get access token", before the request (token-item.js)', () => {
   it('is skipped while the access token is valid', () => {
-    const fake = before({ ...LOCAL, accessToken: 'a', accessTokenExpiresAt: String(Date.now() + 600_000) });
+    const fake = runBeforeRequest({ ...LOCAL, accessToken: 'a', accessTokenExpiresAt: String(Date.now() + 600_000) });
     expect(fake.skippedRequest()).toBe(true);
     expect(fake.variables.has(TOKEN_BODY_VARIABLE)).toBe(false);
   });
 
   it('with a refresh token, sends the refresh_token grant as its own form body (no pm.sendRequest)', () => {
-    const fake = before({ ...LOCAL, refreshToken: 'r 1+' });
+    const fake = runBeforeRequest({ ...LOCAL, refreshToken: 'r 1+' });
     expect(form(fake.variables.get(TOKEN_BODY_VARIABLE))).toEqual({
       grant_type: 'refresh_token',
       refresh_token: 'r 1+',
@@ -53,13 +53,13 @@ describe('"Get access token", before the request (token-item.js)', () => {
   });
 
   it('never sends a refresh token that failed before', () => {
-    const fake = before({ ...LOCAL, refreshToken: 'r1' }, { failed: sha256('r1') });
+    const fake = runBeforeRequest({ ...LOCAL, refreshToken: 'r1' }, { failed: sha256('r1') });
     expect(fake.skippedRequest()).toBe(true);
     expect(fake.warnings.join('\n')).toContain('failed before');
   });
 
   it('against the local mock, authorises by pm.sendRequest (a GET) and sends the code exchange itself', () => {
-    const fake = before(LOCAL, { send: approve });
+    const fake = runBeforeRequest(LOCAL, { send: approve });
     expect(fake.sent.map((r) => [r.method, new URL(r.url).pathname])).toEqual([['GET', '/oauth/authorize']]);
     const body = form(fake.variables.get(TOKEN_BODY_VARIABLE));
     expect(body).toMatchObject({ grant_type: 'authorization_code', code: 'the-code', redirect_uri: LOCAL.redirectUri });
@@ -68,19 +68,23 @@ describe('"Get access token", before the request (token-item.js)', () => {
   });
 
   it('is skipped when the authorisation fails, and says why', () => {
-    const fake = before(LOCAL, { send: () => ({ code: 200, body: { error: 'access_denied' } }) });
+    const fake = runBeforeRequest(LOCAL, { send: () => ({ code: 200, body: { error: 'access_denied' } }) });
     expect(fake.skippedRequest()).toBe(true);
     expect(fake.tests).toMatchObject([{ outcome: 'failed', error: 'authorization failed: access_denied' }]);
   });
 
   it('in the Postman app (no refresh token, no loopback redirect) is skipped: Get New Access Token signs the requests', () => {
-    const fake = before({ ...LOCAL, redirectUri: 'https://oauth.pstmn.io/v1/callback' });
+    const fake = runBeforeRequest({ ...LOCAL, redirectUri: 'https://oauth.pstmn.io/v1/callback' });
     expect(fake.skippedRequest()).toBe(true);
     expect(fake.sent).toEqual([]);
   });
 });
 
-function after(response: FakeResponse, sent: string, environment: Record<string, string> = { refreshToken: 'r1' }) {
+function runAfterResponse(
+  response: FakeResponse,
+  sent: string,
+  environment: Record<string, string> = { refreshToken: 'r1' },
+) {
   const fake = fakePm({ environment, response, variables: { [TOKEN_BODY_VARIABLE]: sent } });
   const context = loadSandbox(fake, ['token-request.js', 'token-store.js'], { globals: globals(fake.pm.environment) });
   runSandboxBody(context, 'token-item-response.js');
@@ -89,7 +93,7 @@ function after(response: FakeResponse, sent: string, environment: Record<string,
 
 describe('"Get access token", after the response (token-item-response.js)', () => {
   it('stores the rotated refresh token and the access token, and clears the form body', () => {
-    const fake = after(
+    const fake = runAfterResponse(
       { code: 200, body: { access_token: 'at', refresh_token: 'r2', token_type: 'Bearer', expires_in: 900 } },
       'grant_type=refresh_token&refresh_token=r1',
     );
@@ -102,7 +106,10 @@ describe('"Get access token", after the response (token-item-response.js)', () =
   });
 
   it('fails a refused refresh and never sends that refresh token again', () => {
-    const fake = after({ code: 400, body: { error: 'invalid_grant' } }, 'grant_type=refresh_token&refresh_token=r1');
+    const fake = runAfterResponse(
+      { code: 400, body: { error: 'invalid_grant' } },
+      'grant_type=refresh_token&refresh_token=r1',
+    );
     expect(fake.tests).toEqual([
       {
         name: 'token: refresh_token grant → access token (RFC 6749 §6)',
@@ -114,7 +121,11 @@ describe('"Get access token", after the response (token-item-response.js)', () =
   });
 
   it('names the authorization code grant when that was sent', () => {
-    const fake = after({ code: 401, body: { error: 'invalid_client' } }, 'grant_type=authorization_code&code=x', {});
+    const fake = runAfterResponse(
+      { code: 401, body: { error: 'invalid_client' } },
+      'grant_type=authorization_code&code=x',
+      {},
+    );
     expect(fake.tests[0]).toMatchObject({
       name: 'token: authorization code with PKCE S256 → access token (RFC 7636 §4)',
       outcome: 'failed',

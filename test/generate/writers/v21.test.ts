@@ -7,7 +7,7 @@ import { buildCollection } from '../../../src/generate/index.js';
 import { unparseQuery } from '../../../src/generate/query-string.js';
 import { loadDefault, loadMinimal } from '../../helpers/specs.js';
 
-type Json = Record<string, any>;
+import type { Json } from '../../helpers/json.js';
 
 const postmanSchema = JSON.parse(readFileSync('test/fixtures/schemas/postman-collection-v2.1.0.schema.json', 'utf8'));
 const validateCollection = new Ajv({ strict: false, allErrors: true }).compile(postmanSchema);

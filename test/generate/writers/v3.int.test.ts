@@ -10,7 +10,7 @@ import type { ApiDescription } from '../../../src/description/index.js';
 import { postmanCli } from '../../helpers/postman-cli.js';
 import { loadDefault, loadMinimal } from '../../helpers/specs.js';
 
-type Json = Record<string, any>;
+import type { Json } from '../../helpers/json.js';
 
 const listFiles = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
