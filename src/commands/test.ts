@@ -15,6 +15,7 @@ import {
   type Target,
 } from '../run/index.js';
 import { loadSpec, type ApiDescription } from '../description/index.js';
+import { assertWritableFile } from '../run/file-checks.js';
 import type { Io } from './run-command.js';
 
 export interface TestArgs {
@@ -64,6 +65,7 @@ export async function testCommand(
     reportRun(summary, io);
     return summary.ok ? 0 : 1;
   }
+  if (args.refreshTokenFile) await assertWritableFile(args.refreshTokenFile, '--refresh-token-file');
   const release = args.refreshTokenFile ? await lockRefreshTokenFile(args.refreshTokenFile) : undefined;
   try {
     return await runRemote({ args, io, processEnv, spec, target, common });
