@@ -13,10 +13,10 @@ const specOption = {
   },
 } as const;
 
-function generateOptions(y: Argv) {
+function generateOptions(y: Argv, out = 'Output root: writes OUT/collections/ and OUT/environments/') {
   return y.options({
     ...specOption,
-    out: { type: 'string', default: '.', describe: 'Output root: writes OUT/collections/ and OUT/environments/' },
+    out: { type: 'string', describe: `${out} (default: ., or tailored/ with --scopes or --callback)` },
     scopes: {
       type: 'string',
       describe: 'Space-delimited scopes your client registered; requests needing others are left out',
@@ -42,7 +42,8 @@ await yargs(hideBin(process.argv))
   .command(
     'check',
     'Exit 1 if the committed generated files differ from the description',
-    generateOptions,
+    (y) =>
+      generateOptions(y, 'Output root to compare with: OUT/collections/ and OUT/environments/ (check writes nothing)'),
     runCommand(async (args, io) => (await import('./commands/generate.js')).checkCommand(args, io)),
   )
   .command(

@@ -2,12 +2,13 @@ import { ERROR_CODES, UserError } from '../errors.js';
 import { generateFiles } from '../generate/index.js';
 import { staleFiles, writeFilesAtomically } from '../io/write-files.js';
 import { loadSpec, type CallbackVariant } from '../description/index.js';
-import { parseScopes, withCallback } from './options.js';
+import { outputRoot, parseScopes, withCallback } from './options.js';
 import type { Io } from './run-command.js';
 
 export interface GenerateArgs {
   spec: string;
-  out: string;
+  /** Default `.`, or `tailored` when `--scopes` or `--callback` tailors the files. */
+  out?: string;
   scopes?: string;
   callback?: CallbackVariant;
 }
@@ -25,8 +26,18 @@ async function produce(args: GenerateArgs, io: Io) {
 export async function generateCommand(args: GenerateArgs, io: Io): Promise<number> {
   try {
     const { files } = await produce(args, io);
-    const written = await writeFilesAtomically(args.out, files);
+    const out = outputRoot(args);
+    const written = await writeFilesAtomically(out, files);
     for (const path of written) io.out(`wrote ${path}`);
+    const tailoring = [
+      ...(args.scopes !== undefined ? [`--scopes "${args.scopes}"`] : []),
+      ...(args.callback !== undefined ? [`--callback ${args.callback}`] : []),
+    ];
+    if (tailoring.length > 0 && args.out === undefined) {
+      io.out(
+        `tailored (${tailoring.join(' ')}): these files are in ${out}/, import them into Postman; the committed files in ./collections and ./environments are unchanged (--out DIR writes elsewhere)`,
+      );
+    }
     return 0;
   } catch (error) {
     if (error instanceof UserError) error.message += '\nnothing was written';
@@ -37,7 +48,7 @@ export async function generateCommand(args: GenerateArgs, io: Io): Promise<numbe
 /** `check`: exits 1 and names the files when the committed outputs differ from what would be generated. */
 export async function checkCommand(args: GenerateArgs, io: Io): Promise<number> {
   const { files } = await produce(args, io);
-  const stale = await staleFiles(args.out, files);
+  const stale = await staleFiles(outputRoot(args), files);
   if (stale.length > 0) {
     throw new UserError(
       `generated files are stale; run "npx pleo-postman generate" and commit:\n${stale.map((p) => `  ${p}`).join('\n')}`,
