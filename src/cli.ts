@@ -59,6 +59,11 @@ await yargs(hideBin(process.argv))
       y.options({
         ...specOption,
         host: { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on (loopback)' },
+        'allow-remote': {
+          type: 'boolean',
+          default: false,
+          describe: 'Allow a non-loopback --host (e.g. 0.0.0.0 in a container); warns on every start',
+        },
         port: { type: 'number', default: 4010, describe: 'Port; 0 picks a free one' },
         'auto-approve': {
           type: 'boolean',
