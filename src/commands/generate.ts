@@ -19,6 +19,11 @@ async function produce(args: GenerateArgs, io: Io) {
   for (const { folder, request, missing } of result.omitted) {
     io.err(`left out: ${folder} / ${request.name} (${request.method} ${request.path}) needs ${missing.join(' ')}`);
   }
+  for (const d of result.dangling) {
+    io.err(
+      `warning: ${d.folder} / ${d.request.name} uses {{${d.variable}}}, which only ${d.capturedBy.join(', ')} set${d.capturedBy.length === 1 ? 's' : ''} (left out): it sends ${d.example ? `the example value ${d.example}` : 'no value'} and will likely fail (404) against a real Pleo; add the scope, or set ${d.variable} as a collection variable`,
+    );
+  }
   return result;
 }
 

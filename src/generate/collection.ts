@@ -5,6 +5,7 @@ import { neededScopes } from './environments.js';
 import { stableId } from './ids.js';
 import { orderForRun } from './order.js';
 import { requestDefinition, transformRequest } from './request.js';
+import { danglingInputs, type DanglingInput } from './tailoring.js';
 import { buildCollectionEvents, buildSecurityFolder, sharedScriptVariables } from './scripts/index.js';
 
 export interface CollectionResult {
@@ -12,12 +13,14 @@ export interface CollectionResult {
   collection: Record<string, unknown>;
   /** Requests left out because they need a scope outside `scopes`. */
   omitted: Array<{ folder: string; request: RequestDef; missing: string[] }>;
+  /** Kept requests that read a variable only left-out requests capture. */
+  dangling: DanglingInput[];
 }
 
 /** Initial values of the variables that captures fill: the example of a parameter that uses them. */
-function captureVariables(spec: ApiDescription) {
+function captureVariables(folders: readonly FolderDef[]) {
   const values = new Map<string, string>();
-  const requests = spec.folders.flatMap((f) => f.requests);
+  const requests = folders.flatMap((f) => f.requests);
   for (const request of requests) {
     for (const where of ['path', 'query', 'header'] as const) {
       for (const param of Object.values(request.parameters[where])) {
@@ -77,7 +80,7 @@ export function buildCollection(spec: ApiDescription, scopes?: readonly string[]
       description: { content: spec.info.description, type: 'text/markdown' },
     },
     auth: buildAuth(spec),
-    variable: [...captureVariables(spec), ...sharedScriptVariables(spec)],
+    variable: [...captureVariables(folders), ...sharedScriptVariables(spec)],
     event: buildCollectionEvents(spec),
     item: [
       ...folders.map((folder) => ({
@@ -93,5 +96,13 @@ export function buildCollection(spec: ApiDescription, scopes?: readonly string[]
     definition as ConstructorParameters<typeof postman.Collection>[0],
   ).toJSON() as Record<string, unknown>;
   putBackRawUrls(collection.item as ItemJson[], definition.item);
-  return { collection, omitted };
+  return {
+    collection,
+    omitted,
+    dangling: danglingInputs(
+      folders,
+      omitted,
+      Object.values(spec.environments).flatMap((env) => Object.keys(env.variables)),
+    ),
+  };
 }

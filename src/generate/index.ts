@@ -23,6 +23,7 @@ export interface GeneratedFile {
 export interface GenerateResult {
   files: GeneratedFile[];
   omitted: CollectionResult['omitted'];
+  dangling: CollectionResult['dangling'];
 }
 
 /** Files are JSON with two-space indent and a final newline, so diffs stay small and stable. */
@@ -35,7 +36,7 @@ export function collectionBaseName(specPath: string): string {
 
 /** Everything `generate` writes, as data: the collection and one environment file per environment. */
 export function generateFiles(spec: ApiDescription, options: GenerateOptions = {}): GenerateResult {
-  const { collection, omitted } = buildCollection(spec, options.scopes);
+  const { collection, omitted, dangling } = buildCollection(spec, options.scopes);
   const scopes = options.scopes ? [...options.scopes] : neededScopes(spec);
   return {
     files: [
@@ -49,5 +50,6 @@ export function generateFiles(spec: ApiDescription, options: GenerateOptions = {
       })),
     ],
     omitted,
+    dangling,
   };
 }
