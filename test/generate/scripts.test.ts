@@ -1,28 +1,18 @@
-import { Script } from 'node:vm';
+import { runInNewContext, Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCollection } from '../../src/generate/index.js';
 import {
   CONTRACT_LIB_VARIABLE,
   contractTestScript,
-  isWriteRequest,
   probeRequest,
   SECURITY_FOLDER_NAME,
   tokenPrerequestScript,
 } from '../../src/generate/scripts/index.js';
 import { contractLibSource } from '../../src/generate/scripts/contract.js';
-import { DESCRIBE_SCHEMA_ERRORS_JS, READ_PATH_JS } from '../../src/generate/scripts/sandbox-lib.js';
 import { schemaDefinitions, type ApiDescription, type RequestDef } from '../../src/description/index.js';
 import { loadDefault, loadMinimal } from '../helpers/specs.js';
 
 type Json = Record<string, any>;
-
-/** A sandbox helper, evaluated in Node: the helpers are plain ES5 and touch no `pm`. */
-const sandboxFunction = <F>(source: string, name: string): F => new Function(`${source}\nreturn ${name};`)() as F;
-const describeSchemaErrors = sandboxFunction<(errors: object[]) => string>(
-  DESCRIBE_SCHEMA_ERRORS_JS,
-  'describeSchemaErrors',
-);
-const readPath = sandboxFunction<(value: unknown, path: string) => unknown>(READ_PATH_JS, 'readPath');
 
 /**
  * Names of the assertions a contract test script declares, in order: the script runs against a stub
@@ -40,7 +30,7 @@ function testNames(source: string): string[] {
     response: { code: status },
     collectionVariables: { get: (key: string) => (key === CONTRACT_LIB_VARIABLE ? contractLibSource() : undefined) },
   };
-  new Function('pm', 'require', source)(pm, () => ({}));
+  runInNewContext(source, { pm, require: () => ({}) });
   return names;
 }
 
@@ -53,76 +43,6 @@ const scriptsOf = (collection: Json): string[] => {
   visit(collection);
   return out;
 };
-
-describe('isWriteRequest', () => {
-  it.each([
-    ['GET /v1/vendors', false],
-    ['POST /v1/vendors', true],
-    ['POST /v1/vendors:search', false],
-    ['POST /v1/vendors:search?company_id=1', false],
-    ['post /v1/vendors/{id}:archive', true],
-    ['PUT /v1/vendors/{id}', true],
-    ['PATCH /v1/vendors/{id}', true],
-    ['DELETE /v1/chart-of-accounts/{accountId}', true],
-    ['HEAD /v1/vendors', false],
-  ])('%s → %s', (given, want) => {
-    const [method = '', path = ''] = given.split(' ');
-    expect(isWriteRequest(method, path)).toBe(want);
-  });
-});
-
-describe('describeSchemaErrors (sandbox helper, ajv 6 errors with jsonPointers)', () => {
-  const error = (keyword: string, dataPath: string, params: object, message = '') => ({
-    keyword,
-    dataPath,
-    params,
-    message,
-  });
-  it.each([
-    ['type', [error('type', '/data/name', { type: 'string' })], '$.data.name: must be string (type)'],
-    ['required', [error('required', '/data', { missingProperty: 'id' })], '$.data.id: is required (required)'],
-    ['array index', [error('type', '/data/0/id', { type: 'string' })], '$.data[0].id: must be string (type)'],
-    ['odd keys', [error('type', '/a b/x~1y', { type: 'integer' })], '$["a b"]["x/y"]: must be integer (type)'],
-    ['root', [error('type', '', { type: 'object' })], '$: must be object (type)'],
-    [
-      'additionalProperties',
-      [error('additionalProperties', '/data', { additionalProperty: 'extra' })],
-      '$.data.extra: is not allowed (additionalProperties)',
-    ],
-    ['enum', [error('enum', '/state', { allowedValues: ['A', 'B'] })], '$.state: must be one of ["A","B"] (enum)'],
-    ['format', [error('format', '/id', { format: 'uuid' })], '$.id: must match format "uuid" (format)'],
-    [
-      'other keywords',
-      [error('minLength', '/name', { limit: 1 }, 'should NOT be shorter than 1 characters')],
-      '$.name: must NOT be shorter than 1 characters (minLength)',
-    ],
-    [
-      'several',
-      [error('type', '/a', { type: 'string' }), error('required', '', { missingProperty: 'b' })],
-      '$.a: must be string (type); $.b: is required (required)',
-    ],
-  ])('%s', (_name, given, want) => {
-    expect(describeSchemaErrors(given)).toBe(want);
-  });
-
-  it('lists at most 10 errors and counts the rest', () => {
-    const errors = Array.from({ length: 12 }, (_, i) => error('type', `/${i}`, { type: 'string' }));
-    expect(describeSchemaErrors(errors)).toMatch(/\$\[9\]: must be string \(type\); … and 2 more$/);
-  });
-});
-
-describe('readPath (sandbox helper for captures)', () => {
-  const body = { data: [{ id: 'a1' }, { id: 'b2', tags: ['x'] }], meta: { total: 0 } };
-  it.each([
-    ['data[0].id', 'a1'],
-    ['data[1].tags[0]', 'x'],
-    ['meta.total', 0],
-    ['data[5].id', undefined],
-    ['nothing.here', undefined],
-  ])('%s', (path, want) => {
-    expect(readPath(body, path)).toEqual(want);
-  });
-});
 
 describe('contract test scripts', () => {
   let spec: ApiDescription;
@@ -276,7 +196,7 @@ describe('shared helpers', () => {
     expect(scriptsOf(collection).filter((s) => s.includes('function describeSchemaErrors'))).toEqual([]);
     const lib = collection.variable.filter((v: Json) => String(v.value).includes('function describeSchemaErrors'));
     expect(lib.map((v: Json) => v.key)).toEqual(['pleoContractLib']);
-    const helpers = new Function('pm', 'require', `return ${lib[0].value};`)({}, () => ({}));
+    const helpers = runInNewContext(`(${lib[0].value})`, { pm: {}, require: () => ({}) });
     expect(Object.keys(helpers)).toEqual(['contract']);
   });
 });

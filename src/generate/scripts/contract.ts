@@ -6,10 +6,10 @@ import {
   type RequestDef,
 } from '../../description/index.js';
 import { iife, lit } from './js.js';
-import { DESCRIBE_SCHEMA_ERRORS_JS, READ_PATH_JS, VALIDATE_AGAINST_JS } from './sandbox-lib.js';
+import { sandboxSources } from './sandbox.js';
+import { CONTRACT_LIB_VARIABLE } from './variables.js';
 
-/** Collection variable holding the contract library's source, evaluated by every request's test script. */
-export const CONTRACT_LIB_VARIABLE = 'pleoContractLib';
+export { CONTRACT_LIB_VARIABLE };
 
 /** `GET /v2/employees`: how every contract test of a request starts, so a failure reads well. */
 export const requestLabel = (request: RequestDef): string => `${request.method} ${request.path}`;
@@ -31,53 +31,13 @@ export interface Contract {
 }
 
 /**
- * `contract(c)`: one assertion per clause, named `<label> → <clause>`. Checks that only make sense
- * on the expected status are skipped, visibly, on any other.
- */
-const CONTRACT_JS = String.raw`function ifStatusOk(expected, name, check) {
-  if (pm.response.code === expected) pm.test(name, check);
-  else pm.test.skip(name + ' (skipped: status ' + pm.response.code + ')', check);
-}
-function contract(c) {
-  pm.test(c.label + ' → ' + c.status, function () {
-    pm.response.to.have.status(c.status);
-  });
-  if (c.json) pm.test(c.label + ' → Content-Type is JSON', function () {
-    pm.expect(pm.response.headers.get('Content-Type') || '(none)', 'Content-Type').to.match(/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i);
-  });
-  pm.test(c.label + ' → response time under ' + c.budgetMs + ' ms', function () {
-    pm.expect(pm.response.responseTime, 'response time (ms)').to.be.below(c.budgetMs);
-  });
-  c.headers.forEach(function (header) {
-    ifStatusOk(c.status, c.label + ' → has header ' + header, function () {
-      pm.response.to.have.header(header);
-    });
-  });
-  if (c.schema) ifStatusOk(c.status, c.label + ' → body matches ' + c.schemaName, function () {
-    var errors = validateAgainst(pm.response.json(), c.schema);
-    if (errors.length > 0) pm.expect.fail('body does not match ' + c.schemaName + ': ' + describeSchemaErrors(errors));
-  });
-  Object.keys(c.captures).forEach(function (variable) {
-    var path = c.captures[variable];
-    ifStatusOk(c.status, c.label + ' → captures ' + variable + ' from ' + path, function () {
-      var value = readPath(pm.response.json(), path);
-      if (value === undefined || value === null) pm.expect.fail('$.' + path + ' is missing, so ' + variable + ' keeps its old value');
-      pm.collectionVariables.set(variable, typeof value === 'object' ? JSON.stringify(value) : String(value));
-    });
-  });
-}`;
-
-/**
- * The contract library, as one expression returning `{ contract }`. Postman runs each script on its
+ * The contract library (src/generate/sandbox/contract.js and its helpers), as one expression returning `{ contract }`. Postman runs each script on its
  * own, so it lives once in a collection variable and each request's test script evaluates it,
  * instead of a copy in every request.
  */
 export function contractLibSource(): string {
-  return iife(
-    [CONTRACT_JS, DESCRIBE_SCHEMA_ERRORS_JS, VALIDATE_AGAINST_JS, READ_PATH_JS, 'return { contract: contract };'].join(
-      '\n',
-    ),
-  ).replace(/;$/, '');
+  const library = sandboxSources('contract.js', 'schema-errors.js', 'validate.js', 'read-path.js');
+  return iife(`${library}\nreturn { contract: contract };`).replace(/;$/, '');
 }
 
 /** The contract of one request: expected status, JSON body, time budget, headers, schema, captures. */

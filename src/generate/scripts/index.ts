@@ -1,14 +1,14 @@
 import { schemaDefinitions, type ApiDescription, type FolderDef, type RequestDef } from '../../description/index.js';
 import { CONTRACT_LIB_VARIABLE, contractLibSource, contractTestScript } from './contract.js';
 import { scriptEvent, type ScriptEvent } from './event.js';
-import { SCHEMAS_VARIABLE } from './sandbox-lib.js';
+import { SCHEMAS_VARIABLE } from './variables.js';
 import { tokenPrerequestScript } from './token.js';
 
 export { buildSecurityFolder, probeRequest, SECURITY_FOLDER_NAME, NARROW_TOKEN_VARIABLE } from './security.js';
 export { contractTestScript, requestLabel, responseTimeBudget, CONTRACT_LIB_VARIABLE } from './contract.js';
 export { tokenPrerequestScript, FAILED_REFRESH_VARIABLE } from './token.js';
 export { isWriteRequest } from './writes.js';
-export { SCHEMAS_VARIABLE } from './sandbox-lib.js';
+export { SCHEMAS_VARIABLE } from './variables.js';
 export type { ScriptEvent } from './event.js';
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';

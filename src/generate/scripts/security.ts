@@ -3,14 +3,13 @@ import { stableId } from '../ids.js';
 import { requestLabel } from './contract.js';
 import { scriptEvent } from './event.js';
 import { iife, lit, pmTest } from './js.js';
-import { TOKEN_REQUEST_JS } from './sandbox-lib.js';
-import { FAILED_REFRESH_VARIABLE } from './token.js';
+import { sandboxSources } from './sandbox.js';
+import { NARROW_TOKEN_VARIABLE } from './variables.js';
 import { isWriteRequest } from './writes.js';
 
 export const SECURITY_FOLDER_NAME = 'Security';
 
-/** Local variable that carries the narrowed access token into the 403 request's Bearer auth. */
-export const NARROW_TOKEN_VARIABLE = 'pleoNarrowAccessToken';
+export { NARROW_TOKEN_VARIABLE };
 
 /** Method, URL, headers and body of a request (src/generate/request.ts, passed in to keep imports one-way). */
 export type RequestDefiner = (request: RequestDef) => Record<string, unknown>;
@@ -30,7 +29,7 @@ function noTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefi
     pmTest(`${label} → 401 (RFC 6750 §3)`, 'pm.response.to.have.status(401);'),
     pmTest(
       `${label} → WWW-Authenticate: Bearer (RFC 6750 §3)`,
-      "pm.expect(pm.response.headers.get('WWW-Authenticate') || '(none)', 'WWW-Authenticate').to.match(/^Bearer\\b/i);",
+      String.raw`pm.expect(pm.response.headers.get('WWW-Authenticate') || '(none)', 'WWW-Authenticate').to.match(/^Bearer\b/i);`,
     ),
   ].join('\n');
   return {
@@ -41,31 +40,14 @@ function noTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefi
   };
 }
 
+/** The 403 probe's pre-request script: src/generate/sandbox/security-narrow.js after its preamble. */
 function narrowScript(testName: string, required: readonly string[]): string {
-  const body = `var TEST_NAME = ${lit(testName)};
-var REQUIRED = ${lit(required)};
-var env = pm.environment;
-${TOKEN_REQUEST_JS}
-function skip(reason) {
-  pm.test.skip(TEST_NAME + ' (skipped: ' + reason + ')', function () {});
-  pm.execution.skipRequest();
-}
-var refreshToken = env.get('refreshToken');
-var narrowed = String(env.get('scopes') || '').split(/\\s+/).filter(function (s) { return s && REQUIRED.indexOf(s) < 0; });
-if (!refreshToken) return skip('no refreshToken in the environment to narrow a token with');
-if (narrowed.length === 0) return skip('the environment grants no scope besides ' + REQUIRED.join(' '));
-if (pm.collectionVariables.get('${FAILED_REFRESH_VARIABLE}') === sha256(refreshToken)) return skip('the refresh token failed before');
-pm.sendRequest(tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken, scope: narrowed.join(' ') }), function (err, res) {
-  var answer = {};
-  try { answer = res.json(); } catch (e) { answer = {}; }
-  if (!err && res.code === 200 && typeof answer.refresh_token === 'string' && answer.refresh_token) env.set('refreshToken', answer.refresh_token);
-  if (err || res.code !== 200 || !answer.access_token) {
-    if (err || res.code !== 200) pm.collectionVariables.set('${FAILED_REFRESH_VARIABLE}', sha256(refreshToken));
-    pm.test(TEST_NAME, function () { pm.expect.fail('no narrower token: ' + tokenError(err, res)); });
-    return pm.execution.skipRequest();
-  }
-  pm.variables.set('${NARROW_TOKEN_VARIABLE}', answer.access_token);
-});`;
+  const body = [
+    `var TEST_NAME = ${lit(testName)};`,
+    `var REQUIRED = ${lit(required)};`,
+    'var env = pm.environment;',
+    sandboxSources('token-request.js', 'security-narrow.js'),
+  ].join('\n');
   return [
     `// Security: a token without ${required.join(' ')} must be refused with 403 (RFC 6750 §3.1 insufficient_scope).`,
     '// The narrower token comes from a refresh that asks for less scope (RFC 6749 §6); the rotated refresh',

@@ -10,9 +10,3 @@ export function isWriteRequest(method: string, path: string): boolean {
   const bare = path.split('?')[0] ?? '';
   return !SAFE_METHODS.has(method.toUpperCase()) && !bare.endsWith(':search');
 }
-
-/** The same rule as sandbox JavaScript, for the collection's production guard. */
-export const IS_WRITE_JS = `function isWrite(method, path) {
-  var safe = ['GET', 'HEAD', 'OPTIONS'];
-  return safe.indexOf(String(method).toUpperCase()) < 0 && !/:search$/.test(String(path).split('?')[0]);
-}`;

@@ -1,0 +1,20 @@
+/* global env, PRODUCTION_API_BASE_URL, EXPIRY_SKEW_MS, LOOPBACK, isWrite, acquireByRefresh, acquireByAuthorizationCode */
+/**
+ * The body of the collection's pre-request script (it runs inside a function, hence the bare
+ * `return`s): skips writes against production unless allowWrites is "true", keeps a valid access
+ * token, else gets one by refresh or, with a loopback redirect URI, by authorization code.
+ * PRODUCTION_API_BASE_URL, EXPIRY_SKEW_MS, LOOPBACK and env come from the script's preamble
+ * (src/generate/scripts/token.ts).
+ */
+var path = pm.request.url.getPath();
+if (env.get('apiBaseUrl') === PRODUCTION_API_BASE_URL && String(pm.variables.get('allowWrites')) !== 'true' && isWrite(pm.request.method, path)) {
+  console.warn('pleo-postman: skipped ' + pm.request.method + ' ' + path + ': a write against production (set allowWrites=true to send it)');
+  pm.execution.skipRequest();
+  return;
+}
+var accessToken = env.get('accessToken');
+var expiresAt = Number(env.get('accessTokenExpiresAt') || 0);
+if (accessToken && (!expiresAt || Date.now() < expiresAt - EXPIRY_SKEW_MS)) return;
+var refreshToken = env.get('refreshToken');
+if (refreshToken) return acquireByRefresh(refreshToken);
+if (LOOPBACK.test(env.get('redirectUri') || '')) return acquireByAuthorizationCode();

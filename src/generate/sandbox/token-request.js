@@ -1,0 +1,31 @@
+/* exported tokenRequest, tokenError, sha256 */
+/**
+ * Token endpoint helpers, shared by the token acquisition and the security folder's narrowing:
+ * tokenRequest(params) builds a pm.sendRequest request to {{authServerUrl}}/oauth/token with the
+ * client in a Basic header, each part form-encoded first (formEncode); tokenError(err, res) says why
+ * a token request failed; sha256(text) is a hex digest, used to remember a failed refresh token
+ * without storing it.
+ * @see RFC 6749 §2.3.1 https://www.rfc-editor.org/rfc/rfc6749.html#section-2.3.1
+ */
+function formEncode(text) {
+  return encodeURIComponent(text).replace(/[!'()*]/g, function (c) { return '%' + c.charCodeAt(0).toString(16).toUpperCase(); }).replace(/%20/g, '+');
+}
+function tokenRequest(params) {
+  var CryptoJS = require('crypto-js');
+  var client = formEncode(pm.environment.get('clientId') || '') + ':' + formEncode(pm.environment.get('clientSecret') || '');
+  return {
+    url: pm.environment.get('authServerUrl') + '/oauth/token',
+    method: 'POST',
+    header: { Authorization: 'Basic ' + CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(client)), Accept: 'application/json' },
+    body: { mode: 'urlencoded', urlencoded: Object.keys(params).map(function (key) { return { key: key, value: params[key] }; }) }
+  };
+}
+function tokenError(err, res) {
+  if (err) return 'token endpoint unreachable: ' + err.message;
+  var body = {};
+  try { body = res.json(); } catch (e) { body = {}; }
+  return 'token endpoint answered ' + res.code + (body.error ? ' ' + body.error : '') + (body.error_description ? ': ' + body.error_description : '');
+}
+function sha256(text) {
+  return require('crypto-js').SHA256(text).toString();
+}
