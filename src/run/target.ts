@@ -24,7 +24,7 @@ function remote(spec: ApiDescription, label: string, environment: EnvironmentJso
     production:
       valueOf(environment, 'apiBaseUrl').replace(/\/+$/, '') ===
       spec.environments.production.apiBaseUrl.replace(/\/+$/, ''),
-    loopback: LOOPBACK_URL.test(valueOf(environment, 'redirectUri')),
+    loopback: LOOPBACK_URL.test(valueOf(environment, 'redirectUri') || `${valueOf(environment, 'authServerUrl')}/`),
   };
 }
 

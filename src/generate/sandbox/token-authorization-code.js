@@ -1,5 +1,5 @@
-/* exported acquireByAuthorizationCode */
-/* global env, tokenRequest, tokenError, storeTokens, failed */
+/* exported acquireByAuthorizationCode, headlessRedirectUri */
+/* global env, LOOPBACK, LOCAL_CALLBACK_PATH, tokenRequest, tokenError, storeTokens, failed */
 /**
  * acquireByAuthorizationCode(): Authorization Code with PKCE S256 against a loopback redirect (the
  * local mock's `GET /callback`, which echoes `{code, state}`): pm.sendRequest follows the
@@ -8,6 +8,18 @@
  * base64url(words) encodes a crypto-js word array without padding.
  * @see RFC 7636 §4.1-§4.2 https://www.rfc-editor.org/rfc/rfc7636.html#section-4.1
  */
+/**
+ * headlessRedirectUri(): the redirect URI of the headless flow, or '' when there is none: an
+ * environment's own loopback {{redirectUri}} if it sets one; else {{authServerUrl}}/callback when the
+ * authorisation server is on loopback (the local mock registers http://127.0.0.1/callback at any
+ * port, RFC 8252 §7.3), so a mock on another port is a change of {{authServerUrl}} alone.
+ */
+function headlessRedirectUri() {
+  var set = env.get('redirectUri');
+  if (set) return LOOPBACK.test(set) ? set : '';
+  var derived = String(env.get('authServerUrl') || '').replace(/\/+$/, '') + LOCAL_CALLBACK_PATH;
+  return LOOPBACK.test(derived) ? derived : '';
+}
 function randomString(length) {
   var chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~', out = '';
   for (var i = 0; i < length; i++) out += chars.charAt(Math.floor(Math.random() * chars.length));
@@ -18,10 +30,11 @@ function base64url(words) {
 }
 function acquireByAuthorizationCode() {
   var testName = 'token: authorization code with PKCE S256 → access token (RFC 7636 §4)';
+  var redirectUri = headlessRedirectUri();
   var verifier = randomString(64);
   var state = randomString(24);
   var query = {
-    response_type: 'code', client_id: env.get('clientId'), redirect_uri: env.get('redirectUri'), scope: env.get('scopes') || '',
+    response_type: 'code', client_id: env.get('clientId'), redirect_uri: redirectUri, scope: env.get('scopes') || '',
     state: state, code_challenge: base64url(require('crypto-js').SHA256(verifier)), code_challenge_method: 'S256'
   };
   var url = env.get('authServerUrl') + '/oauth/authorize?' + Object.keys(query).map(function (k) { return k + '=' + encodeURIComponent(query[k]); }).join('&');
@@ -33,7 +46,7 @@ function acquireByAuthorizationCode() {
       return console.warn('pleo-postman: no authorization code without a browser (start the mock with --auto-approve, pass refreshToken, or click "Get New Access Token")');
     }
     if (answer.state !== state) return failed(testName, 'the redirect carried another state (RFC 6749 §10.12)');
-    var exchange = { grant_type: 'authorization_code', code: answer.code, redirect_uri: env.get('redirectUri'), code_verifier: verifier };
+    var exchange = { grant_type: 'authorization_code', code: answer.code, redirect_uri: redirectUri, code_verifier: verifier };
     pm.sendRequest(tokenRequest(exchange), function (err2, res2) {
       if (err2 || res2.code !== 200) return failed(testName, tokenError(err2, res2));
       storeTokens(testName, res2);

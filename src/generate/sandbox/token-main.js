@@ -1,4 +1,4 @@
-/* global env, PRODUCTION_API_BASE_URL, EXPIRY_SKEW_MS, LOOPBACK, isWrite, acquireByRefresh, acquireByAuthorizationCode */
+/* global env, PRODUCTION_API_BASE_URL, EXPIRY_SKEW_MS, LOOPBACK, isWrite, acquireByRefresh, acquireByAuthorizationCode, headlessRedirectUri */
 /**
  * The body of the collection's pre-request script (it runs inside a function, hence the bare
  * `return`s): skips writes against production unless allowWrites is "true", keeps a valid access
@@ -17,4 +17,4 @@ var expiresAt = Number(env.get('accessTokenExpiresAt') || 0);
 if (accessToken && (!expiresAt || Date.now() < expiresAt - EXPIRY_SKEW_MS)) return;
 var refreshToken = env.get('refreshToken');
 if (refreshToken) return acquireByRefresh(refreshToken);
-if (LOOPBACK.test(env.get('redirectUri') || '')) return acquireByAuthorizationCode();
+if (headlessRedirectUri()) return acquireByAuthorizationCode();

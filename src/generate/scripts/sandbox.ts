@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { LOCAL_CALLBACK_PATH } from '../../mock/clients.js';
 import { FAILED_REFRESH_VARIABLE, NARROW_TOKEN_VARIABLE, SCHEMAS_VARIABLE } from './variables.js';
 
 /**
@@ -31,8 +32,9 @@ export const SANDBOX_FILES = [
 
 export type SandboxFile = (typeof SANDBOX_FILES)[number];
 
-/** Identifiers in the sandbox files that stand for a variable name, replaced by `'value'`. */
+/** Identifiers in the sandbox files that stand for a variable name (or the mock's callback path), replaced by `'value'`. */
 export const SANDBOX_DEFINES: Readonly<Record<string, string>> = {
+  LOCAL_CALLBACK_PATH,
   SCHEMAS_VARIABLE,
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { LOOPBACK_URL } from '../../../src/generate/index.js';
 import { fakePm, loadSandbox, type Answer, type SentRequest } from '../../helpers/sandbox.js';
 
 const ENV = {
@@ -36,7 +37,7 @@ function approving(overrides: { code?: string; state?: string; error?: string } 
 function acquire(send: (request: SentRequest) => Answer) {
   const fake = fakePm({ environment: ENV, send });
   const files = ['token-request.js', 'token-store.js', 'token-authorization-code.js'] as const;
-  const context = loadSandbox(fake, [...files], { globals: { env: fake.pm.environment } });
+  const context = loadSandbox(fake, [...files], { globals: { env: fake.pm.environment, LOOPBACK: LOOPBACK_URL } });
   (context.acquireByAuthorizationCode as () => void)();
   return fake;
 }
