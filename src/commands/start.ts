@@ -37,6 +37,7 @@ export async function startCommand(args: StartArgs, io: Io): Promise<number> {
     reporters: ['cli', 'junit', 'htmlextra'],
     reportDir: args.reportDir,
     reportName: 'pleo-postman-local',
+    onProgress: (message) => io.err(message),
   });
   reportRun(summary, io);
   if (summary.reportFiles.length > 0)

@@ -54,6 +54,7 @@ export async function testCommand(
   const common: Omit<SuiteOptions, 'collection' | 'environment'> = {
     reporters: parseReporters(args.reporters),
     reportDir: args.reportDir,
+    onProgress: (message: string) => io.err(message),
     reportName: `pleo-postman-${args.env.replace(/^.*[\\/]/, '').replace(/\.postman_environment\.json$|\.json$/, '')}`,
     folders: args.folder ?? [],
     bail: args.bail,

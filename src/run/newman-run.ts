@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman';
+import type { NewmanRunOptions, NewmanRunSummary } from 'newman';
 
 export type { NewmanRunOptions, NewmanRunSummary };
 
@@ -17,7 +17,9 @@ export interface NewmanHooks {
  * Extends Newman through its events only.
  * @see [newman lib/run/index.js](https://github.com/postmanlabs/newman/blob/v6.2.2/lib/run/index.js)
  */
-export function runNewman(options: NewmanRunOptions, hooks: NewmanHooks = {}): Promise<NewmanRunSummary> {
+export async function runNewman(options: NewmanRunOptions, hooks: NewmanHooks = {}): Promise<NewmanRunSummary> {
+  // Loaded on first use (about 2 s): commands can say what they are doing before that.
+  const { default: newman } = await import('newman');
   return new Promise((resolve, reject) => {
     const emitter: EventEmitter = newman.run(options, (error, summary) => (error ? reject(error) : resolve(summary)));
     if (hooks.beforeReports) {

@@ -28,6 +28,8 @@ export interface SuiteOptions {
   timeoutRequestMs?: number;
   /** Values to redact besides the secrets the run reveals (client secret, tokens). */
   secrets?: readonly string[];
+  /** Told what is happening before Newman prints anything (e.g. `starting Newman…`), for stderr. */
+  onProgress?: (message: string) => void;
 }
 
 type ItemJson = { name?: string; item?: ItemJson[] };
@@ -87,6 +89,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   };
   let summary: NewmanRunSummary;
   try {
+    options.onProgress?.('starting Newman; its first request gets a token…');
     summary = await runNewman(
       {
         collection: collection as never,
