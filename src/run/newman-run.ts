@@ -9,6 +9,8 @@ export interface NewmanHooks {
    * `beforeDone` too; this listener is put in front of theirs). It may change the summary in place.
    */
   beforeReports?: (summary: NewmanRunSummary) => void;
+  /** Called with the run's event emitter as soon as the run starts, before any event. */
+  onStart?: (emitter: EventEmitter) => void;
 }
 
 /**
@@ -22,6 +24,7 @@ export async function runNewman(options: NewmanRunOptions, hooks: NewmanHooks = 
   const { default: newman } = await import('newman');
   return new Promise((resolve, reject) => {
     const emitter: EventEmitter = newman.run(options, (error, summary) => (error ? reject(error) : resolve(summary)));
+    hooks.onStart?.(emitter);
     if (hooks.beforeReports) {
       const hook = hooks.beforeReports;
       emitter.prependListener('beforeDone', (_error: unknown, event: { summary: NewmanRunSummary }) =>

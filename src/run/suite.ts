@@ -1,5 +1,6 @@
 import type { NewmanRunSummary } from 'newman';
 import { ERROR_CODES, UserError } from '../errors.js';
+import { executionRecords } from './execution-records.js';
 import { runNewman } from './newman-run.js';
 import { collectSecrets, redactSummary } from './redact.js';
 import { discardReports, planReports, publishReports, type ReporterName } from './reports.js';
@@ -76,7 +77,9 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   const initialRefreshToken = initialValue(options, 'refreshToken');
   let secrets = new Set<string>();
   let finalRefreshToken = '';
+  const records = executionRecords();
   const beforeReports = (summary: NewmanRunSummary) => {
+    records.complete(summary); // each item once in JUnit and the HTML report, as in Newman's table
     finalRefreshToken = String(summary.environment?.get('refreshToken') ?? '');
     secrets = collectSecrets(summary, [
       ...(options.secrets ?? []),
@@ -101,7 +104,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
         ...(options.bail ? { bail: true } : {}),
         ...(options.timeoutRequestMs ? { timeoutRequest: options.timeoutRequestMs } : {}),
       },
-      { beforeReports },
+      { beforeReports, onStart: records.attach },
     );
   } catch (error) {
     await discardReports(plan);
