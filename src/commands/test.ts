@@ -16,6 +16,7 @@ import {
 } from '../run/index.js';
 import { loadSpec, type ApiDescription } from '../description/index.js';
 import { assertWritableFile } from '../run/file-checks.js';
+import { formatTokenStepFailure, tokenStepFailure } from '../run/token-step.js';
 import type { Io } from './run-command.js';
 
 export interface TestArgs {
@@ -37,6 +38,8 @@ export function reportRun(summary: RunSummary, io: Io): void {
     for (const s of summary.skippedWrites) io.err(`  ${s.folder} / ${s.name} (${s.method} ${s.path})`);
   }
   for (const file of summary.reportFiles) io.out(`report: ${file}`);
+  const tokenStep = tokenStepFailure(summary.failures);
+  if (tokenStep) for (const line of formatTokenStepFailure(tokenStep)) io.err(line);
   io.out(`pleo-postman test: ${formatSummaryLine(summary)}`);
 }
 

@@ -1,5 +1,5 @@
 /* exported acquireByAuthorizationCode, headlessRedirectUri */
-/* global env, LOOPBACK, LOCAL_CALLBACK_PATH, tokenRequest, tokenError, storeTokens, failed */
+/* global env, LOOPBACK, LOCAL_CALLBACK_PATH, tokenRequest, tokenError, networkError, storeTokens, failed */
 /**
  * acquireByAuthorizationCode(): Authorization Code with PKCE S256 against a loopback redirect (the
  * local mock's `GET /callback`, which echoes `{code, state}`): pm.sendRequest follows the
@@ -41,7 +41,8 @@ function acquireByAuthorizationCode() {
   pm.sendRequest({ url: url, method: 'GET', header: { Accept: 'application/json' } }, function (err, res) {
     var answer = {};
     try { answer = res.json(); } catch (e) { answer = {}; }
-    if (err || !answer.code) {
+    if (err) return failed(testName, 'authorization endpoint unreachable: ' + networkError(err));
+    if (!answer.code) {
       if (answer.error) return failed(testName, 'authorization failed: ' + answer.error + (answer.error_description ? ': ' + answer.error_description : ''));
       return console.warn('pleo-postman: no authorization code without a browser (start the mock with --auto-approve, pass refreshToken, or click "Get New Access Token")');
     }

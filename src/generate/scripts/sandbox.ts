@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { LOCAL_CALLBACK_PATH } from '../../mock/clients.js';
-import { FAILED_REFRESH_VARIABLE, NARROW_TOKEN_VARIABLE, SCHEMAS_VARIABLE } from './variables.js';
+import {
+  FAILED_REFRESH_VARIABLE,
+  NARROW_TOKEN_VARIABLE,
+  SCHEMAS_VARIABLE,
+  TOKEN_FAILURE_VARIABLE,
+} from './variables.js';
 
 /**
  * The Postman sandbox code, read as text from the ES5 files in src/generate/sandbox/ (the build
@@ -38,6 +43,7 @@ export const SANDBOX_DEFINES: Readonly<Record<string, string>> = {
   SCHEMAS_VARIABLE,
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,
+  TOKEN_FAILURE_VARIABLE,
 };
 
 /** Where the sandbox files are, next to this module's folder in src/ and in dist/ alike. */

@@ -15,3 +15,6 @@ export const FAILED_REFRESH_VARIABLE = 'pleoFailedRefreshToken';
 
 /** Local variable that carries the narrowed access token into the 403 request's Bearer auth. */
 export const NARROW_TOKEN_VARIABLE = 'pleoNarrowAccessToken';
+
+/** Collection variable holding why the token step failed, so later requests report it and are not sent. */
+export const TOKEN_FAILURE_VARIABLE = 'pleoTokenFailure';
