@@ -86,11 +86,15 @@ await yargs(hideBin(process.argv))
           describe: 'local (embedded mock, no credentials), staging, production, or an environment FILE',
         },
         folder: { type: 'string', array: true, describe: 'Run only this folder or request (repeatable)' },
-        reporters: { type: 'string', default: 'cli', describe: 'Comma-separated: cli, junit, htmlextra, json' },
+        reporters: {
+          type: 'string',
+          default: 'cli',
+          describe: 'Comma-separated: cli, junit, html (self-contained), htmlextra (needs network), json',
+        },
         'report-dir': {
           type: 'string',
           default: 'reports',
-          describe: 'Where junit/htmlextra/json reports go (secrets redacted)',
+          describe: 'Where junit/html/htmlextra/json reports go (secrets redacted)',
         },
         bail: { type: 'boolean', default: false, describe: 'Stop at the first failure' },
         'timeout-request': { type: 'number', describe: 'Per-request timeout in ms' },
@@ -112,7 +116,7 @@ await yargs(hideBin(process.argv))
     (y) =>
       y.options({
         ...specOption,
-        'report-dir': { type: 'string', default: 'reports', describe: 'Where the junit and htmlextra reports go' },
+        'report-dir': { type: 'string', default: 'reports', describe: 'Where the junit and html reports go' },
       }),
     runCommand(async (args, io) => (await import('./commands/start.js')).startCommand(args, io)),
   )

@@ -3,7 +3,7 @@ import { ERROR_CODES, UserError } from '../errors.js';
 import { executionRecords } from './execution-records.js';
 import { runNewman } from './newman-run.js';
 import { collectSecrets, redactSummary } from './redact.js';
-import { discardReports, planReports, publishReports, type ReporterName } from './reports.js';
+import { discardReports, planReports, publishReports, writeHtmlReport, type ReporterName } from './reports.js';
 import { summariseRun, type RunSummary } from './summary.js';
 import { withoutWrites } from './writes.js';
 
@@ -110,6 +110,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
     await discardReports(plan);
     throw error;
   }
+  await writeHtmlReport(plan, summary, options.collection.info?.name ?? 'pleo-postman');
   const reportFiles = await publishReports(plan, reportDir, secrets);
   const rotated = initialRefreshToken !== '' && finalRefreshToken !== '' && finalRefreshToken !== initialRefreshToken;
   return {

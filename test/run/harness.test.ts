@@ -27,6 +27,7 @@ describe('parseReporters', () => {
   it.each([
     ['cli', ['cli']],
     ['cli,junit, htmlextra,json', ['cli', 'junit', 'htmlextra', 'json']],
+    ['html,junit', ['html', 'junit']],
     ['junit,junit', ['junit']],
   ])('%s', (given, want) => {
     expect(parseReporters(given)).toEqual(want);
@@ -34,7 +35,7 @@ describe('parseReporters', () => {
 
   it('names the allowed reporters', () => {
     expect(() => parseReporters('cli,teamcity')).toThrow(
-      '--reporters: unknown reporter "teamcity"; choose from cli, junit, htmlextra, json',
+      '--reporters: unknown reporter "teamcity"; choose from cli, junit, html, htmlextra, json',
     );
   });
 });
