@@ -70,7 +70,7 @@ describe.skipIf(!existsSync(CHROMIUM) || process.env.SKIP_BROWSER_TESTS === '1')
       await page
         .locator('details.request')
         .first()
-        .evaluate((e) => ((e as HTMLDetailsElement).open = true));
+        .evaluate((e) => e.setAttribute('open', ''));
       await page.screenshot({ path: join(SHOTS, 'requests.png'), fullPage: false });
     });
 
