@@ -19,6 +19,8 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+/** The browser's getComputedStyle, typed without the DOM library (the tests compile for Node). */
+type WithComputedStyle = { getComputedStyle: (e: unknown) => { display: string; backgroundColor: string } };
 /** Screenshots go here, outside the repository: look at them after a run. */
 const SHOTS = join(tmpdir(), 'pleo-postman-test-output', 'html-report');
 
@@ -59,8 +61,12 @@ describe.skipIf(!existsSync(CHROMIUM) || process.env.SKIP_BROWSER_TESTS === '1')
       expect(blocked).toEqual([]);
       expect(html).not.toMatch(/<(script|link)\b/i);
       const tab = page.locator('label.tab').first();
-      expect(await tab.evaluate((e) => getComputedStyle(e).display)).toBe('inline-block');
-      expect(await tab.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 255, 255)');
+      expect(await tab.evaluate((e) => (globalThis as unknown as WithComputedStyle).getComputedStyle(e).display)).toBe(
+        'inline-block',
+      );
+      expect(
+        await tab.evaluate((e) => (globalThis as unknown as WithComputedStyle).getComputedStyle(e).backgroundColor),
+      ).toBe('rgb(255, 255, 255)');
       expect(await page.locator('.panel-summary').isVisible()).toBe(true);
       expect(await page.locator('.panel-requests').isVisible()).toBe(false);
       mkdirSync(SHOTS, { recursive: true });
