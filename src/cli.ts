@@ -13,10 +13,10 @@ const specOption = {
   },
 } as const;
 
-function generateOptions(y: Argv) {
+function generateOptions(y: Argv, out = 'Output root: writes OUT/collections/ and OUT/environments/') {
   return y.options({
     ...specOption,
-    out: { type: 'string', default: '.', describe: 'Output root: writes OUT/collections/ and OUT/environments/' },
+    out: { type: 'string', describe: `${out} (default: ., or tailored/ with --scopes or --callback)` },
     scopes: {
       type: 'string',
       describe: 'Space-delimited scopes your client registered; requests needing others are left out',
@@ -46,7 +46,8 @@ await yargs(hideBin(process.argv))
   .command(
     'check',
     'Exit 1 if the committed generated files differ from the description',
-    generateOptions,
+    (y) =>
+      generateOptions(y, 'Output root to compare with: OUT/collections/ and OUT/environments/ (check writes nothing)'),
     runCommand(async (args, io) => (await import('./commands/generate.js')).checkCommand(args, io)),
   )
   .command(
@@ -62,6 +63,11 @@ await yargs(hideBin(process.argv))
       y.options({
         ...specOption,
         host: { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on (loopback)' },
+        'allow-remote': {
+          type: 'boolean',
+          default: false,
+          describe: 'Allow a non-loopback --host (e.g. 0.0.0.0 in a container); warns on every start',
+        },
         port: { type: 'number', default: 4010, describe: 'Port; 0 picks a free one' },
         'auto-approve': {
           type: 'boolean',
@@ -85,11 +91,15 @@ await yargs(hideBin(process.argv))
           describe: 'local (embedded mock, no credentials), staging, production, or an environment FILE',
         },
         folder: { type: 'string', array: true, describe: 'Run only this folder or request (repeatable)' },
-        reporters: { type: 'string', default: 'cli', describe: 'Comma-separated: cli, junit, htmlextra, json' },
+        reporters: {
+          type: 'string',
+          default: 'cli',
+          describe: 'Comma-separated: cli, junit, html (self-contained), htmlextra (needs network), json',
+        },
         'report-dir': {
           type: 'string',
           default: 'reports',
-          describe: 'Where junit/htmlextra/json reports go (secrets redacted)',
+          describe: 'Where junit/html/htmlextra/json reports go (secrets redacted)',
         },
         bail: { type: 'boolean', default: false, describe: 'Stop at the first failure' },
         'timeout-request': { type: 'number', describe: 'Per-request timeout in ms' },
@@ -124,7 +134,7 @@ await yargs(hideBin(process.argv))
     (y) =>
       y.options({
         ...specOption,
-        'report-dir': { type: 'string', default: 'reports', describe: 'Where the junit and htmlextra reports go' },
+        'report-dir': { type: 'string', default: 'reports', describe: 'Where the junit and html reports go' },
       }),
     runCommand(async (args, io) => (await import('./commands/start.js')).startCommand(args, io)),
   )

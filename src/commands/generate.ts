@@ -4,12 +4,13 @@ import { staleFiles, writeFilesAtomically } from '../io/write-files.js';
 import { extraFiles, removeFiles } from '../io/owned-dirs.js';
 import { parseFormats } from './formats.js';
 import { loadSpec, type CallbackVariant } from '../description/index.js';
-import { parseScopes, withCallback } from './options.js';
+import { outputRoot, parseScopes, withCallback } from './options.js';
 import type { Io } from './run-command.js';
 
 export interface GenerateArgs {
   spec: string;
-  out: string;
+  /** Default `.`, or `tailored` when `--scopes` or `--callback` tailors the files. */
+  out?: string;
   scopes?: string;
   callback?: CallbackVariant;
   /** `--format v2.1,v3` (default both). */
@@ -22,6 +23,11 @@ async function produce(args: GenerateArgs, io: Io) {
   for (const { folder, request, missing } of result.omitted) {
     io.err(`left out: ${folder} / ${request.name} (${request.method} ${request.path}) needs ${missing.join(' ')}`);
   }
+  for (const d of result.dangling) {
+    io.err(
+      `warning: ${d.folder} / ${d.request.name} uses {{${d.variable}}}, which only ${d.capturedBy.join(', ')} set${d.capturedBy.length === 1 ? 's' : ''} (left out): it sends ${d.example ? `the example value ${d.example}` : 'no value'} and will likely fail (404) against a real Pleo; add the scope, or set ${d.variable} as a collection variable`,
+    );
+  }
   return result;
 }
 
@@ -29,11 +35,21 @@ async function produce(args: GenerateArgs, io: Io) {
 export async function generateCommand(args: GenerateArgs, io: Io): Promise<number> {
   try {
     const { files, ownedDirs } = await produce(args, io);
-    const written = await writeFilesAtomically(args.out, files);
-    const left = await extraFiles(args.out, ownedDirs, files);
-    await removeFiles(args.out, ownedDirs, left);
+    const out = outputRoot(args);
+    const written = await writeFilesAtomically(out, files);
+    const left = await extraFiles(out, ownedDirs, files);
+    await removeFiles(out, ownedDirs, left);
     for (const path of written) io.out(`wrote ${path}`);
     for (const path of left) io.out(`removed ${path}`);
+    const tailoring = [
+      ...(args.scopes !== undefined ? [`--scopes "${args.scopes}"`] : []),
+      ...(args.callback !== undefined ? [`--callback ${args.callback}`] : []),
+    ];
+    if (tailoring.length > 0 && args.out === undefined) {
+      io.out(
+        `tailored (${tailoring.join(' ')}): these files are in ${out}/, import them into Postman; the committed files in ./collections, ./environments and ./postman are unchanged (--out DIR writes elsewhere)`,
+      );
+    }
     return 0;
   } catch (error) {
     if (error instanceof UserError) error.message += '\nnothing was written';
@@ -44,7 +60,8 @@ export async function generateCommand(args: GenerateArgs, io: Io): Promise<numbe
 /** `check`: exits 1 and names the files when the committed outputs differ from what would be generated. */
 export async function checkCommand(args: GenerateArgs, io: Io): Promise<number> {
   const { files, ownedDirs } = await produce(args, io);
-  const stale = [...(await staleFiles(args.out, files)), ...(await extraFiles(args.out, ownedDirs, files))];
+  const out = outputRoot(args);
+  const stale = [...(await staleFiles(out, files)), ...(await extraFiles(out, ownedDirs, files))];
   if (stale.length > 0) {
     throw new UserError(
       `generated files are stale; run "npx pleo-postman generate" and commit:\n${stale.map((p) => `  ${p}`).join('\n')}`,

@@ -20,3 +20,16 @@ export function withCallback(spec: ApiDescription, callback: CallbackVariant | u
   if (callback === undefined) return spec;
   return { ...spec, auth: { ...spec.auth, callback, redirectUri: CALLBACK_URIS[callback] } };
 }
+
+/** Where a tailored collection (`--scopes`, `--callback`) goes unless `--out` says: never over the committed files. */
+export const TAILORED_OUT = 'tailored';
+
+/** `--out`, or `.` for the description's own files, or `tailored` when `--scopes` or `--callback` tailors them. */
+export function outputRoot(args: {
+  out?: string | undefined;
+  scopes?: string | undefined;
+  callback?: string | undefined;
+}): string {
+  if (args.out !== undefined) return args.out;
+  return args.scopes !== undefined || args.callback !== undefined ? TAILORED_OUT : '.';
+}

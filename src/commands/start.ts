@@ -15,7 +15,7 @@ export interface StartArgs {
 
 /**
  * `start` (`npm start`): regenerates the collection and environments if they are stale, runs the
- * whole suite against the embedded mock with the cli, junit and htmlextra reporters, and exits
+ * whole suite against the embedded mock with the cli, junit and html reporters, and exits
  * with the suite's status.
  */
 export async function startCommand(args: StartArgs, io: Io): Promise<number> {
@@ -34,9 +34,10 @@ export async function startCommand(args: StartArgs, io: Io): Promise<number> {
   }
   const summary = await runLocalSuite({
     spec,
-    reporters: ['cli', 'junit', 'htmlextra'],
+    reporters: ['cli', 'junit', 'html'],
     reportDir: args.reportDir,
     reportName: 'pleo-postman-local',
+    onProgress: (message) => io.err(message),
   });
   reportRun(summary, io);
   if (summary.reportFiles.length > 0)

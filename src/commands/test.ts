@@ -22,6 +22,8 @@ import { assertWritableFolder, writeRefreshTokenFileSync } from '../run/refresh-
 import { planRefreshToken, type RefreshTokenPlan } from '../run/token-plan.js';
 import { loadSpec, type ApiDescription } from '../description/index.js';
 import { parseRunner } from '../run/runner.js';
+import { assertWritableFile } from '../run/file-checks.js';
+import { formatTokenStepFailure, tokenStepFailure } from '../run/token-step.js';
 import type { Io } from './run-command.js';
 
 export interface TestArgs {
@@ -49,6 +51,8 @@ export function reportRun(summary: RunSummary, io: Io, listFailures = false): vo
   // Parallel runners have no cli reporter of their own (their output would interleave): list failures here.
   if (listFailures) for (const f of summary.failures) io.err(`failed: ${f.item}: ${f.test}: ${f.message}`);
   for (const file of summary.reportFiles) io.out(`report: ${file}`);
+  const tokenStep = tokenStepFailure(summary.failures);
+  if (tokenStep) for (const line of formatTokenStepFailure(tokenStep)) io.err(line);
   io.out(`pleo-postman test: ${formatSummaryLine(summary)}`);
 }
 
@@ -68,6 +72,7 @@ export async function testCommand(
   const common: Omit<SuiteOptions, 'collection' | 'environment'> = {
     reporters: parseReporters(args.reporters),
     reportDir: args.reportDir,
+    onProgress: (message: string) => io.err(message),
     reportName: `pleo-postman-${args.env.replace(/^.*[\\/]/, '').replace(/\.postman_environment\.json$|\.json$/, '')}`,
     folders: args.folder ?? [],
     bail: args.bail,
@@ -93,6 +98,7 @@ export async function testCommand(
     reportRun(summary, io, (args.parallel ?? 1) > 1);
     return summary.ok ? 0 : 1;
   }
+  if (args.refreshTokenFile) await assertWritableFile(args.refreshTokenFile, '--refresh-token-file');
   return runRemote({ args, io, processEnv, spec, target, common });
 }
 

@@ -7,6 +7,7 @@ import { readValuePath } from './value-path.js';
 import { bodyVariableTemplate, ITEM_ACTION_SEGMENT, templateVariables } from './model.js';
 import type { RawDescription, RawRequest } from './raw.js';
 import { didYouMean } from './structure.js';
+import { checkProductionValues } from './production-values.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -359,6 +360,7 @@ export function checkSemantics(raw: RawDescription): Problem[] {
   return [
     ...checkAuth(raw),
     ...checkEnvironments(raw),
+    ...checkProductionValues(raw),
     ...schemaProblems,
     ...checkFolders(raw, ajv, schemaProblems.length === 0),
   ];

@@ -46,7 +46,12 @@ function toProblem(e: ErrorObject): Problem {
       };
     }
     case 'required':
-      return error('MISSING_KEY', at, `missing required key "${String(e.params.missingProperty)}"`);
+      return error(
+        'MISSING_KEY',
+        at,
+        `missing required key "${String(e.params.missingProperty)}"`,
+        `add "${String(e.params.missingProperty)}:" ${at === '' ? 'at the top level' : `to #${at}`}, as in the README's example description (section "The description")`,
+      );
     case 'type':
       return error('WRONG_TYPE', at, `must be ${String(e.params.type).replace(',', ' or ')}, but is ${typeOf(e.data)}`);
     case 'enum':

@@ -6,6 +6,7 @@ import { error, type Problem } from './problem.js';
 import type { RawDescription } from './raw.js';
 import { checkSemantics } from './semantics.js';
 import { checkStructure } from './structure.js';
+import { firstSyntaxProblem } from './syntax.js';
 
 export type ValidationResult = { spec: ApiDescription; problems: Problem[] } | { spec: undefined; problems: Problem[] };
 
@@ -22,25 +23,7 @@ export function parseSource(text: string): ParsedSource {
 }
 
 function syntaxProblems(text: string, cause?: YAMLException): Problem[] {
-  const { doc } = parseSource(text);
-  if (doc.errors.length > 0) {
-    return doc.errors.map((e) => ({
-      severity: 'error',
-      code: 'YAML_SYNTAX',
-      pointer: '',
-      offset: e.pos[0],
-      message: `YAML syntax error: ${e.message.split('\n')[0]}`,
-    }));
-  }
-  return [
-    {
-      severity: 'error',
-      code: 'YAML_SYNTAX',
-      pointer: '',
-      offset: cause?.mark?.position ?? 0,
-      message: `YAML syntax error: ${cause?.reason ?? 'unreadable'}`,
-    },
-  ];
+  return [firstSyntaxProblem(text, parseSource(text), cause)];
 }
 
 /** Something that looks like a YAML alias (`*name`); markdown `**bold**` matches too, harmlessly. */

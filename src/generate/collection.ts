@@ -5,6 +5,7 @@ import { stableId } from './ids.js';
 import type { CollectionModel, Param } from './model.js';
 import { orderForRun } from './order.js';
 import { requestDefinition, transformRequest } from './request.js';
+import { danglingInputs, type DanglingInput } from './tailoring.js';
 import { buildCollectionEvents, buildSecurityFolder, sharedScriptVariables } from './scripts/index.js';
 import { buildTokenFolder } from './scripts/token-item.js';
 import { writeV21 } from './writers/v21.js';
@@ -14,12 +15,14 @@ export interface CollectionResult {
   collection: Record<string, unknown>;
   /** Requests left out because they need a scope outside `scopes`. */
   omitted: Array<{ folder: string; request: RequestDef; missing: string[] }>;
+  /** Kept requests that read a variable only left-out requests capture. */
+  dangling: DanglingInput[];
 }
 
 /** Initial values of the variables that captures fill: the example of a parameter that uses them. */
-function captureVariables(spec: ApiDescription): Param[] {
+function captureVariables(folders: readonly FolderDef[]): Param[] {
   const values = new Map<string, string>();
-  const requests = spec.folders.flatMap((f) => f.requests);
+  const requests = folders.flatMap((f) => f.requests);
   for (const request of requests) {
     for (const where of ['path', 'query', 'header'] as const) {
       for (const param of Object.values(request.parameters[where])) {
@@ -53,6 +56,7 @@ function keepFolder(
 export interface CollectionModelResult {
   model: CollectionModel;
   omitted: CollectionResult['omitted'];
+  dangling: CollectionResult['dangling'];
 }
 
 /**
@@ -72,7 +76,7 @@ export function buildCollectionModel(spec: ApiDescription, scopes?: readonly str
     version: spec.info.version,
     description: spec.info.description,
     auth: { type: 'oauth2', entries: buildAuth(spec).oauth2 },
-    variables: [...captureVariables(spec), ...sharedScriptVariables(spec)],
+    variables: [...captureVariables(folders), ...sharedScriptVariables(spec)],
     scripts: buildCollectionEvents(spec),
     folders: [
       buildTokenFolder(),
@@ -85,11 +89,19 @@ export function buildCollectionModel(spec: ApiDescription, scopes?: readonly str
       ...(security ? [security] : []),
     ],
   };
-  return { model, omitted };
+  return {
+    model,
+    omitted,
+    dangling: danglingInputs(
+      folders,
+      omitted,
+      Object.values(spec.environments).flatMap((env) => Object.keys(env.variables)),
+    ),
+  };
 }
 
 /** The collection as Postman Collection v2.1.0 JSON. */
 export function buildCollection(spec: ApiDescription, scopes?: readonly string[]): CollectionResult {
-  const { model, omitted } = buildCollectionModel(spec, scopes);
-  return { collection: writeV21(model), omitted };
+  const { model, omitted, dangling } = buildCollectionModel(spec, scopes);
+  return { collection: writeV21(model), omitted, dangling };
 }

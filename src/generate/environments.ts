@@ -1,4 +1,4 @@
-import { LOCAL_CALLBACK_PATH, TEST_CLIENT } from '../shared/local-pleo.js';
+import { TEST_CLIENT } from '../shared/local-pleo.js';
 import type { ApiDescription, EnvironmentName } from '../description/index.js';
 import { stableId } from './ids.js';
 
@@ -32,10 +32,17 @@ export function neededScopes(spec: ApiDescription): string[] {
   return Object.keys(spec.scopes).filter((scope) => needed.has(scope));
 }
 
+const sameUrl = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
 /**
  * One environment file. Secrets are never written: clientSecret, accessToken and refreshToken are
  * empty `secret` variables, except that the local environment carries the mock's fixed test client,
  * which is not a Pleo credential.
+ *
+ * No variable looks like a setting it is not: there is no redirect URI variable, since with
+ * "Authorize using browser" Postman always uses its own callback (the auth block's), and the headless
+ * token script derives the local mock's callback from {{authServerUrl}}. In the local environment the
+ * mock serves both, so apiBaseUrl is {{authServerUrl}}: a mock on another port is a one-variable change.
  */
 export function buildEnvironment(
   spec: ApiDescription,
@@ -49,11 +56,10 @@ export function buildEnvironment(
     name: `Pleo ${name}`,
     values: [
       value('authServerUrl', env.authServerUrl),
-      value('apiBaseUrl', env.apiBaseUrl),
+      value('apiBaseUrl', local && sameUrl(env.apiBaseUrl, env.authServerUrl) ? '{{authServerUrl}}' : env.apiBaseUrl),
       value('clientId', local ? TEST_CLIENT.id : ''),
       value('clientSecret', local ? TEST_CLIENT.secret : '', 'secret'),
       value('scopes', scopes.join(' ')),
-      value('redirectUri', local ? `${env.authServerUrl}${LOCAL_CALLBACK_PATH}` : spec.auth.redirectUri),
       value('accessToken', '', 'secret'),
       value('refreshToken', '', 'secret'),
       ...Object.entries(env.variables).map(([key, v]) => value(key, v)),

@@ -36,6 +36,7 @@ export interface GenerateResult {
   /** Directories that only generated files live in (the v3 collection folder): any other file there is stale. */
   ownedDirs: string[];
   omitted: CollectionResult['omitted'];
+  dangling: CollectionResult['dangling'];
 }
 
 /** Files are JSON with two-space indent and a final newline, so diffs stay small and stable. */
@@ -49,7 +50,7 @@ export function collectionBaseName(specPath: string): string {
 /** Everything `generate` writes, as data: the collection and one environment file per environment, in each format. */
 export function generateFiles(spec: ApiDescription, options: GenerateOptions = {}): GenerateResult {
   const formats = new Set(options.formats ?? FORMATS);
-  const { model, omitted } = buildCollectionModel(spec, options.scopes);
+  const { model, omitted, dangling } = buildCollectionModel(spec, options.scopes);
   const scopes = options.scopes ? [...options.scopes] : neededScopes(spec);
   const environments = ENVIRONMENT_NAMES.map((name) => ({ name, file: buildEnvironment(spec, name, scopes) }));
   const files: GeneratedFile[] = [];
@@ -68,5 +69,5 @@ export function generateFiles(spec: ApiDescription, options: GenerateOptions = {
   if (formats.has('v3')) {
     files.push(...writeV3(model), ...environments.map(({ name, file }) => writeV3Environment(file, `pleo-${name}`)));
   }
-  return { files, ownedDirs: formats.has('v3') ? [v3CollectionDir(model.name)] : [], omitted };
+  return { files, ownedDirs: formats.has('v3') ? [v3CollectionDir(model.name)] : [], omitted, dangling };
 }

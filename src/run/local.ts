@@ -24,7 +24,9 @@ export function localOverrides(url: string): Record<string, string> {
  */
 export async function runLocalSuite(options: LocalSuiteOptions): Promise<RunSummary> {
   const { spec, scopes, mock: hooks, ...suite } = options;
+  suite.onProgress?.('starting the local Pleo (mock)…');
   const mock = await startMock({ spec, port: 0, autoApprove: true, ...hooks });
+  suite.onProgress?.(`local Pleo listening on ${mock.url}`);
   try {
     const { collection } = buildCollection(spec, scopes);
     const environment = buildEnvironment(spec, 'local', scopes ?? neededScopes(spec));

@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman';
+import type { NewmanRunOptions, NewmanRunSummary } from 'newman';
 
 export type { NewmanRunOptions, NewmanRunSummary };
 
@@ -14,6 +14,8 @@ export interface NewmanHooks {
    * with the response, before postman-runtime goes on. If it throws, the run is aborted and rejects.
    */
   onRequest?: (event: { request?: unknown; response?: unknown }) => void;
+  /** Called with the run's event emitter as soon as the run starts, before any event. */
+  onStart?: (emitter: EventEmitter) => void;
 }
 
 /**
@@ -22,7 +24,9 @@ export interface NewmanHooks {
  * Extends Newman through its events only.
  * @see [newman lib/run/index.js](https://github.com/postmanlabs/newman/blob/v6.2.2/lib/run/index.js)
  */
-export function runNewman(options: NewmanRunOptions, hooks: NewmanHooks = {}): Promise<NewmanRunSummary> {
+export async function runNewman(options: NewmanRunOptions, hooks: NewmanHooks = {}): Promise<NewmanRunSummary> {
+  // Loaded on first use (about 2 s): commands can say what they are doing before that.
+  const { default: newman } = await import('newman');
   return new Promise((resolve, reject) => {
     let hookError: unknown;
     let run: { abort(): void } | undefined;
@@ -31,6 +35,7 @@ export function runNewman(options: NewmanRunOptions, hooks: NewmanHooks = {}): P
       else if (error) reject(error);
       else resolve(summary);
     });
+    hooks.onStart?.(emitter);
     if (hooks.onRequest) {
       const hook = hooks.onRequest;
       emitter.on('start', (_error: unknown, event: { run?: { abort(): void } }) => {

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ERROR_CODES, UserError } from '../errors.js';
+import { LOCAL_CALLBACK_PATH } from '../shared/local-pleo.js';
 import { SECURITY_FOLDER_NAME } from '../generate/scripts/index.js';
 import { folderUnits, requestCount, selectFolders, type CollectionJson, type ItemJson } from './folders.js';
 import { mergeJsonReports, mergeJunitReports, mergeSummaries } from './merge-reports.js';
@@ -85,7 +86,9 @@ const endpointValues = (options: SuiteOptions): TokenEndpointValues => ({
   clientId: valueIn(options, 'clientId'),
   clientSecret: valueIn(options, 'clientSecret'),
   refreshToken: valueIn(options, 'refreshToken'),
-  redirectUri: valueIn(options, 'redirectUri'),
+  // As the collection's token script does: an environment's own redirectUri, else the local mock's callback.
+  redirectUri:
+    valueIn(options, 'redirectUri') || `${valueIn(options, 'authServerUrl').replace(/\/+$/, '')}${LOCAL_CALLBACK_PATH}`,
   scopes: valueIn(options, 'scopes'),
 });
 

@@ -1,9 +1,13 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ERROR_CODES, UserError } from '../errors.js';
+import type { NewmanRunSummary } from 'newman';
+import { htmlReportData } from './html-data.js';
+import { renderHtmlReport } from './html-report.js';
 import { redactText } from './redact.js';
 
-export const REPORTERS = ['cli', 'junit', 'htmlextra', 'json'] as const;
+/** `html` is ours (self-contained, renders offline); `htmlextra` loads its styles and scripts from CDNs. */
+export const REPORTERS = ['cli', 'junit', 'html', 'htmlextra', 'json'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
 /** `cli,junit` → the list; throws a UserError naming the allowed reporters. */
@@ -24,12 +28,14 @@ export function reportFileName(reporter: Exclude<ReporterName, 'cli'>, base: str
   switch (reporter) {
     case 'junit':
       return `${base}-junit.xml`;
-    case 'htmlextra':
+    case 'html':
       return `${base}.html`;
+    case 'htmlextra':
+      return `${base}-htmlextra.html`;
     case 'json':
       return `${base}.json`;
     default:
-      throw new Error(`unknown reporter "${String(reporter)}"; expected junit, htmlextra or json`);
+      throw new Error(`unknown reporter "${String(reporter)}"; expected junit, html, htmlextra or json`);
   }
 }
 
@@ -39,6 +45,8 @@ export interface ReportPlan {
   reporter: Record<string, Record<string, unknown>>;
   /** Private directory (inside the report dir) the reporters write to, or undefined with cli only. */
   staging?: string;
+  /** Where our own HTML report goes (in staging), written after the run: it is no Newman reporter. */
+  html?: string;
 }
 
 /**
@@ -56,14 +64,20 @@ export async function planReports(
   await mkdir(reportDir, { recursive: true });
   const staging = await mkdtemp(join(reportDir, '.pleo-postman-'));
   const reporter: ReportPlan['reporter'] = {};
-  for (const name of files) {
+  const html = files.includes('html') ? join(staging, reportFileName('html', base)) : undefined;
+  for (const name of files.filter((f) => f !== 'html')) {
     const path = join(staging, reportFileName(name, base));
     reporter[name] =
       name === 'htmlextra'
         ? { export: path, title, browserTitle: title, hideRequestHeaders: ['Authorization', 'Cookie'] }
         : { export: path };
   }
-  return { reporters: [...reporters], reporter, staging };
+  return { reporters: reporters.filter((r) => r !== 'html'), reporter, staging, ...(html ? { html } : {}) };
+}
+
+/** Writes our self-contained HTML report of a finished, redacted run into staging (published like the rest). */
+export async function writeHtmlReport(plan: ReportPlan, summary: NewmanRunSummary, title: string): Promise<void> {
+  if (plan.html) await writeFile(plan.html, renderHtmlReport(htmlReportData(summary, title)));
 }
 
 /**

@@ -39,6 +39,8 @@ export interface SuiteOptions extends ScaleOptions {
   timeoutRequestMs?: number;
   /** Values to redact besides the secrets the run reveals (client secret, tokens). */
   secrets?: readonly string[];
+  /** Told what is happening before Newman prints anything (e.g. `starting Newman…`), for stderr. */
+  onProgress?: (message: string) => void;
   /**
    * Called synchronously with each refresh token the authorisation server issues, as soon as its
    * response arrives and before the run sends anything else: the place to write it to disk.

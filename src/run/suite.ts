@@ -1,10 +1,11 @@
 import type { NewmanRunSummary } from 'newman';
 import { ERROR_CODES, UserError } from '../errors.js';
+import { executionRecords } from './execution-records.js';
 import { runNewman } from './newman-run.js';
 import { isScaled, runScaledSuite } from './parallel.js';
 import type { SuiteOptions } from './suite-options.js';
 import { collectSecrets, redactSummary } from './redact.js';
-import { discardReports, planReports, publishReports } from './reports.js';
+import { discardReports, planReports, publishReports, writeHtmlReport } from './reports.js';
 import { refreshTokenListener } from './rotation.js';
 export type { SuiteOptions } from './suite-options.js';
 import { summariseRun, type RunSummary } from './summary.js';
@@ -55,7 +56,9 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   const initialRefreshToken = initialValue(options, 'refreshToken');
   let secrets = new Set<string>();
   let finalRefreshToken = '';
+  const records = executionRecords();
   const beforeReports = (summary: NewmanRunSummary) => {
+    records.complete(summary); // each item once in JUnit and the HTML report, as in Newman's table
     finalRefreshToken = String(summary.environment?.get('refreshToken') ?? '');
     secrets = collectSecrets(summary, [
       ...(options.secrets ?? []),
@@ -68,6 +71,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   };
   let summary: NewmanRunSummary;
   try {
+    options.onProgress?.('starting Newman; its first request gets a token…');
     summary = await runNewman(
       {
         collection: collection as never,
@@ -81,6 +85,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
       },
       {
         beforeReports,
+        onStart: records.attach,
         ...(options.onRefreshToken
           ? { onRequest: refreshTokenListener(initialValue(options, 'authServerUrl'), options.onRefreshToken) }
           : {}),
@@ -90,6 +95,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
     await discardReports(plan);
     throw error;
   }
+  await writeHtmlReport(plan, summary, options.collection.info?.name ?? 'pleo-postman');
   const reportFiles = await publishReports(plan, reportDir, secrets);
   const rotated = initialRefreshToken !== '' && finalRefreshToken !== '' && finalRefreshToken !== initialRefreshToken;
   return {

@@ -1,4 +1,5 @@
 import type { NewmanRunSummary } from 'newman';
+import { countRun } from './counts.js';
 import type { SkippedRequest } from './writes.js';
 
 export interface Failure {
@@ -11,10 +12,14 @@ export interface Failure {
 
 /** What a contract run returns: data, so that callers and tests need no console output. */
 export interface RunSummary {
-  /** True only when every assertion passed and Newman reported no run error. */
+  /** True only when every assertion passed, every request got a response and Newman reported no run error. */
   ok: boolean;
+  /** Every HTTP request sent, token requests included (as Newman's table); failed: no response. */
   requests: { total: number; failed: number };
-  assertions: { total: number; failed: number; skipped: number };
+  /** Each assertion once; skipped ones are neither passed nor failed. `passed` is absent in old callers' data. */
+  assertions: { total: number; failed: number; skipped: number; passed?: number };
+  /** Pre-request and test scripts that threw. */
+  scriptErrors?: number;
   failures: Failure[];
   durationMs: number;
   runError?: string;
@@ -26,20 +31,12 @@ export interface RunSummary {
   rotatedRefreshToken?: string;
 }
 
-type AssertionRecord = { skipped?: boolean };
-
 /** Counts and failures of a finished Newman run (whose summary is already redacted). */
 export function summariseRun(
   summary: NewmanRunSummary,
 ): Omit<RunSummary, 'skippedWrites' | 'reportFiles' | 'rotatedRefreshToken'> {
-  const { stats, timings, failures, executions } = summary.run;
-  const seen = new Set<unknown>();
-  let skipped = 0;
-  for (const execution of executions) {
-    if (seen.has(execution)) continue; // Newman lists an execution once per request it sent (pm.sendRequest too)
-    seen.add(execution);
-    skipped += ((execution.assertions ?? []) as AssertionRecord[]).filter((a) => a.skipped).length;
-  }
+  const { timings, failures } = summary.run;
+  const counts = countRun(summary);
   const runError = (summary.run as { error?: { message?: string } | null }).error ?? undefined;
   const list: Failure[] = failures.map((f) => ({
     item: String((f.source as { name?: string } | undefined)?.name ?? f.at ?? ''),
@@ -49,8 +46,9 @@ export function summariseRun(
   const t = timings as unknown as { started?: number; completed?: number };
   return {
     ok: runError === undefined && list.length === 0,
-    requests: { total: stats.requests.total ?? 0, failed: stats.requests.failed ?? 0 },
-    assertions: { total: stats.assertions.total ?? 0, failed: stats.assertions.failed ?? 0, skipped },
+    requests: counts.requests,
+    assertions: counts.assertions,
+    scriptErrors: counts.scriptErrors,
     failures: list,
     durationMs: Math.max(0, (t.completed ?? 0) - (t.started ?? 0)),
     ...(runError !== undefined ? { runError: String(runError.message ?? runError) } : {}),
@@ -59,9 +57,16 @@ export function summariseRun(
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** `57 requests, 179 assertions (3 skipped), 0 failures in 2.0 s: passed` */
+/**
+ * `57 requests, 179 assertions: 176 passed, 0 failed, 3 skipped in 2.0 s: passed`. The same numbers
+ * as Newman's table (requests and assertions, executed and failed), JUnit and the HTML report.
+ */
 export function formatSummaryLine(summary: RunSummary): string {
-  const skipped = summary.assertions.skipped > 0 ? ` (${summary.assertions.skipped} skipped)` : '';
+  const { assertions, requests } = summary;
+  const passed = assertions.passed ?? assertions.total - assertions.failed - assertions.skipped;
   const verdict = summary.ok ? 'passed' : summary.runError ? `run error: ${summary.runError}` : 'FAILED';
-  return `${plural(summary.requests.total, 'request')}, ${plural(summary.assertions.total, 'assertion')}${skipped}, ${plural(summary.failures.length, 'failure')} in ${(summary.durationMs / 1000).toFixed(1)} s: ${verdict}`;
+  const failedRequests = requests.failed > 0 ? ` (${requests.failed} failed)` : '';
+  const skipped = assertions.skipped > 0 ? `, ${assertions.skipped} skipped` : '';
+  const scripts = summary.scriptErrors ? `, ${plural(summary.scriptErrors, 'script error')}` : '';
+  return `${plural(requests.total, 'request')}${failedRequests}, ${plural(assertions.total, 'assertion')}: ${passed} passed, ${assertions.failed} failed${skipped}${scripts} in ${(summary.durationMs / 1000).toFixed(1)} s: ${verdict}`;
 }

@@ -24,7 +24,9 @@ function remote(spec: ApiDescription, label: string, environment: EnvironmentJso
     production:
       environmentValue(environment, 'apiBaseUrl').replace(/\/+$/, '') ===
       spec.environments.production.apiBaseUrl.replace(/\/+$/, ''),
-    loopback: LOOPBACK_URL.test(environmentValue(environment, 'redirectUri')),
+    loopback: LOOPBACK_URL.test(
+      environmentValue(environment, 'redirectUri') || `${environmentValue(environment, 'authServerUrl')}/`,
+    ),
   };
 }
 

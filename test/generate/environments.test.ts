@@ -4,16 +4,7 @@ import { TEST_CLIENT } from '../../src/shared/local-pleo.js';
 import { ENVIRONMENT_NAMES, type ApiDescription } from '../../src/description/index.js';
 import { loadMinimal } from '../helpers/specs.js';
 
-const VARIABLES = [
-  'authServerUrl',
-  'apiBaseUrl',
-  'clientId',
-  'clientSecret',
-  'scopes',
-  'redirectUri',
-  'accessToken',
-  'refreshToken',
-];
+const VARIABLES = ['authServerUrl', 'apiBaseUrl', 'clientId', 'clientSecret', 'scopes', 'accessToken', 'refreshToken'];
 const SECRETS = ['clientSecret', 'accessToken', 'refreshToken'];
 
 describe('environment files', () => {
@@ -38,13 +29,20 @@ describe('environment files', () => {
     expect(variableOf(env, 'authServerUrl')?.value).toBe(auth);
     expect(variableOf(env, 'apiBaseUrl')?.value).toBe(api);
     for (const key of [...SECRETS, 'clientId']) expect(variableOf(env, key)?.value).toBe('');
-    expect(variableOf(env, 'redirectUri')?.value).toBe('https://oauth.pstmn.io/v1/callback');
   });
+
+  it.each(ENVIRONMENT_NAMES)(
+    'issue 8 item 10: %s has no redirectUri variable (Postman uses its own callback with "Authorize using browser")',
+    (name) => {
+      expect(variableOf(buildEnvironment(spec, name, neededScopes(spec)), 'redirectUri')).toBeUndefined();
+    },
+  );
 
   it('local points at the mock and carries its fixed test client', () => {
     const env = buildEnvironment(spec, 'local', neededScopes(spec));
     expect(variableOf(env, 'authServerUrl')?.value).toBe('http://127.0.0.1:4010');
-    expect(variableOf(env, 'apiBaseUrl')?.value).toBe('http://127.0.0.1:4010');
+    // issue 8 item 10: the mock serves both, so a mock on another port is a one-variable change
+    expect(variableOf(env, 'apiBaseUrl')?.value).toBe('{{authServerUrl}}');
     expect(variableOf(env, 'clientId')?.value).toBe(TEST_CLIENT.id);
     expect(variableOf(env, 'clientSecret')).toMatchObject({ value: TEST_CLIENT.secret, type: 'secret' });
     expect(variableOf(env, 'accessToken')?.value).toBe('');

@@ -28,6 +28,7 @@ describe('parseReporters', () => {
   it.each([
     ['cli', ['cli']],
     ['cli,junit, htmlextra,json', ['cli', 'junit', 'htmlextra', 'json']],
+    ['html,junit', ['html', 'junit']],
     ['junit,junit', ['junit']],
   ])('%s', (given, want) => {
     expect(parseReporters(given)).toEqual(want);
@@ -35,7 +36,7 @@ describe('parseReporters', () => {
 
   it('names the allowed reporters', () => {
     expect(() => parseReporters('cli,teamcity')).toThrow(
-      '--reporters: unknown reporter "teamcity"; choose from cli, junit, htmlextra, json',
+      '--reporters: unknown reporter "teamcity"; choose from cli, junit, html, htmlextra, json',
     );
   });
 });
@@ -166,21 +167,37 @@ describe('formatSummaryLine', () => {
     reportFiles: [],
   };
   it.each([
-    ['passed', base, '57 requests, 179 assertions, 0 failures in 2.0 s: passed'],
+    ['passed', base, '57 requests, 179 assertions: 179 passed, 0 failed in 2.0 s: passed'],
     [
       'failed',
-      { ...base, ok: false, failures: [{ item: 'a', test: 'b', message: 'c' }] },
-      '57 requests, 179 assertions, 1 failure in 2.0 s: FAILED',
+      {
+        ...base,
+        ok: false,
+        assertions: { total: 179, passed: 178, failed: 1, skipped: 0 },
+        failures: [{ item: 'a', test: 'b', message: 'c' }],
+      },
+      '57 requests, 179 assertions: 178 passed, 1 failed in 2.0 s: FAILED',
     ],
     [
       'skipped',
-      { ...base, assertions: { total: 3, failed: 0, skipped: 1 }, requests: { total: 1, failed: 0 } },
-      '1 request, 3 assertions (1 skipped), 0 failures in 2.0 s: passed',
+      { ...base, assertions: { total: 3, passed: 2, failed: 0, skipped: 1 }, requests: { total: 1, failed: 0 } },
+      '1 request, 3 assertions: 2 passed, 0 failed, 1 skipped in 2.0 s: passed',
+    ],
+    [
+      'issue 8 item 1: a request without a response and script errors, as Newman’s table counts them',
+      {
+        ...base,
+        ok: false,
+        requests: { total: 8, failed: 1 },
+        assertions: { total: 30, passed: 14, failed: 5, skipped: 11 },
+        scriptErrors: 1,
+      },
+      '8 requests (1 failed), 30 assertions: 14 passed, 5 failed, 11 skipped, 1 script error in 2.0 s: FAILED',
     ],
     [
       'run error',
       { ...base, ok: false, runError: 'boom' },
-      '57 requests, 179 assertions, 0 failures in 2.0 s: run error: boom',
+      '57 requests, 179 assertions: 179 passed, 0 failed in 2.0 s: run error: boom',
     ],
   ])('%s', (_name, given, want) => {
     expect(formatSummaryLine(given)).toBe(want);

@@ -39,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => mock?.close());
 
-it('the committed collection and local environment run with plain `newman run`, no wrapper', async () => {
+it('issue 8 item 10: the committed collection and local environment run with plain `newman run` against a mock on another port, changing authServerUrl alone', async () => {
   const items = requestItems(JSON.parse(readFileSync(COLLECTION, 'utf8')) as Item);
   // Besides the items, the scripts send with pm.sendRequest: the token acquisition (authorisation
   // request, code exchange) and, in each Security 403 probe's pre-request script, one narrowing refresh.
@@ -53,10 +53,6 @@ it('the committed collection and local environment run with plain `newman run`, 
     'environments/pleo-local.postman_environment.json',
     '--env-var',
     `authServerUrl=${mock.url}`,
-    '--env-var',
-    `apiBaseUrl=${mock.url}`,
-    '--env-var',
-    `redirectUri=${mock.url}/callback`,
     '--reporters',
     'cli,json',
     '--reporter-json-export',

@@ -41,6 +41,7 @@ function readableForms(text: string): string[] {
 async function expectNoSecrets(output: string, reportDir: string, base: string, secrets: readonly string[]) {
   const files = await filesUnder(reportDir);
   expect(files.map((f) => f.slice(reportDir.length + 1)).sort()).toEqual([
+    `${base}-htmlextra.html`,
     `${base}-junit.xml`,
     `${base}.html`,
     `${base}.json`,
@@ -82,7 +83,7 @@ describe('secrets never reach the console or a report', () => {
         {
           spec: DEFAULT_SPEC,
           env: envFile,
-          reporters: 'cli,junit,htmlextra,json',
+          reporters: 'cli,junit,html,htmlextra,json',
           reportDir: join(dir, 'reports'),
           bail: false,
           allowWrites: false,
@@ -126,7 +127,7 @@ describe('secrets never reach the console or a report', () => {
           redirectUri: `${proxy.url}/callback`,
           clientSecret: SENTINEL_SECRET,
         },
-        reporters: ['cli', 'junit', 'htmlextra', 'json'],
+        reporters: ['cli', 'junit', 'html', 'htmlextra', 'json'],
         reportDir: join(dir, 'reports'),
         reportName: 'pleo-postman-leak',
       });

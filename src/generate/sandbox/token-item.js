@@ -1,4 +1,4 @@
-/* global env, EXPIRY_SKEW_MS, LOOPBACK, TOKEN_BODY_VARIABLE, FAILED_REFRESH_VARIABLE, sha256, formBody, authorize */
+/* global env, EXPIRY_SKEW_MS, TOKEN_BODY_VARIABLE, FAILED_REFRESH_VARIABLE, sha256, formBody, authorize, headlessRedirectUri */
 /**
  * The body of the pre-request script of the collection's first request, "Get access token" (it
  * runs inside a function, hence the bare `return`s). That request is a real item, POST
@@ -25,7 +25,7 @@ if (refreshToken) {
   }
   return pm.variables.set(TOKEN_BODY_VARIABLE, formBody({ grant_type: 'refresh_token', refresh_token: refreshToken }));
 }
-if (!LOOPBACK.test(env.get('redirectUri') || '')) return pm.execution.skipRequest();
+if (!headlessRedirectUri()) return pm.execution.skipRequest();
 authorize('token: authorization code with PKCE S256 → access token (RFC 7636 §4)', function (exchange) {
   pm.variables.set(TOKEN_BODY_VARIABLE, formBody(exchange));
 }, function () {

@@ -1,4 +1,4 @@
-/* global env, PRODUCTION_API_BASE_URL, EXPIRY_SKEW_MS, LOOPBACK, isWrite, acquireByRefresh, acquireByAuthorizationCode */
+/* global env, TOKEN_FAILURE_VARIABLE, PRODUCTION_API_BASE_URL, EXPIRY_SKEW_MS, isWrite, acquireByRefresh, acquireByAuthorizationCode, headlessRedirectUri */
 /**
  * The body of the collection's pre-request script (it runs inside a function, hence the bare
  * `return`s): skips writes against production unless allowWrites is "true", keeps a valid access
@@ -15,9 +15,11 @@ if (env.get('apiBaseUrl') === PRODUCTION_API_BASE_URL && String(pm.variables.get
   pm.execution.skipRequest();
   return;
 }
+// After the token step failed, a request without auth (the Security folder's 401 checks) goes out as it is.
+if (pm.collectionVariables.get(TOKEN_FAILURE_VARIABLE) && pm.request.auth && pm.request.auth.type === 'noauth') return;
 var accessToken = env.get('accessToken');
 var expiresAt = Number(env.get('accessTokenExpiresAt') || 0);
 if (accessToken && (!expiresAt || Date.now() < expiresAt - EXPIRY_SKEW_MS)) return;
 var refreshToken = env.get('refreshToken');
 if (refreshToken) return acquireByRefresh(refreshToken);
-if (LOOPBACK.test(env.get('redirectUri') || '')) return acquireByAuthorizationCode();
+if (headlessRedirectUri()) return acquireByAuthorizationCode();

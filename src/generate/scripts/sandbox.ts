@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { FAILED_REFRESH_VARIABLE, NARROW_TOKEN_VARIABLE, SCHEMAS_VARIABLE, TOKEN_BODY_VARIABLE } from './variables.js';
+import { LOCAL_CALLBACK_PATH } from '../../shared/local-pleo.js';
+import {
+  FAILED_REFRESH_VARIABLE,
+  NARROW_TOKEN_VARIABLE,
+  SCHEMAS_VARIABLE,
+  TOKEN_BODY_VARIABLE,
+  TOKEN_FAILURE_VARIABLE,
+} from './variables.js';
 
 /**
  * The Postman sandbox code, read as text from the ES5 files in src/generate/sandbox/ (the build
@@ -35,12 +42,14 @@ export const SANDBOX_FILES = [
 
 export type SandboxFile = (typeof SANDBOX_FILES)[number];
 
-/** Identifiers in the sandbox files that stand for a variable name, replaced by `'value'`. */
+/** Identifiers in the sandbox files that stand for a variable name (or the mock's callback path), replaced by `'value'`. */
 export const SANDBOX_DEFINES: Readonly<Record<string, string>> = {
+  LOCAL_CALLBACK_PATH,
   SCHEMAS_VARIABLE,
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,
   TOKEN_BODY_VARIABLE,
+  TOKEN_FAILURE_VARIABLE,
 };
 
 /** Where the sandbox files are, next to this module's folder in src/ and in dist/ alike. */

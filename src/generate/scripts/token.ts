@@ -10,8 +10,8 @@ const HEADER = `// pleo-postman: gets an access token when none is valid, so the
 // 2. With {{refreshToken}}: the refresh_token grant, the client in a Basic header. Pleo rotates refresh
 //    tokens, so the new one replaces the old in the environment at once; a refresh token that failed is
 //    never sent again (replaying a rotated one revokes the whole grant).
-// 3. With a loopback {{redirectUri}} (the local mock, started with auto-approve): Authorization Code with
-//    PKCE S256, verifier and challenge computed here.
+// 3. With {{authServerUrl}} on loopback (the local mock, started with auto-approve): Authorization Code with
+//    PKCE S256 and the redirect {{authServerUrl}}/callback, verifier and challenge computed here.
 // 4. Otherwise nothing: in the Postman app, "Get New Access Token" signs the requests as before.
 // Requests run one after another and a token lasts the run, so there is one acquisition per run.
 // Writes (not :search) against production are skipped unless the variable allowWrites is "true".`;

@@ -18,3 +18,6 @@ export const NARROW_TOKEN_VARIABLE = 'pleoNarrowAccessToken';
 
 /** Local variable holding the form body of a token request item (`{{pleoTokenRequestBody}}`), set by its pre-request script. */
 export const TOKEN_BODY_VARIABLE = 'pleoTokenRequestBody';
+
+/** Collection variable holding why the token step failed, so later requests report it and are not sent. */
+export const TOKEN_FAILURE_VARIABLE = 'pleoTokenFailure';

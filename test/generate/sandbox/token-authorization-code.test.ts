@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { LOOPBACK_URL } from '../../../src/generate/index.js';
+import { TOKEN_FAILURE_VARIABLE } from '../../../src/generate/scripts/variables.js';
 import { fakePm, loadSandbox, type Answer, type SentRequest } from '../../helpers/sandbox.js';
 
 const ENV = {
@@ -36,7 +38,7 @@ function approving(overrides: { code?: string; state?: string; error?: string } 
 function acquire(send: (request: SentRequest) => Answer) {
   const fake = fakePm({ environment: ENV, send });
   const files = ['token-request.js', 'token-store.js', 'token-authorization-code.js'] as const;
-  const context = loadSandbox(fake, [...files], { globals: { env: fake.pm.environment } });
+  const context = loadSandbox(fake, [...files], { globals: { env: fake.pm.environment, LOOPBACK: LOOPBACK_URL } });
   (context.acquireByAuthorizationCode as () => void)();
   return fake;
 }
@@ -74,13 +76,20 @@ describe('acquireByAuthorizationCode (token-authorization-code.js, RFC 7636 §4)
     const fake = acquire(approving({ state: 'forged' }));
     expect(fake.sent).toHaveLength(1);
     expect(fake.tests).toEqual([
-      { name: TEST_NAME, outcome: 'failed', error: 'the redirect carried another state (RFC 6749 §10.12)' },
+      {
+        name: TEST_NAME,
+        outcome: 'failed',
+        error: 'the redirect carried another state (RFC 6749 §10.12); request not sent',
+      },
     ]);
   });
 
   it('fails with the authorisation error', () => {
     const fake = acquire(approving({ error: 'invalid_scope' }));
-    expect(fake.tests[0]).toMatchObject({ outcome: 'failed', error: 'authorization failed: invalid_scope: no' });
+    expect(fake.tests[0]).toMatchObject({
+      outcome: 'failed',
+      error: 'authorization failed: invalid_scope: no; request not sent',
+    });
   });
 
   it('only warns when no code comes without a browser (a consent page)', () => {
@@ -94,6 +103,25 @@ describe('acquireByAuthorizationCode (token-authorization-code.js, RFC 7636 §4)
     const fake = acquire((request) =>
       request.method === 'POST' ? { code: 400, body: { error: 'invalid_grant' } } : send(request),
     );
-    expect(fake.tests[0]).toMatchObject({ outcome: 'failed', error: 'token endpoint answered 400 invalid_grant' });
+    expect(fake.tests[0]).toMatchObject({
+      outcome: 'failed',
+      error: 'token endpoint answered 400 invalid_grant; request not sent',
+    });
+  });
+
+  it('issue 8 item 3: an unreachable authorization endpoint is a failure that says what failed, and the request is not sent', () => {
+    const refused = Object.assign(new Error(''), { code: 'ECONNREFUSED', address: '127.0.0.1', port: 1 });
+    const fake = acquire(() => refused);
+    expect(fake.tests).toEqual([
+      {
+        name: TEST_NAME,
+        outcome: 'failed',
+        error: 'authorization endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED); request not sent',
+      },
+    ]);
+    expect(fake.skippedRequest()).toBe(true);
+    expect(fake.collectionVariables.get(TOKEN_FAILURE_VARIABLE)).toBe(
+      'authorization endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED)',
+    );
   });
 });

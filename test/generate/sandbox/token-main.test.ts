@@ -90,7 +90,12 @@ describe('the collection pre-request script (token-main.js)', () => {
     ],
     ['no token, a loopback redirect', { redirectUri: 'http://127.0.0.1:9/callback' }, ['authorize']],
     ['no token, Postman’s redirect', { redirectUri: 'https://oauth.pstmn.io/v1/callback' }, []],
-    ['nothing at all', {}, []],
+    [
+      'issue 8 item 10: no token, no redirectUri, a loopback authServerUrl (the mock on any port)',
+      { authServerUrl: 'http://127.0.0.1:5123' },
+      ['authorize'],
+    ],
+    ['nothing at all (a remote authorisation server)', { authServerUrl: 'https://auth.staging.pleo.io' }, []],
   ])('%s → %j', (_name, environment: Record<string, string>, want) => {
     const fake = run({ environment: { authServerUrl: 'http://127.0.0.1:9', ...environment } });
     expect(grants(fake)).toEqual(want);

@@ -1,3 +1,4 @@
+import { TOKEN_FAILURE_VARIABLE } from '../../../src/generate/scripts/variables.js';
 import { describe, expect, it } from 'vitest';
 import { fakePm, loadSandbox } from '../../helpers/sandbox.js';
 
@@ -50,6 +51,14 @@ describe('failed (token-store.js)', () => {
     const fake = fakePm();
     const context = loadSandbox(fake, ['token-store.js'], { globals: { env: fake.pm.environment } });
     (context.failed as (name: string, message: string) => void)('token test', 'no luck');
-    expect(fake.tests).toEqual([{ name: 'token test', outcome: 'failed', error: 'no luck' }]);
+    expect(fake.tests).toEqual([{ name: 'token test', outcome: 'failed', error: 'no luck; request not sent' }]);
+  });
+
+  it('issue 8 item 3: a failed token step keeps its reason for later requests and does not send this one', () => {
+    const fake = fakePm();
+    const context = loadSandbox(fake, ['token-store.js'], { globals: { env: fake.pm.environment } });
+    (context.failed as (name: string, message: string) => void)('token test', 'no luck');
+    expect(fake.skippedRequest()).toBe(true);
+    expect(fake.collectionVariables.get(TOKEN_FAILURE_VARIABLE)).toBe('no luck');
   });
 });
