@@ -1,4 +1,4 @@
-/* exported storeTokens, failed, notSent */
+/* exported storeTokens, failed, failedAfterResponse, notSent */
 /* global env, TOKEN_FAILURE_VARIABLE */
 /**
  * storeTokens(testName, res): stores a token response: the rotated refresh token first, at once,
@@ -28,4 +28,8 @@ function notSent(testName, message) {
 function failed(testName, message) {
   pm.collectionVariables.set(TOKEN_FAILURE_VARIABLE, message);
   notSent(testName, message);
+}
+function failedAfterResponse(testName, message) {
+  pm.collectionVariables.set(TOKEN_FAILURE_VARIABLE, message);
+  pm.test(testName, function () { pm.expect.fail(message); });
 }

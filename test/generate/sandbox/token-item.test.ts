@@ -70,7 +70,9 @@ describe('"Get access token", before the request (token-item.js)', () => {
   it('is skipped when the authorisation fails, and says why', () => {
     const fake = runBeforeRequest(LOCAL, { send: () => ({ code: 200, body: { error: 'access_denied' } }) });
     expect(fake.skippedRequest()).toBe(true);
-    expect(fake.tests).toMatchObject([{ outcome: 'failed', error: 'authorization failed: access_denied' }]);
+    expect(fake.tests).toMatchObject([
+      { outcome: 'failed', error: 'authorization failed: access_denied; request not sent' },
+    ]);
   });
 
   it('in the Postman app (no refresh token, no loopback redirect) is skipped: Get New Access Token signs the requests', () => {

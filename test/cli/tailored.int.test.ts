@@ -32,7 +32,7 @@ describe('tailored collections never replace the committed files', () => {
     expect(existsSync(join(dir, 'tailored/collections/minimal.postman_collection.json'))).toBe(true);
     expect(result.stdout).toContain('wrote tailored/collections/minimal.postman_collection.json');
     expect(result.stdout).toContain('these files are in tailored/, import them into Postman');
-    expect(result.stdout).toContain('the committed files in ./collections and ./environments are unchanged');
+    expect(result.stdout).toContain('the committed files in ./collections, ./environments and ./postman are unchanged');
     expect(runCli(['check', '--spec', spec], dir).status).toBe(0);
   });
 
