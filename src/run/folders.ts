@@ -1,4 +1,4 @@
-import { SECURITY_FOLDER_NAME } from '../generate/scripts/index.js';
+import { SECURITY_FOLDER_NAME, TOKEN_FOLDER_NAME } from '../generate/scripts/index.js';
 
 /** A collection item (folder or request) as far as splitting a suite needs it. */
 export type ItemJson = {
@@ -26,8 +26,11 @@ export interface FolderUnit {
   requests: number;
 }
 
+/** The generated folders that are no resource group: the token step first, the Security checks last. */
+const GENERATED_FOLDERS: ReadonlySet<string | undefined> = new Set([TOKEN_FOLDER_NAME, SECURITY_FOLDER_NAME]);
+
 const topFolders = (collection: CollectionJson): ItemJson[] =>
-  ((collection.item ?? []) as ItemJson[]).filter((f) => f.name !== SECURITY_FOLDER_NAME);
+  ((collection.item ?? []) as ItemJson[]).filter((f) => !GENERATED_FOLDERS.has(f.name));
 
 const requestsOf = (item: ItemJson): ItemJson[] =>
   item.item ? item.item.flatMap(requestsOf) : item.request !== undefined ? [item] : [];
@@ -97,16 +100,19 @@ export function securityFolderOf(itemName: string, folderNames: readonly string[
 
 /**
  * The collection with only the named folders, in their order, and the Security items `keepSecurity`
- * accepts (by the folder they check); a Security folder left empty is left out. Everything else
- * (auth, scripts, variables) is kept as it is. Pure.
+ * accepts (by the folder they check); a Security folder left empty is left out. The Token folder is
+ * kept unless `withToken` is false (runners that share one acquisition). Everything else (auth,
+ * scripts, variables) is kept as it is. Pure.
  */
 export function selectFolders(
   collection: CollectionJson,
   folders: ReadonlySet<string>,
   keepSecurity: (folder: string | undefined) => boolean = (folder) => folder !== undefined && folders.has(folder),
+  withToken = true,
 ): CollectionJson {
   const names = topFolders(collection).map((f) => f.name ?? '');
   const item = ((collection.item ?? []) as ItemJson[]).flatMap((f): ItemJson[] => {
+    if (f.name === TOKEN_FOLDER_NAME) return withToken ? [f] : [];
     if (f.name !== SECURITY_FOLDER_NAME) return folders.has(f.name ?? '') ? [f] : [];
     const kept = (f.item ?? []).filter((i) => keepSecurity(securityFolderOf(i.name ?? '', names)));
     return kept.length > 0 ? [{ ...f, item: kept }] : [];

@@ -136,6 +136,10 @@ export function mergeSummaries(parts: readonly RunSummary[], wallMs: number): Ru
       total: parts.reduce((n, p) => n + p.assertions.total, 0),
       failed: parts.reduce((n, p) => n + p.assertions.failed, 0),
       skipped: parts.reduce((n, p) => n + p.assertions.skipped, 0),
+      passed: parts.reduce(
+        (n, p) => n + (p.assertions.passed ?? p.assertions.total - p.assertions.failed - p.assertions.skipped),
+        0,
+      ),
     },
     failures: parts.flatMap((p) => p.failures),
     durationMs: wallMs,

@@ -131,7 +131,7 @@ async function runRunners(
   const runners = plans.map(
     (plan, i): SuiteOptions => ({
       ...options,
-      collection: selectFolders(collection, new Set(plan.folders), () => plan.security),
+      collection: selectFolders(collection, new Set(plan.folders), () => plan.security, false), // the token is shared
       folders: [],
       envVars: {
         ...options.envVars,
@@ -257,7 +257,11 @@ export async function runScaledSuite(options: SuiteOptions & ScaleOptions, runOn
     return {
       ...summary,
       // The shared acquisition is one assertion, as the collection's own script is in a sequential run.
-      assertions: { ...summary.assertions, total: summary.assertions.total + (token.kind === 'acquired' ? 1 : 0) },
+      assertions: {
+        ...summary.assertions,
+        total: summary.assertions.total + (token.kind === 'acquired' ? 1 : 0),
+        passed: (summary.assertions.passed ?? 0) + (token.kind === 'acquired' ? 1 : 0),
+      },
       reportFiles,
       ...(rotated !== undefined && rotated !== initial ? { rotatedRefreshToken: rotated } : {}),
     };

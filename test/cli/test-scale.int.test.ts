@@ -7,7 +7,9 @@ describe('pleo-postman test --parallel / --shard', () => {
     const result = runCli(['test', '--spec', MINIMAL_SPEC, '--parallel', '2']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout.match(/^pleo-postman test: .*$/gm)).toEqual([
-      expect.stringMatching(/^pleo-postman test: \d+ requests, 30 assertions, 0 failures in [\d.]+ s: passed$/),
+      expect.stringMatching(
+        /^pleo-postman test: \d+ requests, 30 assertions: 30 passed, 0 failed in [\d.]+ s: passed$/,
+      ),
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -292,16 +293,16 @@ describe('where the rotated token goes is decided before the first refresh', () 
       afterRefreshTokenIssued: () => {
         refreshed = true;
       },
+      // After the run's checks passed: a folder where the token file goes makes the write fail (EISDIR).
+      beforeRefreshTokenForwarded: () => mkdirSync(tokenFile, { recursive: true }),
     });
     try {
       const envFile = await environmentFile(proxy.url);
-      // The folder check passes; then a folder where the temp file should go makes the write fail.
       const error = await quietly(async (io) => {
         const pending = testCommand(args(envFile, { refreshTokenFile: tokenFile }), io, {
           ...CLIENT,
           PLEO_REFRESH_TOKEN: first,
         });
-        await mkdir(tokenFile, { recursive: true }); // rename over a folder fails (EISDIR)
         return pending.catch((e: unknown) => e);
       });
       expect(error.result).toMatchObject({ code: 'REFRESH_TOKEN_UNSAVED' });

@@ -5,6 +5,7 @@ import { scriptEvent, type ScriptEvent } from './event.js';
 import { SCHEMAS_VARIABLE } from './variables.js';
 import { tokenPrerequestScript } from './token.js';
 
+export { TOKEN_FOLDER_NAME } from './token-item.js';
 export { buildSecurityFolder, probeRequest, SECURITY_FOLDER_NAME, NARROW_TOKEN_VARIABLE } from './security.js';
 export { contractTestScript, requestLabel, responseTimeBudget, CONTRACT_LIB_VARIABLE } from './contract.js';
 export { tokenPrerequestScript, FAILED_REFRESH_VARIABLE } from './token.js';

@@ -6,6 +6,8 @@ export interface GateEvents {
   beforeForward?: (info: { method: string; path: string; form?: URLSearchParams }) => Promise<void> | void;
   /** Called once a token response carrying a refresh token has been written back to the client. */
   afterRefreshTokenIssued?: (refreshToken: string, grant: string) => void;
+  /** Called just before a token response with a refresh token is forwarded to the client. */
+  beforeRefreshTokenForwarded?: () => void;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function startGateProxy(target: string, events: GateEvents = {}) {
                 // an error page
               }
             }
+            if (refreshToken !== undefined) events.beforeRefreshTokenForwarded?.();
             res.writeHead(answer.statusCode ?? 502, answer.headers);
             res.end(Buffer.concat(parts), () => {
               if (refreshToken === undefined) return;
