@@ -75,6 +75,35 @@ function classify(request: RequestDef): Operation {
   return { kind: 'example' };
 }
 
+const TOP_LEVEL = /^\/([^/{}]+)\/([^/{}:]+)$/;
+
+/**
+ * A top-level collection with no create of its own (`/v0/tags`) whose records are created under a
+ * parent (`POST /v0/tag-groups/{groupId}/tags`), as Pleo's tags are: its operations use the nested
+ * collection, so `GET`/`DELETE /v0/tags/{tagId}` find the tag a suite created. Only when exactly one
+ * nested create of that name exists under the same version.
+ */
+function nestedCreatesShared(raw: Map<RequestDef, Operation>): Map<RequestDef, Operation> {
+  const creates = new Set([...raw.values()].flatMap((op) => (op.kind === 'create' ? [op.collection] : [])));
+  const alias = new Map<string, string>();
+  for (const op of raw.values()) {
+    const top = 'collection' in op ? TOP_LEVEL.exec(op.collection) : null;
+    if (!top || !('collection' in op) || creates.has(op.collection) || alias.has(op.collection)) continue;
+    const [, version, name] = top;
+    const nested = [...creates].filter((c) => {
+      const parts = c.split('/');
+      return parts.length === 5 && parts[1] === version && ITEM.test(parts[3] ?? '') && parts[4] === name;
+    });
+    if (nested.length === 1 && nested[0] !== undefined) alias.set(op.collection, nested[0]);
+  }
+  return new Map(
+    [...raw].map(([request, op]): [RequestDef, Operation] => {
+      const to = 'collection' in op ? alias.get(op.collection) : undefined;
+      return [request, to === undefined || !('collection' in op) ? op : { ...op, collection: to }];
+    }),
+  );
+}
+
 export const hasId = (record: unknown): record is JsonObject & { id: string | number } =>
   isObject(record) && (typeof record.id === 'string' || typeof record.id === 'number');
 
@@ -93,7 +122,7 @@ export interface ResourceModel {
  */
 export function resourceModel(spec: ApiDescription): ResourceModel {
   const requests = spec.folders.flatMap((f) => f.requests);
-  const raw = new Map(requests.map((r) => [r, classify(r)]));
+  const raw = nestedCreatesShared(new Map(requests.map((r) => [r, classify(r)])));
   const seeds = new Map<string, JsonObject[]>();
   const add = (collection: string, record: unknown): void => {
     if (!isObject(record)) return;

@@ -7,12 +7,60 @@ import { loadDefault } from '../helpers/specs.js';
 import { obtainRefreshToken, refreshOrExchange } from './helpers/tokens.js';
 
 const SUITES = 8;
-/** Creates of the default description, a later request of the same suite on that record, how it ends. */
-const CREATED = [
-  { create: 'Create vendor', later: 'Archive vendor', path: '/v1/vendors/', end: 'ARCHIVED' },
-  { create: 'Create account', later: 'Delete account', path: '/v1/chart-of-accounts/', end: 'deleted' },
-  { create: 'Create tag group', later: 'Delete tag group', path: '', end: 'no read-back' }, // no GET of one group
-] as const;
+/**
+ * Creates of the default description, the later requests of the same suite on that record (reads,
+ * updates, the delete), where to read the record back afterwards and how it ends.
+ */
+const CREATED: ReadonlyArray<{ create: string; later: string[]; path: string; end: 'ARCHIVED' | 'deleted' }> = [
+  {
+    create: 'Create vendor',
+    later: ['Get vendor', 'Update vendor', 'Activate vendor', 'Archive vendor'],
+    path: '/v1/vendors/',
+    end: 'ARCHIVED',
+  },
+  {
+    create: 'Create account',
+    later: ['Get account', 'Update account', 'Delete account'],
+    path: '/v1/chart-of-accounts/',
+    end: 'deleted',
+  },
+  {
+    create: 'Create a new account',
+    later: ['Retrieves an account in Pleo by its ID', 'Update an account', 'Delete an account'],
+    path: '/v1-beta/accounts/',
+    end: 'deleted',
+  },
+  {
+    create: 'Create tag group',
+    later: ['Create tag', 'List tags', 'Retrieve a tag group by its id', 'Update a tag group', 'Delete tag group'],
+    path: '/v0/tag-groups/',
+    end: 'deleted',
+  },
+  {
+    create: 'Create a new tag group dimension',
+    later: ['Retrieve a tag group dimension', 'Update a tag group dimension', 'Delete a tag group dimension'],
+    path: '/v0/tag-groups/any/dimensions/', // the mock looks a dimension up by its own id
+    end: 'deleted',
+  },
+  {
+    create: 'Create tag', // under the suite's tag group; read, updated and deleted at /v0/tags/{tagId}
+    later: ['Retrieve a tag by its id', 'Update a tag', 'Delete a tag'],
+    path: '/v0/tags/',
+    end: 'deleted',
+  },
+  {
+    create: 'Create a new tax code',
+    later: ['Update a tax code', 'Delete a tax code'],
+    path: '/v0/tax-codes/',
+    end: 'deleted',
+  },
+  {
+    create: 'Create a subscription',
+    later: ['Get subscription by id', 'Update a subscription', 'Delete subscription by id'],
+    path: '/v1/subscriptions/',
+    end: 'deleted',
+  },
+];
 
 type Execution = {
   item: { name: string };
@@ -66,14 +114,28 @@ describe(`one mock, ${SUITES} concurrent suites`, () => {
       const res = await fetch(`${mock.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
       return { status: res.status, body: (await res.json().catch(() => undefined)) as { data?: { state?: string } } };
     };
-    for (const { create, later, path, end } of CREATED) {
-      const ids = summaries.map((summary) => createdId(execution(summary, create)));
+    const created = CREATED.map(({ create }) => summaries.map((summary) => createdId(execution(summary, create))));
+    CREATED.forEach(({ create, later }, c) => {
+      const ids = created[c] ?? [];
       expect(new Set(ids).size, `${create}: one record per suite`).toBe(SUITES);
       summaries.forEach((summary, i) => {
-        // The suite's later request went to the record it created, not another suite's.
-        expect(execution(summary, later).request.url.toString()).toContain(ids[i]);
+        // The suite's later requests went to the record it created, not another suite's or a seeded one.
+        for (const name of later) expect(execution(summary, name).request.url.toString()).toContain(ids[i]);
       });
-      for (const id of end === 'no read-back' ? [] : ids) {
+    });
+    // No request of one suite names a record another suite created.
+    summaries.forEach((summary, i) => {
+      const foreign = created.flatMap((ids) => ids.filter((_, j) => j !== i));
+      for (const e of summary.run.executions as Execution[]) {
+        const url = e.request.url.toString();
+        expect(
+          foreign.filter((id) => url.includes(id)),
+          `suite ${i}: ${e.item.name}`,
+        ).toEqual([]);
+      }
+    });
+    for (const [c, { path, end }] of CREATED.entries()) {
+      for (const id of created[c] ?? []) {
         const record = await read(`${path}${id}`);
         if (end === 'ARCHIVED') {
           expect(record.status).toBe(200);
