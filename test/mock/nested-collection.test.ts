@@ -41,7 +41,7 @@ describe('a tag created under a tag group', () => {
 
     expect((await call('GET', `/v0/tags/${tagId}`)).body.data).toMatchObject({ id: tagId });
     const updated = await call('PUT', `/v0/tags/${tagId}`, {
-      ...request('Update a tag').body?.example,
+      ...(request('Update a tag').body?.example as Record<string, unknown>),
       name: 'Renamed',
     });
     expect(updated.status).toBe(200);

@@ -112,7 +112,7 @@ describe('mergeSummaries', () => {
     expect(merged).toEqual({
       ok: false,
       requests: { total: 4, failed: 0 },
-      assertions: { total: 8, failed: 1, skipped: 1 },
+      assertions: { total: 8, failed: 1, skipped: 1, passed: 6 },
       failures: [failure],
       durationMs: 1500,
       skippedWrites: [],
