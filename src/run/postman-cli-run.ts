@@ -14,7 +14,9 @@ import {
 } from '../generate/index.js';
 import { TOKEN_FOLDER_NAME } from '../generate/scripts/token-item.js';
 import { startMock, TEST_CLIENT } from '../mock/index.js';
+import { cliHtmlReportData } from './cli-html-data.js';
 import { jsonReport, junitReport } from './cli-reports.js';
+import { renderHtmlReport } from './html-report.js';
 import type { LocalSuiteOptions } from './local.js';
 import { localOverrides } from './local.js';
 import { locatePostmanCli } from './postman-cli-bin.js';
@@ -65,7 +67,7 @@ function spawnCli(
  * Runs the contract suite with the Postman CLI against the embedded mock: the v3 folder of the
  * collection and the local environment (pointed at the mock) are written to a private temporary
  * directory, `postman collection run` runs them offline with a home of its own (never logged in,
- * nothing published), and its output becomes the same RunSummary, JUnit and JSON reports as a
+ * nothing published), and its output becomes the same RunSummary, JUnit, HTML and JSON reports as a
  * Newman run, with every secret redacted. The CLI offers only its `cli` reporter for a v3 folder, so
  * the summary and reports are read from that output (postman-cli-output.ts); htmlextra is Newman's.
  */
@@ -73,7 +75,7 @@ export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOption
   const reporters = options.reporters ?? ['cli'];
   if (reporters.includes('htmlextra')) {
     throw new UserError(
-      '--reporters: htmlextra is a Newman reporter; with --runner postman-cli use cli, junit or json',
+      '--reporters: htmlextra is a Newman reporter; with --runner postman-cli use cli, junit, html or json',
       ERROR_CODES.OPTION_INVALID,
     );
   }
@@ -137,7 +139,9 @@ export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOption
     };
     const reportDir = options.reportDir ?? 'reports';
     const base = options.reportName ?? 'pleo-postman';
-    const fileReporters = reporters.filter((r): r is 'junit' | 'json' => r === 'junit' || r === 'json');
+    const fileReporters = reporters.filter(
+      (r): r is 'junit' | 'html' | 'json' => r === 'junit' || r === 'html' || r === 'json',
+    );
     let reportFiles: string[] = [];
     if (fileReporters.length > 0) {
       await mkdir(reportDir, { recursive: true });
@@ -146,7 +150,9 @@ export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOption
         const content =
           reporter === 'junit'
             ? junitReport(model.name, run.assertions, durationMs)
-            : jsonReport(summary, run.assertions);
+            : reporter === 'html'
+              ? renderHtmlReport(cliHtmlReportData(model, run, only, model.name, durationMs))
+              : jsonReport(summary, run.assertions);
         await writeFile(join(staging, reportFileName(reporter, base)), content, { mode: 0o600 });
       }
       reportFiles = await publishReports({ reporters: [...reporters], reporter: {}, staging }, reportDir, secrets);

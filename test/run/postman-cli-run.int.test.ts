@@ -9,6 +9,7 @@ import { runLocalSuite } from '../../src/run/index.js';
 import { locatePostmanCli } from '../../src/run/postman-cli-bin.js';
 import { runLocalSuiteWithPostmanCli } from '../../src/run/postman-cli-run.js';
 import { captureOutput } from './helpers/output.js';
+import { escapeHtml, htmlCards } from './helpers/html-cards.js';
 import { CASES } from './helpers/contract-breaks.js';
 import { startRecordingProxy } from './helpers/recording-proxy.js';
 import { DEFAULT_SPEC, loadDefault, loadMinimal } from '../helpers/specs.js';
@@ -32,7 +33,7 @@ describe('the Postman CLI runs the v3 folder against the local mock', () => {
       let console = '';
       const cli = await runLocalSuiteWithPostmanCli({
         spec,
-        reporters: ['cli', 'junit', 'json'],
+        reporters: ['cli', 'junit', 'html', 'json'],
         reportDir: dir,
         reportName: 'cli',
         onConsole: (text) => (console = text),
@@ -46,13 +47,25 @@ describe('the Postman CLI runs the v3 folder against the local mock', () => {
       expect(console).toContain('Folder Token');
       // offline and never logged in: the CLI says it has no authorization data, so nothing is published
       expect(console).toContain('No authorization data found');
-      expect((await readdir(dir)).sort()).toEqual(['cli-junit.xml', 'cli.json']);
+      expect((await readdir(dir)).sort()).toEqual(['cli-junit.xml', 'cli.html', 'cli.json']);
       const junit = await readFile(join(dir, 'cli-junit.xml'), 'utf8');
       expect(junit).toContain(`tests="${cli.assertions.total}" failures="0"`);
       expect(junit).toContain('<testsuite name="Token / Get access token"');
       const json = JSON.parse(await readFile(join(dir, 'cli.json'), 'utf8'));
       expect(json.summary.assertions).toEqual(cli.assertions);
-      for (const text of [console, junit, JSON.stringify(json)]) expect(text).not.toContain(TEST_CLIENT.secret);
+      const html = await readFile(join(dir, 'cli.html'), 'utf8');
+      const requestNames = new Set<string>(json.assertions.map((a: { request: string }) => a.request));
+      expect(requestNames.size).toBeGreaterThan(20);
+      for (const name of requestNames) expect(html, name).toContain(`</span> ${escapeHtml(name)} <span`);
+      expect(htmlCards(html)).toEqual({
+        assertions: cli.assertions.total,
+        passed: cli.assertions.total - cli.assertions.failed - cli.assertions.skipped,
+        failed: cli.assertions.failed,
+        skipped: cli.assertions.skipped,
+      });
+      expect(html).toContain(`${cli.requests.total} requests, ${cli.assertions.total} assertions`);
+      expect(html).not.toMatch(/<script|<link|https?:\/\/[^"<\s]*\.(css|js)\b/);
+      for (const text of [console, junit, JSON.stringify(json), html]) expect(text).not.toContain(TEST_CLIENT.secret);
     },
     TIMEOUT,
   );
@@ -73,7 +86,7 @@ describe('under the Postman CLI, secrets never reach the console or a report', (
       try {
         const summary = await runLocalSuiteWithPostmanCli({
           spec,
-          reporters: ['cli', 'junit', 'json'],
+          reporters: ['cli', 'junit', 'html', 'json'],
           reportDir: dir,
           reportName: 'leak',
           envVars: {
@@ -88,7 +101,8 @@ describe('under the Postman CLI, secrets never reach the console or a report', (
         expect(proxy.recorded.grants).toContain('authorization_code');
         expect(proxy.recorded.issued.length).toBeGreaterThan(2);
         const reports = await Promise.all((await readdir(dir)).map((f) => readFile(join(dir, f), 'utf8')));
-        expect(reports).toHaveLength(2);
+        expect((await readdir(dir)).sort()).toEqual(['leak-junit.xml', 'leak.html', 'leak.json']);
+        expect(reports).toHaveLength(3);
         for (const secret of [SENTINEL, ...proxy.recorded.issued])
           for (const text of [console, ...reports]) expect(text.includes(secret), secret.slice(0, 6)).toBe(false);
       } finally {
@@ -135,7 +149,10 @@ describe('test --runner', () => {
   it.each([
     [{ runner: 'jest' }, '--runner: unknown runner "jest"; choose newman or postman-cli'],
     [{ runner: 'postman-cli', env: 'staging' }, '--runner postman-cli runs against the local mock only (--env local)'],
-    [{ runner: 'postman-cli', reporters: 'cli,htmlextra' }, '--reporters: htmlextra is a Newman reporter'],
+    [
+      { runner: 'postman-cli', reporters: 'cli,html,htmlextra' },
+      '--reporters: htmlextra is a Newman reporter; with --runner postman-cli use cli, junit, html or json',
+    ],
   ])('%o is a clear user error', async (given, message) => {
     const output = captureOutput();
     try {
