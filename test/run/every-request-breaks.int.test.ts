@@ -11,6 +11,16 @@ import type { TamperContext, TamperResult } from '../../src/mock/index.js';
 import { type Failure, runLocalSuite } from '../../src/run/index.js';
 import { loadDefault } from '../helpers/specs.js';
 
+/**
+ * Issue 9's claim, for every request of the default description rather than a sample: the embedded
+ * mock's tamper hook breaks every answer in one way per Newman run of the whole collection (a wrong
+ * status; a value of the wrong type; a deleted required property), and the run's failures must be
+ * exactly the ones derived from the description, request by request. Body breaks are chosen by the
+ * request's own response schema (the first edit, deepest field first, that the schema rejects) and
+ * spare the fields the collection captures, so one broken answer does not break the requests after it.
+ * Requests whose expected answer has no schema (204s, 202s, undocumented 200s) are left out by rule.
+ */
+
 /** A path into a response body, as strings (array indexes too). */
 type Path = string[];
 
@@ -114,6 +124,8 @@ describe('every request of the default description fails its contract test when 
 
   it('covers every request of the description: 80, of which those with a schema’d expected answer are broken in the body', () => {
     expect(requestsOf(spec)).toHaveLength(80);
+    // Failures are matched to requests by item name.
+    expect(new Set(requestsOf(spec).map((r) => r.name)).size).toBe(80);
     // The rest answer 204/202 or a 200 that Pleo documents without a schema: nothing a body break could contradict.
     expect(requestsOf(spec).filter((r) => expectedSchema(r) !== undefined).length).toBeGreaterThan(60);
   });
@@ -135,8 +147,10 @@ describe('every request of the default description fails its contract test when 
     expect(missed).toEqual([]);
     const names = new Set(requests.map((r) => r.name));
     expect(Object.keys(failing).filter((item) => !names.has(item))).toEqual([]);
-    for (const f of summary.failures.filter((f) => f.test === statusTest(requests.find((r) => r.name === f.item)!)))
-      expect(f.message).toMatch(/expected response to have status code \d+ but got 418/);
+    for (const request of requests) {
+      const failure = summary.failures.find((f) => f.item === request.name && f.test === statusTest(request));
+      expect(failure?.message).toMatch(/expected response to have status code \d+ but got 418/);
+    }
   });
 
   it.each(BREAKS.map((b) => [b.name, b] as const))(
