@@ -2,22 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, TEST_CLIENT } from '../../src/mock/index.js';
-import { browserMissing, chromiumPath, mustHaveBrowser } from '../helpers/browser.js';
+import { browserMissing, chromiumLaunchOptions, mustHaveBrowser } from '../helpers/browser.js';
 import { loadMinimal } from '../helpers/specs.js';
 
 /** Skipped, visibly, on a machine without Chromium; under CI=true that fails the run instead. */
-const CHROMIUM = chromiumPath();
 const MISSING = browserMissing();
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // Defined only when it fails, so a normal run counts no extra skipped test.
 if (MISSING !== undefined && mustHaveBrowser()) {
@@ -33,7 +22,7 @@ describe.skipIf(MISSING !== undefined)('consent page in a real browser (Chromium
   let mock: Awaited<ReturnType<typeof startMock>>;
   beforeAll(async () => {
     mock = await startMock({ spec: await loadMinimal(), port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await chromium.launch(chromiumLaunchOptions());
   });
   afterAll(async () => {
     await browser?.close();

@@ -19,3 +19,18 @@ export function browserMissing(env: NodeJS.ProcessEnv = process.env, exists = ex
 
 /** Whether a missing browser must fail the run: under CI. */
 export const mustHaveBrowser = (env: NodeJS.ProcessEnv = process.env): boolean => env.CI === 'true' || env.CI === '1';
+
+/** How the real-browser tests start Chromium: headless, and quiet on a machine with no network. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** `chromium.launch(...)` options for Debian's Chromium. */
+export const chromiumLaunchOptions = () => ({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
