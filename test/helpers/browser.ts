@@ -32,5 +32,5 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** `chromium.launch(...)` options for Debian's Chromium. */
+/** Launch options for Debian's Chromium (executable path and flags). */
 export const chromiumLaunchOptions = () => ({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
