@@ -1,19 +1,19 @@
-import { mkdirSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCommand, type TestArgs } from '../../src/commands/test.js';
-import { buildEnvironment, neededScopes } from '../../src/generate/index.js';
+import { neededScopes } from '../../src/generate/index.js';
 import { storedTokenPath } from '../../src/login/token-store.js';
 import { startMock, TEST_CLIENT, type RunningMock } from '../../src/mock/index.js';
 import type { ApiDescription } from '../../src/description/index.js';
 import { CLI } from '../helpers/cli.js';
 import { loadMinimal, MINIMAL_SPEC } from '../helpers/specs.js';
 import { startGateProxy } from './helpers/gate-proxy.js';
-import { captureOutput } from './helpers/output.js';
+import { captureOutput, quietly } from './helpers/output.js';
+import { remoteTestArgs, stagingEnvironmentFile } from './helpers/remote-run.js';
 import { obtainRefreshToken, refreshOrExchange } from './helpers/tokens.js';
 
 let spec: ApiDescription;
@@ -33,33 +33,9 @@ afterAll(async () => {
 
 const fresh = (name: string) => join(dir, `${name}-${Math.random().toString(36).slice(2)}`);
 
-/** A staging-like environment file (Postman's https callback: refresh tokens only) pointing at `url`. */
-async function environmentFile(url: string): Promise<string> {
-  const environment = buildEnvironment(spec, 'staging', neededScopes(spec));
-  for (const v of environment.values) if (v.key === 'authServerUrl' || v.key === 'apiBaseUrl') v.value = url;
-  const path = `${fresh('env')}.postman_environment.json`;
-  await writeFile(path, JSON.stringify(environment));
-  return path;
-}
+const environmentFile = (url: string) => stagingEnvironmentFile(spec, url, dir);
 
-const args = (env: string, extra: Partial<TestArgs> = {}): TestArgs => ({
-  spec: MINIMAL_SPEC,
-  env,
-  reporters: 'cli',
-  reportDir: join(dir, 'reports'),
-  bail: false,
-  allowWrites: false,
-  ...extra,
-});
-
-async function quietly<T>(run: (io: ReturnType<typeof captureOutput>['io']) => Promise<T>) {
-  const output = captureOutput();
-  try {
-    return { result: await run(output.io), output: output.text() };
-  } finally {
-    output.restore();
-  }
-}
+const args = (env: string, extra: Partial<TestArgs> = {}) => remoteTestArgs(dir, env, extra);
 
 const firstToken = () => obtainRefreshToken(mock.url, neededScopes(spec).join(' '));
 const readToken = async (path: string) => (await readFile(path, 'utf8')).trim();

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,8 +7,9 @@ import { buildCollection, buildEnvironment, neededScopes } from '../../src/gener
 import { startMock, type RunningMock } from '../../src/mock/index.js';
 import { lockRefreshTokenFile, runSuite } from '../../src/run/index.js';
 import type { ApiDescription } from '../../src/description/index.js';
-import { loadMinimal, MINIMAL_SPEC } from '../helpers/specs.js';
-import { captureOutput } from './helpers/output.js';
+import { loadMinimal } from '../helpers/specs.js';
+import { captureOutput, quietly } from './helpers/output.js';
+import { remoteTestArgs, stagingEnvironmentFile } from './helpers/remote-run.js';
 import { startRecordingProxy } from './helpers/recording-proxy.js';
 import { obtainRefreshToken, refreshOrExchange } from './helpers/tokens.js';
 
@@ -26,35 +27,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A staging-like environment file (Postman's https callback, no secrets) pointing at `url`. */
-async function environmentFile(url: string): Promise<string> {
-  const environment = buildEnvironment(spec, 'staging', neededScopes(spec));
-  for (const v of environment.values) if (v.key === 'authServerUrl' || v.key === 'apiBaseUrl') v.value = url;
-  const path = join(dir, `env-${Math.random().toString(36).slice(2)}.postman_environment.json`);
-  await writeFile(path, JSON.stringify(environment));
-  return path;
-}
+const environmentFile = (url: string) => stagingEnvironmentFile(spec, url, dir);
 
-const args = (env: string, extra: Partial<TestArgs> = {}): TestArgs => ({
-  spec: MINIMAL_SPEC,
-  env,
-  reporters: 'cli',
-  reportDir: join(dir, 'reports'),
-  bail: false,
-  allowWrites: false,
-  ...extra,
-});
-
-async function quietly<T>(
-  run: (io: ReturnType<typeof captureOutput>['io']) => Promise<T>,
-): Promise<{ result: T; output: string }> {
-  const output = captureOutput();
-  try {
-    return { result: await run(output.io), output: output.text() };
-  } finally {
-    output.restore();
-  }
-}
+const args = (env: string, extra: Partial<TestArgs> = {}) => remoteTestArgs(dir, env, extra);
 
 /** Runs the default collection with the local environment pointed at `url` (a recording proxy). */
 function runLocalThrough(url: string, envVars: Record<string, string> = {}) {

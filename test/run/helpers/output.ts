@@ -23,3 +23,13 @@ export function captureOutput() {
     },
   };
 }
+
+/** Runs `run` with its output captured: its result and everything it printed. */
+export async function quietly<T>(run: (io: Io) => Promise<T>): Promise<{ result: T; output: string }> {
+  const output = captureOutput();
+  try {
+    return { result: await run(output.io), output: output.text() };
+  } finally {
+    output.restore();
+  }
+}
