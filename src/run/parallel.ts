@@ -36,10 +36,6 @@ export interface RunnerPlan {
   requests: number;
 }
 
-/** Requests the Security folder sends: two for a check whose pre-request script narrows a token first. */
-const securityWeight = (folder: ItemJson): number =>
-  (folder.item ?? []).reduce((n, item) => n + (item.event?.some((e) => e.listen === 'prerequest') ? 2 : 1), 0);
-
 /**
  * Splits a collection over `runners` by request count (longest first onto the least loaded runner):
  * units of folders that share captured variables stay together, and the whole Security folder goes to
@@ -53,7 +49,9 @@ export function planRunners(
   const securityFolder = ((collection.item ?? []) as ItemJson[]).find((f) => f.name === SECURITY_FOLDER_NAME);
   const units = [
     ...folderUnits(collection, provided).map((u) => ({ folders: u.folders, requests: u.requests, security: false })),
-    ...(securityFolder ? [{ folders: [] as string[], requests: securityWeight(securityFolder), security: true }] : []),
+    ...(securityFolder
+      ? [{ folders: [] as string[], requests: (securityFolder.item ?? []).length, security: true }]
+      : []),
   ].sort((a, b) => b.requests - a.requests);
   const plans: RunnerPlan[] = Array.from({ length: Math.max(1, Math.min(runners, units.length)) }, () => ({
     folders: [],

@@ -43,7 +43,7 @@ const preamble = [
 
 const DESCRIPTION = [
   'Generated: gets an access token for the run, so the collection runs without a browser (Newman, the Postman CLI).',
-  'With `{{refreshToken}}` it sends the refresh_token grant (Pleo rotates the refresh token: the new one replaces the old at once); against the local mock (a loopback `{{redirectUri}}`) the Authorization Code flow with PKCE S256; with a valid `{{accessToken}}`, or in the Postman app without a refresh token, it is skipped: use **Get New Access Token** on the collection.',
+  'With `{{refreshToken}}` it sends the refresh_token grant (Pleo rotates the refresh token: the new one replaces the old at once); against the local mock (an `{{authServerUrl}}` on loopback, redirect `{{authServerUrl}}/callback`) the Authorization Code flow with PKCE S256; with a valid `{{accessToken}}`, or in the Postman app without a refresh token, it is skipped: use **Get New Access Token** on the collection.',
   'It is a request of its own, with the client in a Basic header, because the Postman CLI signs scripts’ `pm.sendRequest` calls with the collection’s OAuth 2.0 auth.',
 ].join('\n\n');
 
