@@ -10,7 +10,6 @@ export { writeV21 } from './writers/v21.js';
 export { writeV3, writeV3Environment, v3CollectionDir, safeName } from './writers/v3.js';
 export type { CollectionModel } from './model.js';
 export { buildEnvironment, neededScopes, LOOPBACK_URL } from './environments.js';
-export { LOCAL_CALLBACK_PATH } from '../shared/local-pleo.js';
 export { buildAuth } from './auth.js';
 export { stableId } from './ids.js';
 

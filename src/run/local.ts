@@ -1,4 +1,4 @@
-import { buildCollection, buildEnvironment, LOCAL_CALLBACK_PATH, neededScopes } from '../generate/index.js';
+import { buildCollection, buildEnvironment, neededScopes } from '../generate/index.js';
 import { startMock, TEST_CLIENT, type MockOptions } from '../mock/index.js';
 import type { ApiDescription } from '../description/index.js';
 import type { RunSummary } from './summary.js';
@@ -13,9 +13,12 @@ export interface LocalSuiteOptions
   mock?: Pick<MockOptions, 'tamper' | 'enforceScopes' | 'accessTokenTtlSeconds' | 'log' | 'latency'>;
 }
 
-/** `--env-var`-style overrides that point the local environment at a mock listening on `url`. */
+/**
+ * `--env-var`-style overrides that point the local environment at a mock listening on `url` (the
+ * headless token flow derives its redirect, `{{authServerUrl}}/callback`, from the first).
+ */
 export function localOverrides(url: string): Record<string, string> {
-  return { authServerUrl: url, apiBaseUrl: url, redirectUri: `${url}${LOCAL_CALLBACK_PATH}` };
+  return { authServerUrl: url, apiBaseUrl: url };
 }
 
 /**
