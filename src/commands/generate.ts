@@ -6,6 +6,7 @@ import { parseFormats } from './formats.js';
 import { loadSpec, type CallbackVariant } from '../description/index.js';
 import { outputRoot, parseScopes, withCallback } from './options.js';
 import type { Io } from './run-command.js';
+import { changedFileLines } from './written-lines.js';
 
 export interface GenerateArgs {
   spec: string;
@@ -39,8 +40,11 @@ export async function generateCommand(args: GenerateArgs, io: Io): Promise<numbe
     const written = await writeFilesAtomically(out, files);
     const left = await extraFiles(out, ownedDirs, files);
     await removeFiles(out, ownedDirs, left);
-    for (const path of written) io.out(`wrote ${path}`);
-    for (const path of left) io.out(`removed ${path}`);
+    for (const line of changedFileLines('wrote', out, written, ownedDirs)) io.out(line);
+    for (const line of changedFileLines('removed', out, left, ownedDirs)) io.out(line);
+    const unchanged = files.length - written.length;
+    if (unchanged > 0)
+      io.out(`${written.length === 0 ? 'up to date: ' : ''}${unchanged} of ${files.length} files unchanged`);
     const tailoring = [
       ...(args.scopes !== undefined ? [`--scopes "${args.scopes}"`] : []),
       ...(args.callback !== undefined ? [`--callback ${args.callback}`] : []),

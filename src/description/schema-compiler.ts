@@ -8,6 +8,10 @@ const DEFINITIONS_ID = 'pleo-postman:schemas';
 
 export type CompileSchema = (ref: SchemaRef) => ValidateFunction;
 
+/** Compilers by their options and named schemas; a few, so a long-lived process that loads many descriptions stays small. */
+const compilers = new Map<string, CompileSchema>();
+const MAX_CACHED_COMPILERS = 4;
+
 export interface SchemaCompilerOptions {
   allErrors?: boolean;
 }
@@ -20,21 +24,28 @@ export function createSchemaCompiler(
   schemas: Record<string, JsonSchema>,
   options: SchemaCompilerOptions = {},
 ): CompileSchema {
+  const definitions = schemaDefinitions(schemas);
+  const allErrors = options.allErrors ?? false;
+  // import-openapi checks examples while importing and again when it validates the description it
+  // wrote: with the same named schemas, the second compiler is the first one, compiled functions and all.
+  const cacheKey = `${allErrors}\n${JSON.stringify(definitions)}`;
+  const cached = compilers.get(cacheKey);
+  if (cached) return cached;
   // Compile time is most of a description's validation: referenced schemas stay separate functions
   // (not inlined into every response schema), the generated code is left unoptimised, and schemas are
   // not checked against the meta-schema again (semantics.ts has done that before anything compiles).
   const ajv = new Ajv({
     strict: false,
-    allErrors: options.allErrors ?? false,
+    allErrors,
     logger: false,
     inlineRefs: false,
     code: { optimize: false },
     validateSchema: false,
   });
   addFormats.default(ajv);
-  ajv.addSchema({ $id: DEFINITIONS_ID, definitions: schemaDefinitions(schemas) });
+  ajv.addSchema({ $id: DEFINITIONS_ID, definitions });
   const compiled = new Map<string, ValidateFunction>();
-  return (ref) => {
+  const compile: CompileSchema = (ref) => {
     const key = typeof ref === 'string' ? ref : JSON.stringify(ref);
     let validate = compiled.get(key);
     if (!validate) {
@@ -43,4 +54,7 @@ export function createSchemaCompiler(
     }
     return validate;
   };
+  if (compilers.size >= MAX_CACHED_COMPILERS) compilers.delete(compilers.keys().next().value as string);
+  compilers.set(cacheKey, compile);
+  return compile;
 }

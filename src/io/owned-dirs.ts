@@ -1,19 +1,19 @@
-import { readdir, rm, rmdir } from 'node:fs/promises';
+import { type Dirent, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { GeneratedFile } from '../generate/index.js';
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
+function listFiles(dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
+  }
+  return entries.flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(path) : [path];
   });
-  const nested = await Promise.all(
-    entries.map((entry) => {
-      const path = join(dir, entry.name);
-      return entry.isDirectory() ? listFiles(path) : Promise.resolve([path]);
-    }),
-  );
-  return nested.flat();
 }
 
 const key = (path: string) => path.split(sep).join('/');
@@ -31,7 +31,7 @@ export async function extraFiles(
   const wanted = new Set(files.map((f) => key(f.path)));
   const extra: string[] = [];
   for (const dir of ownedDirs) {
-    for (const path of await listFiles(join(outDir, dir))) {
+    for (const path of listFiles(join(outDir, dir))) {
       if (!wanted.has(key(relative(outDir, path)))) extra.push(path);
     }
   }
@@ -40,17 +40,25 @@ export async function extraFiles(
 
 /** Removes the given files, then every directory under `ownedDirs` that is left empty. */
 export async function removeFiles(outDir: string, ownedDirs: readonly string[], paths: readonly string[]) {
-  await Promise.all(paths.map((path) => rm(path, { force: true })));
-  const prune = async (dir: string): Promise<boolean> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
-    if (!entries) return false;
-    const emptied = await Promise.all(entries.filter((e) => e.isDirectory()).map((e) => prune(join(dir, e.name))));
+  for (const path of paths) rmSync(path, { force: true });
+  const prune = (dir: string): boolean => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    const emptied = entries.filter((e) => e.isDirectory()).map((e) => prune(join(dir, e.name)));
     const files = entries.filter((e) => !e.isDirectory()).length;
     if (files === 0 && emptied.every(Boolean)) {
-      await rmdir(dir).catch(() => undefined);
+      try {
+        rmdirSync(dir);
+      } catch {
+        return false;
+      }
       return true;
     }
     return false;
   };
-  if (paths.length > 0) for (const dir of ownedDirs) await prune(join(outDir, dir));
+  if (paths.length > 0) for (const dir of ownedDirs) prune(join(outDir, dir));
 }

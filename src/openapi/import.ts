@@ -239,7 +239,7 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   for (const folder of overlay?.folders ?? []) for (const tag of folder.tags ?? []) folderOfTag.set(tag, folder.name);
 
   // Requests, with examples made where the documents give none or a wrong one.
-  const compile = createSchemaCompiler(schemas);
+  const compile = createSchemaCompiler(schemas, { allErrors: true });
   const valid = (schema: unknown, value: unknown): boolean => {
     if (schema === undefined) return true;
     try {

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { staleFiles, writeFilesAtomically } from '../../src/io/write-files.js';
@@ -27,4 +27,22 @@ it('replaces every file when all are staged, and staleFiles then finds none', as
   expect(await staleFiles(out, files)).toEqual([join(out, 'collections/a.json'), join(out, 'environments/b.json')]);
   await writeFilesAtomically(out, files);
   expect(await staleFiles(out, files)).toEqual([]);
+});
+
+it('leaves files that are already up to date untouched and returns only the ones it replaced', async () => {
+  const out = tempDir();
+  const files = [
+    { path: 'collections/a.json', content: 'a' },
+    { path: 'postman/x/b.yaml', content: 'b' },
+  ];
+  await writeFilesAtomically(out, files);
+  const before = statSync(join(out, 'collections/a.json'));
+  const changed = [files[0] as (typeof files)[0], { path: 'postman/x/b.yaml', content: 'b2' }];
+  expect(await writeFilesAtomically(out, changed)).toEqual([join(out, 'postman/x/b.yaml')]);
+  const after = statSync(join(out, 'collections/a.json'));
+  expect(after.ino).toBe(before.ino);
+  expect(after.mtimeMs).toBe(before.mtimeMs);
+  expect(readFileSync(join(out, 'postman/x/b.yaml'), 'utf8')).toBe('b2');
+  expect(await writeFilesAtomically(out, changed)).toEqual([]);
+  expect(readdirSync(join(out, 'postman/x'))).toEqual(['b.yaml']);
 });
