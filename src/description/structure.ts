@@ -1,19 +1,11 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
-import descriptionJsonSchema from './description.schema.json' with { type: 'json' };
 import { error, pointerOf, type Problem } from './problem.js';
+import compiledStructure from './structure-validator.generated.js';
 
-// The description's own schema is checked against draft-07 by the tests, not on every start-up;
-// compiled unoptimised and without inlining, it loads faster and validates as fast at this size.
-const ajv = new Ajv({
-  allErrors: true,
-  strict: false,
-  verbose: true,
-  code: { optimize: false },
-  validateSchema: false,
-  inlineRefs: false,
-});
-const validateStructure = ajv.compile(descriptionJsonSchema);
+// description.schema.json, precompiled by scripts/compile-validators.mjs (every error, with its
+// schema): compiling it at start-up took about as long as validating a large description.
+const validateStructure = compiledStructure as ValidateFunction;
 
 /** The candidate closest to a mistyped word, when it is close enough to be what was meant. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
