@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 import { pointerSegments } from './problem.js';
 
 export interface Location {
@@ -11,6 +12,7 @@ export interface Location {
  * key that holds it. Falls back to the deepest node that exists.
  */
 export function locatePointer(doc: Document, lines: LineCounter, pointer: string, atKey = false): Location {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   let node: unknown = doc.contents;
   let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
   const segments = pointerSegments(pointer);

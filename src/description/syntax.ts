@@ -1,5 +1,6 @@
 import type { YAMLException } from 'js-yaml';
-import { isPair, isScalar, visit, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 import type { Problem } from './problem.js';
 
 const INDENT_HINT =
@@ -27,6 +28,7 @@ function firstNonSpace(text: string, offset: number): number {
 
 /** The earlier key in the same mapping as the duplicate key at `offset`: its name and offset. */
 function firstOccurrence(doc: Document, offset: number): { key: string; offset: number } | undefined {
+  const { isPair, isScalar, visit } = yamlPackage();
   let found: { key: string; offset: number } | undefined;
   visit(doc, {
     Map(_key, map) {

@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, load, type YAMLException } from 'js-yaml';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 import type { ApiDescription } from './model.js';
 import { normalise } from './normalise.js';
 import { error, type Problem } from './problem.js';
@@ -17,6 +18,7 @@ export interface ParsedSource {
 
 /** The `yaml` package's document with node ranges: what turns pointers into line and column. */
 export function parseSource(text: string): ParsedSource {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   return { doc, lines };
