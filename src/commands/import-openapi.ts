@@ -2,6 +2,7 @@ import { basename, dirname } from 'node:path';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { writeFilesAtomically } from '../io/write-files.js';
 import { importOpenApi, type ImportOpenApiOptions, type ImportOutcome } from '../openapi/index.js';
+import { groupNotes } from '../openapi/group-notes.js';
 import type { Io } from './run-command.js';
 
 export interface ImportOpenApiArgs {
@@ -18,7 +19,7 @@ export interface ImportOpenApiArgs {
 }
 
 function report(outcome: ImportOutcome, io: Io): void {
-  for (const note of outcome.notes) io.err(`note: ${note}`);
+  for (const note of groupNotes(outcome.notes)) io.err(`note: ${note}`);
   for (const warning of outcome.warnings) io.err(`warning: ${warning}`);
   for (const m of outcome.merged) {
     io.err(

@@ -102,18 +102,23 @@ export async function importOpenApi(options: ImportOpenApiOptions): Promise<Impo
   } catch {
     previous = undefined;
   }
-  const { description, summary } = reconcile(result.description, previous, options.prune ?? false);
+  // Examples are repaired on the fresh import first, so the summary compares what will be written.
   const header = descriptionHeader(options.files, overlayPath);
-  let text = writeDescription(description, header);
-  let validation = validateSpec(text, options.into);
-  if (validation.spec === undefined && repairExamples(description, validation.problems) > 0) {
+  const fresh = result.description;
+  let freshText = writeDescription(fresh, header);
+  let freshValidation = validateSpec(freshText, options.into);
+  if (freshValidation.spec === undefined && repairExamples(fresh, freshValidation.problems) > 0) {
     makeExamplesConsistent(
-      description.folders.flatMap((f) => f.requests),
-      description.environments.local.variables ?? {},
+      fresh.folders.flatMap((f) => f.requests),
+      fresh.environments.local.variables ?? {},
     );
-    text = writeDescription(description, header);
-    validation = validateSpec(text, options.into);
+    freshText = writeDescription(fresh, header);
+    freshValidation = validateSpec(freshText, options.into);
   }
+  const { description, summary } = reconcile(fresh, previous, options.prune ?? false);
+  const text = writeDescription(description, header);
+  // Without removed requests kept, the description is the fresh import: validated already.
+  const validation = text === freshText ? freshValidation : validateSpec(text, options.into);
   const errors = validation.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     throw new UserError(

@@ -114,3 +114,20 @@ describe("the import of all of Pleo's documents", () => {
     );
   });
 });
+
+it('re-imported over the committed description, every folder is unchanged, repaired examples included', async () => {
+  const docs = readdirSync('collections/openapi')
+    .filter((f) => f.endsWith('.yml'))
+    .sort()
+    .map((f) => `collections/openapi/${f}`);
+  const again = await importOpenApi({ files: docs, into: 'collections/pleo-api.yaml', overlay: OVERLAY });
+  expect(again.text).toBe(again.previousText);
+  for (const folder of again.summary) {
+    expect({ folder: folder.folder, added: folder.added, changed: folder.changed, removed: folder.removed }).toEqual({
+      folder: folder.folder,
+      added: [],
+      changed: [],
+      removed: [],
+    });
+  }
+});
