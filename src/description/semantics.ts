@@ -110,12 +110,15 @@ function checkSchemas(raw: RawDescription, ajv: Ajv): Problem[] {
   return problems;
 }
 
+/** Whether `schemas` has a schema of that name: a look-up, not a scan (thousands of names, thousands of refs). */
+const hasSchema = (raw: RawDescription, name: string): boolean =>
+  raw.schemas !== undefined && Object.hasOwn(raw.schemas, name);
+
 function checkRefs(raw: RawDescription, schema: unknown, base: string): Problem[] {
-  const names = Object.keys(raw.schemas ?? {});
   return collectRefs(schema).flatMap(({ ref, pointer }) => {
     const name = schemaNameOfRef(ref);
-    if (name !== undefined && names.includes(name)) return [];
-    const guess = name !== undefined ? didYouMean(name, names) : undefined;
+    if (name !== undefined && hasSchema(raw, name)) return [];
+    const guess = name !== undefined ? didYouMean(name, Object.keys(raw.schemas ?? {})) : undefined;
     return [
       error(
         'REF_UNDEFINED',
@@ -128,10 +131,9 @@ function checkRefs(raw: RawDescription, schema: unknown, base: string): Problem[
 }
 
 function checkSchemaRef(raw: RawDescription, ref: string | Record<string, unknown>, at: string, ajv: Ajv): Problem[] {
-  const names = Object.keys(raw.schemas ?? {});
   if (typeof ref === 'string') {
-    if (names.includes(ref)) return [];
-    const guess = didYouMean(ref, names);
+    if (hasSchema(raw, ref)) return [];
+    const guess = didYouMean(ref, Object.keys(raw.schemas ?? {}));
     return [
       error(
         'REF_UNDEFINED',

@@ -301,14 +301,18 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   }
 
   // Folders: the overlay's order first, then the documents' tags in order of appearance.
-  const folderNames = [...(overlay?.folders ?? []).map((f) => f.name), ...finalRequests.map((r) => r.folder)].filter(
-    (name, i, all) => all.indexOf(name) === i,
-  );
+  const folderNames = [
+    ...new Set([...(overlay?.folders ?? []).map((f) => f.name), ...finalRequests.map((r) => r.folder)]),
+  ];
+  const byFolder = new Map<string, Array<(typeof finalRequests)[number] & { index: number }>>();
+  finalRequests.forEach((r, index) => {
+    const list = byFolder.get(r.folder) ?? [];
+    list.push({ ...r, index });
+    byFolder.set(r.folder, list);
+  });
   const folders = folderNames
     .map((name) => {
-      const requests = finalRequests
-        .map((r, index) => ({ ...r, index }))
-        .filter((r) => r.folder === name)
+      const requests = (byFolder.get(name) ?? [])
         .sort((a, b) => a.order - b.order || a.index - b.index)
         .map((r) => r.request);
       const description = overlay?.folders?.find((f) => f.name === name)?.description;

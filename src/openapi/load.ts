@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { $RefParser, type JSONParserError } from '@apidevtools/json-schema-ref-parser';
+import type { JSONParserError } from '@apidevtools/json-schema-ref-parser';
 import { CORE_SCHEMA, load, type YAMLException } from 'js-yaml';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { parseSource } from '../description/validate.js';
 import { pointerOf } from '../description/problem.js';
 import { jsonErrorOffset } from './json-offset.js';
+import { onlyLocalRefsThatResolve } from './local-refs.js';
 import { ImportError, sourceProblem, type SourceProblem } from './problems.js';
 import type { LoadedDocument, OpenApiDocument } from './types.js';
 
@@ -91,7 +92,8 @@ function refProblems(error: unknown, file: string): SourceProblem[] {
 
 /**
  * Reads the documents and resolves their `$ref`s with @apidevtools/json-schema-ref-parser (bundle:
- * refs to other files are pulled in, local ones stay `$ref`s, so circular schemas stay circular).
+ * refs to other files are pulled in, local ones stay `$ref`s, so circular schemas stay circular); a
+ * document whose refs are all local and resolve is already bundled.
  * Every problem of every file is gathered before failing.
  */
 export async function loadOpenApiDocuments(paths: readonly string[]): Promise<LoadedDocument[]> {
@@ -120,7 +122,12 @@ export async function loadOpenApiDocuments(paths: readonly string[]): Promise<Lo
       problems.push(wrong);
       continue;
     }
+    if (onlyLocalRefsThatResolve(parsed.value)) {
+      loaded.push({ path, text, document: parsed.value as OpenApiDocument });
+      continue;
+    }
     try {
+      const { $RefParser } = await import('@apidevtools/json-schema-ref-parser');
       const parser = new $RefParser();
       const document = (await parser.bundle(resolve(path), parsed.value as object, {
         continueOnError: true,
