@@ -19,19 +19,23 @@ export function schemaNameOfRef(ref: string): string | undefined {
   return ref.startsWith(SCHEMA_REF_PREFIX) ? ref.slice(SCHEMA_REF_PREFIX.length) : undefined;
 }
 
-/** Rewrites `#/schemas/Name` refs to `<base>#/definitions/Name` (base: the `$id` holding the definitions, or none). */
-function rewriteRefs(schema: unknown, base = ''): unknown {
-  if (Array.isArray(schema)) return schema.map((item) => rewriteRefs(item, base));
+/** Rewrites every `#/schemas/Name` ref to what `target` makes of the name. */
+export function rewriteSchemaRefs(schema: unknown, target: (name: string) => string): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => rewriteSchemaRefs(item, target));
   if (schema === null || typeof schema !== 'object') return schema;
   return Object.fromEntries(
     Object.entries(schema).map(([key, value]) => {
       if (key === '$ref' && typeof value === 'string' && value.startsWith(SCHEMA_REF_PREFIX)) {
-        return [key, `${base}#/definitions/${value.slice(SCHEMA_REF_PREFIX.length)}`];
+        return [key, target(value.slice(SCHEMA_REF_PREFIX.length))];
       }
-      return [key, rewriteRefs(value, base)];
+      return [key, rewriteSchemaRefs(value, target)];
     }),
   );
 }
+
+/** Rewrites `#/schemas/Name` refs to `<base>#/definitions/Name` (base: the `$id` holding the definitions, or none). */
+const rewriteRefs = (schema: unknown, base = ''): unknown =>
+  rewriteSchemaRefs(schema, (name) => `${base}#/definitions/${name}`);
 
 /** All named schemas as draft-07 `definitions`, refs rewritten to `#/definitions/Name`. */
 export function schemaDefinitions(schemas: Record<string, JsonSchema>): Record<string, JsonSchema> {
