@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ERROR_CODES, UserError } from '../errors.js';
 import type { GeneratedFile } from '../generate/index.js';
@@ -13,12 +13,13 @@ function unwritable(path: string, cause: unknown): UserError {
   );
 }
 
-/** The file's text, or undefined when it cannot be read (missing counts as differing). */
-function currentContent(path: string): string | undefined {
+/** Whether the file on disk holds exactly `content`; its size is compared first, so a changed file is seldom read. */
+function holds(path: string, content: string): boolean {
   try {
-    return readFileSync(path, 'utf8');
+    if (statSync(path).size !== Buffer.byteLength(content, 'utf8')) return false;
+    return readFileSync(path, 'utf8') === content;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -39,7 +40,7 @@ export async function writeFilesAtomically(outDir: string, files: readonly Gener
   try {
     for (const file of files) {
       target = join(outDir, file.path);
-      if (currentContent(target) === file.content) continue;
+      if (holds(target, file.content)) continue;
       const dir = dirname(target);
       if (!made.has(dir)) {
         mkdirSync(dir, { recursive: true });
@@ -65,7 +66,5 @@ export async function writeFilesAtomically(outDir: string, files: readonly Gener
 
 /** The files whose content on disk differs from what would be generated (missing counts as differing). */
 export async function staleFiles(outDir: string, files: readonly GeneratedFile[]): Promise<string[]> {
-  return files
-    .map((file) => join(outDir, file.path))
-    .filter((target, i) => currentContent(target) !== files[i]?.content);
+  return files.filter((file) => !holds(join(outDir, file.path), file.content)).map((file) => join(outDir, file.path));
 }

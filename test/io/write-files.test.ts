@@ -46,3 +46,11 @@ it('leaves files that are already up to date untouched and returns only the ones
   expect(await writeFilesAtomically(out, changed)).toEqual([]);
   expect(readdirSync(join(out, 'postman/x'))).toEqual(['b.yaml']);
 });
+
+it('replaces a file whose new content has the same size but other bytes', async () => {
+  const out = tempDir();
+  await writeFilesAtomically(out, [{ path: 'a.json', content: 'ab' }]);
+  expect(await staleFiles(out, [{ path: 'a.json', content: 'ba' }])).toEqual([join(out, 'a.json')]);
+  expect(await writeFilesAtomically(out, [{ path: 'a.json', content: 'ba' }])).toEqual([join(out, 'a.json')]);
+  expect(readFileSync(join(out, 'a.json'), 'utf8')).toBe('ba');
+});
