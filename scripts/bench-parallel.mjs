@@ -38,5 +38,5 @@ console.log(line(`${RUNNERS} runners (one thread):`, inThread));
 console.log(line(`${RUNNERS} runners (worker threads):`, threads));
 const best = Math.max(one.ms / inThread.ms, one.ms / threads.ms);
 console.log(
-  `  speed-up with ${RUNNERS} runners: ${(one.ms / inThread.ms).toFixed(1)}x in one thread, ${(one.ms / threads.ms).toFixed(1)}x over worker threads (target ≥ 3x: ${best >= 3 ? 'met' : 'MISSED'})`,
+  `  speed-up with ${RUNNERS} runners: ${(one.ms / inThread.ms).toFixed(1)}x in one thread, ${(one.ms / threads.ms).toFixed(1)}x over worker threads (target ≥ 3x: ${one.ms / inThread.ms >= 3 ? 'met' : best >= 3 ? 'met over worker threads only, not by test --parallel' : 'MISSED'})`,
 );

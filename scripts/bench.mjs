@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { syntheticSpec } from './synthetic-spec.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** Issue 9 asks for "well under a second" of work beyond start-up for import-openapi: a quarter under, here. */
+const WELL_UNDER_A_SECOND = 750;
 const SIZES = [50, 500, 2000];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -148,7 +150,7 @@ try {
   const importMs = timeProcess(['dist/cli.js', 'import-openapi', ...docs, '--check']);
   const beyond = importMs - baseline;
   console.log(
-    `  import-openapi --check of Pleo's ${docs.length} documents: ${importMs.toFixed(0)} ms, ${x(importMs)}; ${beyond.toFixed(0)} ms of work beyond node start-up (${(beyond / baseline).toFixed(1)}x node -e 0)${beyond < 1000 ? ' (target < 1000 ms: met)' : ' (target < 1000 ms: MISSED)'}`,
+    `  import-openapi --check of Pleo's ${docs.length} documents: ${importMs.toFixed(0)} ms, ${x(importMs)}; ${beyond.toFixed(0)} ms of work beyond node start-up (${(beyond / baseline).toFixed(1)}x node -e 0)${beyond <= WELL_UNDER_A_SECOND ? ' (target well under 1000 ms, counted as ≤ 750: met)' : ' (target well under 1000 ms, counted as ≤ 750: MISSED)'}`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });
