@@ -4,8 +4,8 @@
 // they are (Newman, worker threads and files found beside their modules need that), with their own
 // copies of what they share with the bundle; errors.js is one module for both, so `instanceof
 // UserError` holds everywhere.
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { rolldown } from 'rolldown';
 
 const DIST = resolve('dist');
@@ -32,7 +32,7 @@ const files = (dir) =>
 function keptModules() {
   const kept = new Set(
     files(DIST).filter((f) =>
-      KEPT_ROOTS.some((root) => f === join(DIST, root) || f.startsWith(`${join(DIST, root)}/`)),
+      KEPT_ROOTS.some((root) => f === join(DIST, root) || f.startsWith(join(DIST, root) + sep)),
     ),
   );
   // UserError is thrown on one side and caught on the other (run-command.ts): one class for both.
@@ -43,7 +43,6 @@ function keptModules() {
 }
 
 const kept = keptModules();
-const out = join(DIST, '.bundle');
 const bundle = await rolldown({
   input: join(DIST, 'cli.js'),
   platform: 'node',
@@ -51,25 +50,12 @@ const bundle = await rolldown({
   external: (id, importer) => {
     if (id.startsWith('node:')) return true;
     if (id.startsWith('.') && importer) return kept.has(resolve(dirname(importer), id));
-    if (id.startsWith('/')) return kept.has(id);
+    if (isAbsolute(id)) return kept.has(id);
     return !BUNDLED_PACKAGES.test(id);
   },
 });
-await bundle.write({ dir: out, format: 'esm', chunkFileNames: 'chunks/[name]-[hash].js', minify: false });
-await bundle.close();
-
-// The bundle's imports of kept modules point from dist/.bundle; in dist/ they point one level up less.
+// Written over tsc's dist/cli.js (read already), chunks beside it: imports of the kept modules are
+// relative to where the bundle lands.
 rmSync(join(DIST, 'chunks'), { recursive: true, force: true });
-for (const file of files(out)) {
-  const text = readFileSync(file, 'utf8');
-  const fixed = text.replace(/(from |import\()(['"])((?:\.\.\/)+[^'"]+)\2/g, (match, keyword, quote, specifier) => {
-    const target = resolve(dirname(file), specifier);
-    if (!target.startsWith(`${DIST}/`) || target.startsWith(out)) return match;
-    const path = relative(dirname(join(DIST, relative(out, file))), target);
-    return `${keyword}${quote}${path.startsWith('.') ? path : `./${path}`}${quote}`;
-  });
-  if (fixed !== text) writeFileSync(file, fixed);
-}
-renameSync(join(out, 'cli.js'), join(DIST, 'cli.js'));
-renameSync(join(out, 'chunks'), join(DIST, 'chunks'));
-rmSync(out, { recursive: true, force: true });
+await bundle.write({ dir: DIST, format: 'esm', chunkFileNames: 'chunks/[name]-[hash].js', minify: false });
+await bundle.close();
