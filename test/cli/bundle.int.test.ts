@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
 
 // The build's bundle (scripts/bundle.mjs): dist/cli.js and dist/chunks/, beside the tsc output.
 const bundleFiles = ['dist/cli.js', ...readdirSync('dist/chunks').map((f) => join('dist/chunks', f))];
@@ -38,4 +39,16 @@ it('leaves the commands that run suites, the mock and login, and errors.js, as t
   expect(bundled).not.toMatch(/from "(yargs|js-yaml|ajv|ajv-formats|uuid)(\/[^"]*)?"/);
   // The ref resolver stays a package of its own, loaded only for a document that needs it.
   expect(bundled).toMatch(/import\("@apidevtools\/json-schema-ref-parser"\)/);
+});
+
+it('the bundled CLI runs from another directory: validates the default description and reports a broken one', () => {
+  const description = resolve('collections/pleo-api.yaml');
+  const ok = runCli(['validate', '--spec', description], tempDir());
+  expect(ok.stderr).toBe('');
+  expect(ok.stdout).toMatch(/is valid: 80 requests/);
+  const broken = join(tempDir(), 'broken.yaml');
+  writeFileSync(broken, readFileSync(description, 'utf8').replace('info:', 'info:\n  name: [unclosed'));
+  const bad = runCli(['validate', '--spec', broken], tempDir());
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toMatch(/broken\.yaml:\d+:\d+/);
 });
