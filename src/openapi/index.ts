@@ -96,12 +96,6 @@ export async function importOpenApi(options: ImportOpenApiOptions): Promise<Impo
     );
 
   const previousText = existsSync(options.into) ? await readText(options.into, 'description') : undefined;
-  let previous: RawDescription | undefined;
-  try {
-    previous = previousText === undefined ? undefined : (load(previousText, { schema: CORE_SCHEMA }) as RawDescription);
-  } catch {
-    previous = undefined;
-  }
   // Examples are repaired on the fresh import first, so the summary compares what will be written.
   const header = descriptionHeader(options.files, overlayPath);
   const fresh = result.description;
@@ -115,9 +109,23 @@ export async function importOpenApi(options: ImportOpenApiOptions): Promise<Impo
     freshText = writeDescription(fresh, header);
     freshValidation = validateSpec(freshText, options.into);
   }
-  const { description, summary } = reconcile(fresh, previous, options.prune ?? false);
-  const text = writeDescription(description, header);
-  // Without removed requests kept, the description is the fresh import: validated already.
+  // A description that is the fresh import word for word (CI's --check, most days) need not be read.
+  let previous: RawDescription | undefined;
+  try {
+    previous =
+      previousText === undefined
+        ? undefined
+        : previousText === freshText
+          ? fresh
+          : (load(previousText, { schema: CORE_SCHEMA }) as RawDescription);
+  } catch {
+    previous = undefined;
+  }
+  const prune = options.prune ?? false;
+  const { description, summary } = reconcile(fresh, previous, prune);
+  // Without removed requests kept, the description is the fresh import: written and validated already.
+  const keptRemoved = !prune && summary.some((s) => s.removed.length > 0);
+  const text = keptRemoved ? writeDescription(description, header) : freshText;
   const validation = text === freshText ? freshValidation : validateSpec(text, options.into);
   const errors = validation.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
@@ -134,7 +142,7 @@ export async function importOpenApi(options: ImportOpenApiOptions): Promise<Impo
     text,
     ...(previousText !== undefined ? { previousText } : {}),
     summary,
-    summaryLines: formatSummary(summary, options.prune ?? false),
+    summaryLines: formatSummary(summary, prune),
     warnings,
     requestCount: description.folders.reduce((n, f) => n + f.requests.length, 0),
     ...(mapPath ? { scopesMap: mapPath } : {}),

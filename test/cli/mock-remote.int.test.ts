@@ -47,7 +47,11 @@ describe('mock --host: loopback only unless --allow-remote', () => {
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    for (let i = 0; i < 200 && !stderr.includes('warning:') && child.exitCode === null; i++) {
+    for (
+      let i = 0;
+      i < 200 && !(stderr.includes('warning:') && stdout.includes('consent page: ')) && child.exitCode === null;
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 25));
     }
     const port = /listening on http:\/\/0\.0\.0\.0:(\d+)/.exec(stdout)?.[1];

@@ -14,7 +14,8 @@ function startCli(args: string[]) {
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const listening = async (): Promise<string> => {
-    for (let i = 0; i < 200 && !/listening on (http:\/\/\S+)/.test(stdout); i++) {
+    // The start-up lines come in several writes: wait for the last one.
+    for (let i = 0; i < 200 && !/consent page: /.test(stdout); i++) {
       if (child.exitCode !== null) break;
       await new Promise((r) => setTimeout(r, 25));
     }

@@ -118,7 +118,8 @@ describe('pleo-postman mock --latency', () => {
     child.stdout.on('data', (chunk) => (stdout += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      for (let i = 0; i < 200 && !/listening on (http:\/\/\S+)/.test(stdout); i++) {
+      // The start-up lines come in several writes: wait for the last one.
+      for (let i = 0; i < 200 && !/consent page: /.test(stdout); i++) {
         await new Promise((r) => setTimeout(r, 25));
       }
       const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1] ?? '';
