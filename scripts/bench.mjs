@@ -63,7 +63,7 @@ function timeGenerate(specPath, outDir, rssFile, extra = []) {
   );
   const ms = elapsedMs(start);
   if (child.status !== 0) throw new Error(`generate failed: ${child.stderr}`);
-  return { ms, rssKiB: Number(readFileSync(rssFile, 'utf8')), stdout: child.stdout };
+  return { ms, rssKiB: Number(readFileSync(rssFile, 'utf8')) };
 }
 
 const countFiles = (dir) =>
@@ -91,16 +91,17 @@ try {
     const specPath = join(dir, `synthetic-${size}.yaml`);
     const text = syntheticSpec(size);
     writeFileSync(specPath, text);
-    // Every run writes into a fresh folder: nothing is up to date, every file is new.
-    const fresh = (extra) => {
+    // Every run writes into a fresh folder under sizeDir: nothing is up to date, every file is new.
+    const sizeDir = join(dir, `out-${size}`);
+    const fresh = (name, extra) => {
       const runs = Array.from({ length: RUNS }, (_, i) =>
-        timeGenerate(specPath, join(dir, `out-${size}-${extra.join('')}-${i}`), join(dir, `rss-${size}-${i}`), extra),
+        timeGenerate(specPath, join(sizeDir, `${name}-${i}`), join(dir, `rss-${size}-${i}`), extra),
       );
       return { ms: median(runs.map((r) => r.ms)), rss: Math.max(...runs.map((r) => r.rssKiB)) };
     };
-    const v21 = fresh(['--format', 'v2.1']);
-    const both = fresh([]);
-    const bothOut = join(dir, `out-${size}--0`);
+    const v21 = fresh('v2.1', ['--format', 'v2.1']);
+    const both = fresh('both', []);
+    const bothOut = join(sizeDir, 'both-0');
     const files = countFiles(bothOut);
     // Re-generating after an edit of one request (a pre-commit hook's case): only changed files are written.
     const edits = Array.from({ length: RUNS }, (_, i) => {
@@ -114,11 +115,8 @@ try {
       `  ${String(size).padStart(5)} requests: v2.1 collection ${v21.ms.toFixed(0)} ms, ${x(v21.ms)}${verdict(v21.ms / baseline, target)}, peak RSS ${(v21.rss / 1024).toFixed(0)} MiB;` +
         ` both formats (${files} files) ${both.ms.toFixed(0)} ms, ${x(both.ms)}; both again after editing one request ${edited.toFixed(0)} ms, ${x(edited)}`,
     );
-    for (const i of Array.from({ length: RUNS }, (_, k) => k)) {
-      for (const extra of ['--formatv2.1', ''])
-        rmSync(join(dir, `out-${size}-${extra}-${i}`), { recursive: true, force: true });
-    }
-    largest = { size, ms: v21.ms, both: both.ms, files, specPath, text };
+    rmSync(sizeDir, { recursive: true, force: true });
+    largest = { size, ms: v21.ms, both: both.ms, specPath };
   }
   // The lower bound of `generate --format v2.1` for the largest description, each part in a fresh
   // process: start-up and the libraries, js-yaml reading the description, serialising and writing the
