@@ -9,9 +9,14 @@ import {
   storedTokenPath,
   type StoredTokenInfo,
 } from '../login/token-store.js';
-import { CREDENTIAL_VARIABLES, resolveTarget, environmentValue, type EnvironmentJson } from '../run/index.js';
-import { lockTokenFile } from '../run/lock.js';
-import { writeRefreshTokenFileSync } from '../run/refresh-token-store.js';
+import {
+  CREDENTIAL_VARIABLES,
+  environmentValue,
+  lockTokenFile,
+  resolveTarget,
+  writeRefreshTokenFileSync,
+  type EnvironmentJson,
+} from '../run/index.js';
 import { askOnTerminal } from './prompt.js';
 import type { Io } from './run-command.js';
 

@@ -2,8 +2,18 @@ import { buildCollection } from '../generate/index.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { environmentLabel, hasStoredToken, storedTokenPath } from '../login/token-store.js';
 import {
+  assertWritableFile,
+  assertWritableFolder,
   CREDENTIAL_VARIABLES,
   formatSummaryLine,
+  formatTokenStepFailure,
+  lockTokenFile,
+  parseRunner,
+  planRefreshToken,
+  runLocalSuiteWithPostmanCli,
+  tokenStepFailure,
+  writeRefreshTokenFileSync,
+  type RefreshTokenPlan,
   parseReporters,
   parseShard,
   readRefreshTokenFile,
@@ -17,13 +27,7 @@ import {
   type SuiteOptions,
   type Target,
 } from '../run/index.js';
-import { lockTokenFile } from '../run/lock.js';
-import { assertWritableFolder, writeRefreshTokenFileSync } from '../run/refresh-token-store.js';
-import { planRefreshToken, type RefreshTokenPlan } from '../run/token-plan.js';
 import { loadSpec, type ApiDescription } from '../description/index.js';
-import { parseRunner } from '../run/runner.js';
-import { assertWritableFile } from '../run/file-checks.js';
-import { formatTokenStepFailure, tokenStepFailure } from '../run/token-step.js';
 import type { Io } from './run-command.js';
 
 export interface TestArgs {
@@ -88,7 +92,6 @@ export async function testCommand(
         ERROR_CODES.OPTION_INVALID,
       );
     }
-    const { runLocalSuiteWithPostmanCli } = await import('../run/postman-cli-run.js');
     const summary = await runLocalSuiteWithPostmanCli({ ...common, spec, onConsole: (text) => io.out(text.trimEnd()) });
     reportRun(summary, io);
     return summary.ok ? 0 : 1;

@@ -38,6 +38,20 @@ describe('dependencies in src/ run one way', () => {
         expect(importsBetween(graph, from, to)).toEqual([]);
   });
 
+  it('the commands enter src/run through its index only', () => {
+    const deep = [...graph]
+      .filter(([from]) => !from.startsWith('src/run/'))
+      .flatMap(([from, tos]) =>
+        tos.filter((to) => to.startsWith('src/run/') && to !== 'src/run/index.ts').map((to) => `${from} → ${to}`),
+      );
+    expect(deep).toEqual([]);
+  });
+
+  it('src/run is split into rooms, with nothing but the index at its top', () => {
+    const top = [...graph.keys()].filter((file) => /^src\/run\/[^/]+$/.test(file));
+    expect(top).toEqual(['src/run/index.ts']);
+  });
+
   it('has no import cycle', () => {
     expect(importCycles(graph)).toEqual([]);
   });

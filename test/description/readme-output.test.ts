@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, validateSpec } from '../../src/description/index.js';
 import { formatSummaryLine, type RunSummary } from '../../src/run/index.js';
-import { formatTokenStepFailure } from '../../src/run/token-step.js';
+import { formatTokenStepFailure } from '../../src/run/tokens/token-step.js';
 
 const README = readFileSync('README.md', 'utf8');
 const EXAMPLE = /```yaml\n(# yaml-language-server[\s\S]*?)```/.exec(README)?.[1] ?? '';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { locatePostmanCli } from '../../src/run/postman-cli-bin.js';
+import { locatePostmanCli } from '../../src/run/runners/postman-cli-bin.js';
 
 /** A home of its own for the Postman CLI: never logged in, nothing read from or written to the real one. */
 export const isolatedHome = (): string => mkdtempSync(join(tmpdir(), 'pleo-postman-cli-home-'));

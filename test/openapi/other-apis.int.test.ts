@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { validateSpec, type ApiDescription } from '../../src/description/index.js';
 import { buildCollection } from '../../src/generate/index.js';
 import { importOpenApi } from '../../src/openapi/index.js';
-import { runLocalSuite } from '../../src/run/local.js';
+import { runLocalSuite } from '../../src/run/runners/local.js';
 import { tempDir } from '../helpers/cli.js';
 
 const postmanSchema = JSON.parse(readFileSync('test/fixtures/schemas/postman-collection-v2.1.0.schema.json', 'utf8'));
