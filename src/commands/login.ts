@@ -19,6 +19,7 @@ import {
 } from '../run/index.js';
 import { askOnTerminal } from './prompt.js';
 import type { Io } from './run-command.js';
+import { checkEnvName } from './option-checks.js';
 
 export interface LoginArgs {
   spec: string;
@@ -119,6 +120,7 @@ export async function loginCommand(
     );
   }
   const env = args.env;
+  checkEnvName(env);
   const environment = await loginEnvironment(args.spec, env);
   const authServerUrl = environmentValue(environment, 'authServerUrl');
   const { clientId, clientSecret } = await clientCredentials(environment, processEnv, deps);
@@ -168,6 +170,7 @@ export async function logoutCommand(
   io: Io,
   processEnv: Record<string, string | undefined> = process.env,
 ): Promise<number> {
+  checkEnvName(args.env);
   const label = environmentLabel(args.env);
   const clientId = (processEnv[CREDENTIAL_VARIABLES.clientId] ?? '').trim() || undefined;
   const deleted = await deleteStoredTokens(label, clientId, processEnv);

@@ -29,6 +29,7 @@ import {
 } from '../run/index.js';
 import { loadSpec, type ApiDescription } from '../description/index.js';
 import type { Io } from './run-command.js';
+import { checkEnvName, checkFolders, checkScaling } from './option-checks.js';
 
 export interface TestArgs {
   spec: string;
@@ -71,8 +72,12 @@ export async function testCommand(
   io: Io,
   processEnv: Record<string, string | undefined> = process.env,
 ): Promise<number> {
+  // Every option is checked before anything starts (the mock, a runner, a token request).
   const runner = parseRunner(args.runner);
+  checkEnvName(args.env);
+  checkScaling(args);
   const spec = await loadSpec(args.spec, { onWarning: io.err });
+  checkFolders(spec, args.folder ?? []);
   const common: Omit<SuiteOptions, 'collection' | 'environment'> = {
     reporters: parseReporters(args.reporters),
     reportDir: args.reportDir,

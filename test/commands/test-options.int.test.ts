@@ -30,3 +30,29 @@ describe('test: options checked before anything is locked or sent', () => {
     }
   });
 });
+
+describe('issue 19 items 1 and 7: test checks every option before the mock starts', () => {
+  it.each([
+    [
+      ['--env', 'prod'],
+      'error: --env: "prod" is not local, staging, production or an environment file; did you mean "production"?',
+    ],
+    [
+      ['--folder', 'Vendor'],
+      'error: --folder: no folder or request named "Vendor" (did you mean "Vendors"?); the folders are',
+    ],
+    [['--parallel', '0'], 'error: --parallel: 0 is not a whole number from 1 to 32'],
+    [['--folder', 'Vendors', '--parallel', '2'], 'error: --folder cannot be combined with --parallel or --shard'],
+  ])('%j', (options, message) => {
+    const result = runCli(['test', '--spec', MINIMAL_SPEC, ...options]);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toContain('starting the local Pleo');
+    expect(result.status).toBe(1);
+  });
+
+  it('login and logout take --env the same way', () => {
+    const result = runCli(['logout', '--env', 'stagin']);
+    expect(result.stderr).toContain('did you mean "staging"?');
+    expect(result.status).toBe(1);
+  });
+});

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { ERROR_CODES, UserError } from '../errors.js';
+import { buildCollection } from '../generate/index.js';
+import type { ApiDescription } from '../description/index.js';
+import { assertParallel } from '../run/index.js';
+import { didYouMean } from './did-you-mean.js';
+
+/** The environments `--env` knows by name; anything else is a file. */
+export const NAMED_ENVIRONMENTS = ['local', 'staging', 'production'] as const;
+
+/**
+ * `--env NAME` that is neither a named environment nor a file there, but close to a name (`prod`):
+ * refused with the name meant. Other values go on (a file is read, or refused, by the runner).
+ */
+export function checkEnvName(env: string, fileExists: (path: string) => boolean = existsSync): void {
+  if ((NAMED_ENVIRONMENTS as readonly string[]).includes(env) || fileExists(env)) return;
+  const hint = didYouMean(env, NAMED_ENVIRONMENTS);
+  if (hint) {
+    throw new UserError(
+      `--env: "${env}" is not ${NAMED_ENVIRONMENTS.join(', ')} or an environment file${hint}`,
+      ERROR_CODES.OPTION_INVALID,
+    );
+  }
+}
+
+type ItemJson = { name?: string; item?: ItemJson[] };
+const itemNames = (items: readonly ItemJson[]): string[] =>
+  items.flatMap((item) => [item.name ?? '', ...itemNames(item.item ?? [])]);
+
+/** `--folder NAME`: each must name a folder or request of the collection; a near miss gets the name meant. */
+export function checkFolders(spec: ApiDescription, folders: readonly string[]): void {
+  if (folders.length === 0) return;
+  const items = (buildCollection(spec).collection.item ?? []) as ItemJson[];
+  const known = itemNames(items);
+  const unknown = folders.filter((f) => !known.includes(f));
+  if (unknown.length === 0) return;
+  const top = items.map((f) => f.name ?? '');
+  const meant = (f: string) => didYouMean(f, top) || didYouMean(f, known);
+  const named = unknown.map((f) => `"${f}"${meant(f).replace(/^; (.*)$/, ' ($1)')}`);
+  throw new UserError(
+    `--folder: no folder or request named ${named.join(', ')}; the folders are ${top.map((f) => `"${f}"`).join(', ')}`,
+    ERROR_CODES.OPTION_INVALID,
+  );
+}
+
+/** `--parallel` and `--shard` against `--folder`: refused before anything starts. */
+export function checkScaling(args: { parallel?: number; shard?: string; folder?: readonly string[] }): void {
+  assertParallel(args.parallel);
+  if ((args.folder ?? []).length > 0 && (args.parallel !== undefined || args.shard !== undefined)) {
+    throw new UserError('--folder cannot be combined with --parallel or --shard', ERROR_CODES.OPTION_INVALID);
+  }
+}
