@@ -46,7 +46,12 @@ function choiceHint(message: string): string | undefined {
  */
 export function explainUsageError(message: string, argv: readonly string[]): string[] {
   const unknown = /^Unknown arguments?: (.*)$/.exec(message)?.[1];
-  const hints = unknown ? unknown.split(', ').map((name) => unknownNameHint(argv, name)) : [choiceHint(message)];
+  const names = unknown?.split(', ') ?? [];
+  // yargs names an unknown `--env-var` twice, as `env-var` and `envVar`: one hint is enough.
+  const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const hints = unknown
+    ? names.filter((n) => n === kebab(n) || !names.includes(kebab(n))).map((n) => unknownNameHint(argv, n))
+    : [choiceHint(message)];
   const command = firstWord(argv);
   return [
     message,

@@ -50,3 +50,9 @@ describe('issue 19 item 7: --help', () => {
     expect(output).not.toMatch(/--out\s+true/);
   });
 });
+
+it('names an unknown --kebab-option once (yargs also lists its camelCase form)', async () => {
+  const { error } = (await parseCommandLine(['test', '--env-var', 'a=b'])) as { error: string };
+  expect(error).toContain('--env-var is not an option of test');
+  expect(error).not.toContain('envVar:');
+});
