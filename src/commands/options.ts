@@ -5,6 +5,12 @@ import { CALLBACK_URIS, type ApiDescription, type CallbackVariant } from '../des
 export function parseScopes(spec: ApiDescription, value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const scopes = value.split(/[\s,]+/).filter((s) => s.length > 0);
+  if (scopes.length === 0) {
+    throw new UserError(
+      `--scopes: the list is empty, which would leave out every request that needs a token; name the scopes your client registered (e.g. --scopes "users:read vendors:read"), or leave --scopes out for all of them`,
+      ERROR_CODES.OPTION_INVALID,
+    );
+  }
   const unknown = scopes.filter((s) => !(s in spec.scopes));
   if (unknown.length > 0) {
     throw new UserError(
