@@ -7,6 +7,7 @@ import { loadSpec, type CallbackVariant } from '../description/index.js';
 import { outputRoot, parseScopes, withCallback } from './options.js';
 import type { Io } from './run-command.js';
 import { changedFileLines } from './written-lines.js';
+import { plural } from './plural.js';
 
 export interface GenerateArgs {
   spec: string;
@@ -44,7 +45,7 @@ export async function generateCommand(args: GenerateArgs, io: Io): Promise<numbe
     for (const line of changedFileLines('removed', out, left, ownedDirs)) io.out(line);
     const unchanged = files.length - written.length;
     if (unchanged > 0)
-      io.out(`${written.length === 0 ? 'up to date: ' : ''}${unchanged} of ${files.length} files unchanged`);
+      io.out(`${written.length === 0 ? 'up to date: ' : ''}${unchanged} of ${plural(files.length, 'file')} unchanged`);
     const tailoring = [
       ...(args.scopes !== undefined ? [`--scopes "${args.scopes}"`] : []),
       ...(args.callback !== undefined ? [`--callback ${args.callback}`] : []),
@@ -72,7 +73,7 @@ export async function checkCommand(args: GenerateArgs, io: Io): Promise<number> 
       ERROR_CODES.OUTPUT_STALE,
     );
   }
-  io.out(`up to date: ${files.length} files match ${args.spec}`);
+  io.out(`up to date: ${plural(files.length, 'file')} match${files.length === 1 ? 'es' : ''} ${args.spec}`);
   return 0;
 }
 
@@ -81,7 +82,7 @@ export async function validateCommand(args: Pick<GenerateArgs, 'spec'>, io: Io):
   const spec = await loadSpec(args.spec, { onWarning: io.err });
   const requests = spec.folders.reduce((n, f) => n + f.requests.length, 0);
   io.out(
-    `${args.spec} is valid: ${requests} requests in ${spec.folders.length} folders, ${Object.keys(spec.scopes).length} scopes`,
+    `${args.spec} is valid: ${plural(requests, 'request')} in ${plural(spec.folders.length, 'folder')}, ${plural(Object.keys(spec.scopes).length, 'scope')}`,
   );
   return 0;
 }

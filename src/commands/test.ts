@@ -30,6 +30,7 @@ import {
 import { loadSpec, type ApiDescription } from '../description/index.js';
 import type { Io } from './run-command.js';
 import { checkEnvName, checkFolders, checkScaling } from './option-checks.js';
+import { plural } from './plural.js';
 
 export interface TestArgs {
   spec: string;
@@ -50,7 +51,7 @@ export interface TestArgs {
 /** What the user reads after Newman's own output: skipped writes, reports, the rotation, one summary line. */
 export function reportRun(summary: RunSummary, io: Io, listFailures = false): void {
   if (summary.skippedWrites.length > 0) {
-    io.err(`skipped ${summary.skippedWrites.length} writes against production (pass --allow-writes to send them):`);
+    io.err(`skipped ${plural(summary.skippedWrites.length, 'write')} against production (pass --allow-writes to send them):`);
     for (const s of summary.skippedWrites) io.err(`  ${s.folder} / ${s.name} (${s.method} ${s.path})`);
   }
   // Parallel runners have no cli reporter of their own (their output would interleave): list failures here.

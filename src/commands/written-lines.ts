@@ -1,4 +1,5 @@
 import { join, sep } from 'node:path';
+import { plural } from './plural.js';
 
 /** Past this many changed files in one v3 collection folder, the folder's files are counted, not listed. */
 const LISTED_PER_FOLDER = 5;
@@ -26,7 +27,7 @@ export function changedFileLines(
     if (folder === undefined || (inFolder.get(folder) ?? 0) <= LISTED_PER_FOLDER) lines.push(`${verb} ${path}`);
   }
   for (const [folder, count] of inFolder) {
-    if (count > LISTED_PER_FOLDER) lines.push(`${verb} ${count} files in ${folder}`);
+    if (count > LISTED_PER_FOLDER) lines.push(`${verb} ${plural(count, 'file')} in ${folder}`);
   }
   return lines;
 }

@@ -26,6 +26,6 @@ export function tokenStepFailure(failures: readonly Failure[]): TokenStepFailure
 export function formatTokenStepFailure(failure: TokenStepFailure): string[] {
   return [
     `the token step failed: ${failure.reason}`,
-    `  ${failure.notSent} request${failure.notSent === 1 ? '' : 's'} that need a token ${failure.notSent === 1 ? 'was' : 'were'} not sent; check authServerUrl, the client id and secret, and the refresh token (a refused one is never sent twice: pass a new one)`,
+    `  ${failure.notSent} request${failure.notSent === 1 ? '' : 's'} that need${failure.notSent === 1 ? 's' : ''} a token ${failure.notSent === 1 ? 'was' : 'were'} not sent; check authServerUrl, the client id and secret, and the refresh token (a refused one is never sent twice: pass a new one)`,
   ];
 }
