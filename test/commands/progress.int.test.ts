@@ -36,4 +36,11 @@ describe('test says what it is doing before Newman starts', () => {
     expect(run.firstErr).toBeLessThan(run.firstOut);
     expect(run.stdout).toMatch(/pleo-postman test: .*: passed/);
   }, 60_000);
+
+  it('issue 19 item 7: --parallel says once that it starts its runners, not once per runner', async () => {
+    const run = await timed(['test', '--spec', MINIMAL_SPEC, '--parallel', '3', '--report-dir', tempDir()]);
+    expect(run.status).toBe(0);
+    const lines = run.stderr.split('\n').filter((l) => l.startsWith('starting'));
+    expect(lines).toEqual(['starting the local Pleo (mock)…', 'starting 3 Newman runners at once, sharing one token…']);
+  }, 60_000);
 });

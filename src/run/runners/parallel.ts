@@ -126,9 +126,12 @@ async function runRunners(
   threads: boolean,
 ): Promise<RunSummary[]> {
   const shared = token.kind === 'acquired' ? token.token : undefined;
+  // One line for all runners, here, instead of each runner's own "starting Newman".
+  const { onProgress, ...quiet } = options;
+  onProgress?.(`starting ${plans.length} Newman runners at once${shared ? ', sharing one token' : ''}…`);
   const runners = plans.map(
     (plan, i): SuiteOptions => ({
-      ...options,
+      ...quiet,
       collection: selectFolders(collection, new Set(plan.folders), () => plan.security, false), // the token is shared
       folders: [],
       envVars: {
