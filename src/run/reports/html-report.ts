@@ -75,6 +75,20 @@ function requestHtml(request: ReportRequest): string {
 </details>`;
 }
 
+/**
+ * The header's request count: the run's one count (requests sent, the token step's script requests
+ * included), and why the Requests tab lists a different number when it does.
+ */
+function requestCount(sent: number, listed: number): string {
+  const count = `${sent} request${sent === 1 ? '' : 's'}`;
+  if (sent === listed) return count;
+  const why =
+    sent > listed
+      ? `${sent - listed} more sent by the collection's scripts`
+      : `${listed - sent} of them not sent`;
+  return `${count} sent (the Requests tab lists ${listed}: ${why})`;
+}
+
 /** A self-contained HTML report of a run: inline styles, no script, tabs by CSS, descriptions as Markdown. */
 export function renderHtmlReport(data: HtmlReportData): string {
   const { counts } = data;
@@ -99,7 +113,7 @@ export function renderHtmlReport(data: HtmlReportData): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(data.title)}</h1><p>${counts.requests.total} requests, ${counts.assertions.total} assertions in ${(data.durationMs / 1000).toFixed(1)} s</p></header>
+<header><h1>${escapeHtml(data.title)}</h1><p>${requestCount(counts.requests.total, requests.length)}, ${counts.assertions.total} assertions in ${(data.durationMs / 1000).toFixed(1)} s</p></header>
 <main class="tabs">
 <input type="radio" name="tab" id="tab-summary" checked><label class="tab" for="tab-summary">Summary</label>
 <input type="radio" name="tab" id="tab-requests"><label class="tab" for="tab-requests">Requests (${requests.length})</label>
