@@ -19,7 +19,7 @@ import {
 } from '../run/index.js';
 import { askOnTerminal } from './prompt.js';
 import type { Io } from './run-command.js';
-import { checkEnvName } from './option-checks.js';
+import { checkEnvName } from './env-names.js';
 
 export interface LoginArgs {
   spec: string;

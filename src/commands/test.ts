@@ -29,7 +29,8 @@ import {
 } from '../run/index.js';
 import { loadSpec, type ApiDescription } from '../description/index.js';
 import type { Io } from './run-command.js';
-import { checkEnvName, checkFolders, checkScaling } from './option-checks.js';
+import { checkEnvName } from './env-names.js';
+import { checkFolders, checkScaling } from './option-checks.js';
 import { plural } from './plural.js';
 
 export interface TestArgs {
@@ -51,7 +52,9 @@ export interface TestArgs {
 /** What the user reads after Newman's own output: skipped writes, reports, the rotation, one summary line. */
 export function reportRun(summary: RunSummary, io: Io, listFailures = false): void {
   if (summary.skippedWrites.length > 0) {
-    io.err(`skipped ${plural(summary.skippedWrites.length, 'write')} against production (pass --allow-writes to send them):`);
+    io.err(
+      `skipped ${plural(summary.skippedWrites.length, 'write')} against production (pass --allow-writes to send them):`,
+    );
     for (const s of summary.skippedWrites) io.err(`  ${s.folder} / ${s.name} (${s.method} ${s.path})`);
   }
   // Parallel runners have no cli reporter of their own (their output would interleave): list failures here.

@@ -24,8 +24,7 @@ const RUN = ['login --status', 'logout --env', 'import-openapi'];
 
 const key = (c: ReadmeCommand) => (c.words[0] === 'npx' && c.words[1] === 'pleo-postman' ? c.words.slice(2) : c.words);
 const isRun = (c: ReadmeCommand) => RUN.some((r) => key(c).join(' ').startsWith(r));
-const reason = (c: ReadmeCommand) =>
-  Object.entries(NOT_RUN).find(([start]) => c.text.startsWith(start))?.[1];
+const reason = (c: ReadmeCommand) => Object.entries(NOT_RUN).find(([start]) => c.text.startsWith(start))?.[1];
 
 /** `collections/openapi/*.yml` → the files, as sh expands a glob in a file name. */
 function expandGlobs(words: readonly string[], cwd: string): string[] {

@@ -9,7 +9,11 @@ import { tempDir } from '../helpers/temp.js';
 
 describe('issue 19 item 7: counts read right in the singular', () => {
   it('plural', () => {
-    expect([plural(0, 'folder'), plural(1, 'folder'), plural(2, 'folder')]).toEqual(['0 folders', '1 folder', '2 folders']);
+    expect([plural(0, 'folder'), plural(1, 'folder'), plural(2, 'folder')]).toEqual([
+      '0 folders',
+      '1 folder',
+      '2 folders',
+    ]);
   });
 
   it('validate of a description with one folder says "1 folder"', async () => {

@@ -41,7 +41,8 @@ export function shellWords(text: string): string[] {
 
 /** A synopsis, or a code span that only names a command (`npx pleo-postman import-openapi` in a heading). */
 const isSynopsis = (text: string, where: ReadmeCommand['where']): boolean =>
-  (where === 'inline' && /^npx pleo-postman [\w-]+$/.test(text)) || /\[|…|\S\|\S|\s[A-Z][A-Z_]+\b(?!=)/.test(text.replace(/\$\{?\w+\}?/g, ''));
+  (where === 'inline' && /^npx pleo-postman [\w-]+$/.test(text)) ||
+  /\[|…|\S\|\S|\s[A-Z][A-Z_]+\b(?!=)/.test(text.replace(/\$\{?\w+\}?/g, ''));
 
 /** The first command of a pipeline (`login --print | gh secret set …` → `login --print`). */
 const firstOfPipeline = (text: string): string => text.split(/\s\|\s/)[0] as string;
