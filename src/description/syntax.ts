@@ -66,6 +66,54 @@ function duplicateKey(doc: Document, lines: LineCounter, offset: number): Proble
   );
 }
 
+/** A `key: value` line (or `- key: value`): the key, and where the value starts and what it is. */
+const KEY_VALUE = /^(\s*(?:- )?)([^\s#'"{[][^:#]*?):[ \t]+(.*)$/;
+
+/**
+ * One of the YAML traps people fall into when writing a value by hand, on this line: an unquoted
+ * `: ` inside a value (read as another key), a value starting with `@` or a backtick (reserved
+ * characters), a tab after a list entry's `-`. Named with the fix, quoted as YAML wants it. (A tab in the indentation is named by
+ * the parsers' own error, below.)
+ */
+function yamlTrap(text: string, line0: number): Problem | undefined {
+  const start = lineStart(text, line0);
+  const end = text.indexOf('\n', start);
+  const line = text.slice(start, end < 0 ? undefined : end).replace(/\r$/, '');
+  const dashTab = /^\s*-\t/.exec(line);
+  if (dashTab) {
+    return syntax(
+      start + dashTab[0].length - 1,
+      'a tab after the "-" of a list entry',
+      'YAML wants spaces, not tabs, around the structure: put a space after the "-"',
+    );
+  }
+  const match = KEY_VALUE.exec(line);
+  if (!match) return undefined;
+  const [, indent = '', key = '', value = ''] = match;
+  const valueAt = start + line.length - value.length;
+  const quoted = `${indent}${key}: ${JSON.stringify(value.replace(/\s+#\s.*$/, ''))}`.trim();
+  if (/^[@`]/.test(value)) {
+    return syntax(
+      valueAt,
+      `the value of "${key}" starts with ${value[0] === '@' ? '"@"' : 'a backtick'}, which YAML reserves`,
+      `a plain value cannot start with @ or \`: put it in quotes, ${quoted}`,
+    );
+  }
+  const colon = /^[^'"[{|>].*?(:\s)/.exec(value.replace(/\s#.*$/, ''));
+  if (colon) {
+    return syntax(
+      valueAt + (colon.index ?? 0) + colon[0].length - 2,
+      `the value of "${key}" contains ": " (a colon and a space), which YAML reads as the start of another key`,
+      `put the value in quotes: ${quoted}`,
+    );
+  }
+  return undefined;
+}
+
+/** A trap on the line the parser stopped at, or on the line before it (where a value left off). */
+const trapNear = (text: string, line0: number): Problem | undefined =>
+  yamlTrap(text, line0) ?? (line0 > 0 ? yamlTrap(text, line0 - 1) : undefined);
+
 /**
  * The first YAML syntax error of a text: the root cause, at the line that has it, with a hint. Later
  * errors are left out (one wrong indent makes the parsers report a cascade). js-yaml (which reads the
@@ -79,6 +127,8 @@ export function firstSyntaxProblem(
   const duplicate = parsed.doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
   const reason = cause?.reason ?? '';
   if (cause?.mark && reason !== 'duplicated mapping key') {
+    const trap = trapNear(text, cause.mark.line);
+    if (trap) return trap;
     const start = lineStart(text, cause.mark.line);
     if (/tab characters/.test(reason)) return syntax(start, reason, TAB_HINT);
     if (/bad indentation|end of the stream or a document separator/.test(reason))
@@ -89,6 +139,8 @@ export function firstSyntaxProblem(
     return duplicateKey(parsed.doc, parsed.lines, duplicate.pos[0]);
   const first = [...parsed.doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
   if (!first) return syntax(cause?.mark?.position ?? 0, reason || 'unreadable', GENERIC_HINT);
+  const trap = trapNear(text, parsed.lines.linePos(first.pos[0]).line - 1);
+  if (trap) return trap;
   const message = first.message.split('\n')[0] ?? first.message;
   if (first.code === 'TAB_AS_INDENT') return syntax(first.pos[0], message, TAB_HINT);
   if (first.code === 'DUPLICATE_KEY') return duplicateKey(parsed.doc, parsed.lines, first.pos[0]);

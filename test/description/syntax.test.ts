@@ -70,3 +70,48 @@ describe('YAML syntax errors: the first one, at its own line, with a hint', () =
     expect(output).toContain('→ add "tokenName:" to #/auth, as in the README\'s example description');
   });
 });
+
+describe('issue 19 item 6: the common YAML traps are named, with the quoted fix', () => {
+  it('an unquoted ": " inside a value', () => {
+    const { text, line } = withLine(
+      '        description: Creates a vendor.',
+      '        description: Creates a vendor: fast',
+    );
+    const { count, output } = printed(text);
+    expect(count).toBe(1);
+    expect(output).toContain(
+      `spec.yaml:${line}:38 error: YAML syntax error: the value of "description" contains ": " (a colon and a space), which YAML reads as the start of another key`,
+    );
+    expect(output).toContain('→ put the value in quotes: description: "Creates a vendor: fast"');
+    expect(output).not.toContain('keys of one mapping start at the same column');
+  });
+
+  it.each([
+    ['@vendors of a company', '"@"'],
+    ['`vendors` of a company', 'a backtick'],
+  ])('a value starting with %s', (value, named) => {
+    const { text, line } = withLine('    description: Vendors of a company.', `    description: ${value}`);
+    const { count, output } = printed(text);
+    expect(count).toBe(1);
+    expect(output).toContain(
+      `spec.yaml:${line}:18 error: YAML syntax error: the value of "description" starts with ${named}, which YAML reserves`,
+    );
+    expect(output).toContain(`put it in quotes, description: ${JSON.stringify(value)}`);
+  });
+
+  it('a quoted value with ": " and a comment with ": " are no trap', () => {
+    const quoted = withLine(
+      '    description: Vendors of a company.',
+      '    description: "Vendors: of a company" # see: x',
+    );
+    expect(validateSpec(quoted.text, 'spec.yaml').problems.filter((p) => p.code === 'YAML_SYNTAX')).toEqual([]);
+  });
+});
+
+it('issue 19 item 6: a tab after the "-" of a list entry is named, not taken for an indentation problem', () => {
+  const { text, line } = withLine('      - name: Get vendor', '      -\tname: Get vendor');
+  const { count, output } = printed(text);
+  expect(count).toBe(1);
+  expect(output).toContain(`spec.yaml:${line}:8 error: YAML syntax error: a tab after the "-" of a list entry`);
+  expect(output).toContain('put a space after the "-"');
+});
