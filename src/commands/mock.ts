@@ -3,6 +3,7 @@ import { parseLatency, startMock } from '../mock/index.js';
 import { loadSpec } from '../description/index.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { isLoopbackHost } from '../mock/loopback.js';
+import { consentLines } from './consent-url.js';
 import type { Io } from './run-command.js';
 
 export interface MockArgs {
@@ -44,9 +45,7 @@ export async function mockCommand(args: MockArgs, io: Io): Promise<number> {
   io.out(
     `test client: client_id=${TEST_CLIENT.id} client_secret=${TEST_CLIENT.secret} (local test credentials, not a Pleo secret)`,
   );
-  io.out(
-    `consent page: ${mock.url}/oauth/authorize (auto-approve ${args.autoApprove ? 'on' : 'off'}); press Ctrl+C to stop`,
-  );
+  io.out(consentLines(mock.url, args.autoApprove).join('\n')); // one write: the start-up's last
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -58,4 +58,44 @@ describe('pleo-postman mock', () => {
       blocker.close();
     }
   });
+
+  it('issue 19 item 5: without --auto-approve it prints an authorize URL that works, and how to exchange its code', async () => {
+    const mock = startCli(['--port', '0']);
+    try {
+      const url = await mock.listening();
+      const { stdout } = mock.output();
+      const authorize = /consent page: open (\S+)/.exec(stdout)?.[1];
+      expect(authorize, stdout).toBeDefined();
+      const page = await fetch(authorize!);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('pleo-postman local test client');
+      expect(html).not.toContain('Unknown client');
+      // Approve as the page's form does, then exchange the code exactly as the printed curl line does.
+      const form = new URLSearchParams(new URL(authorize!).searchParams);
+      form.set('decision', 'approve');
+      const approved = await fetch(`${url}/oauth/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+      const code = new URL(approved.headers.get('location') ?? '').searchParams.get('code');
+      expect(code).toBeTruthy();
+      const curl = /curl -u (\S+):(\S+) (.*) (\S+)$/m.exec(stdout);
+      expect(curl, stdout).not.toBeNull();
+      const [, id, secret, fields, tokenUrl] = curl as unknown as [string, string, string, string, string];
+      const body = new URLSearchParams(
+        [...fields.matchAll(/-d (\S+?)=(\S+)/g)].map((m) => [
+          m[1] as string,
+          m[2] === 'CODE' ? code! : (m[2] as string),
+        ]),
+      );
+      const token = await fetch(tokenUrl, {
+        method: 'POST',
+        body,
+        headers: { Authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` },
+      });
+      expect(token.status).toBe(200);
+      expect(((await token.json()) as { access_token?: string }).access_token).toBeTruthy();
+    } finally {
+      mock.child.kill('SIGINT');
+      await mock.exited;
+    }
+  });
 });
