@@ -81,7 +81,7 @@ describe('pleo-postman mock', () => {
       expect(curl, stdout).not.toBeNull();
       const [, id, secret, fields, tokenUrl] = curl as unknown as [string, string, string, string, string];
       const body = new URLSearchParams(
-        [...fields.matchAll(/-d (\S+?)=(\S+)/g)].map((m) => [
+        [...fields.matchAll(/-d (\S+?)=(\S+)/g)].map((m): [string, string] => [
           m[1] as string,
           m[2] === 'CODE' ? code! : (m[2] as string),
         ]),

@@ -43,4 +43,20 @@ describe('test says what it is doing before Newman starts', () => {
     const lines = run.stderr.split('\n').filter((l) => l.startsWith('starting'));
     expect(lines).toEqual(['starting the local Pleo (mock)…', 'starting 3 Newman runners at once, sharing one token…']);
   }, 60_000);
+
+  it("issue 19 item 3: --runner postman-cli says what it is doing before its silence, and drops the CLI's login notice", async () => {
+    const run = await timed(['test', '--runner', 'postman-cli', '--spec', MINIMAL_SPEC, '--report-dir', tempDir()]);
+    expect(run.status).toBe(0);
+    const lines = run.stderr.split('\n');
+    expect(lines[0]).toBe('starting the local Pleo (mock)…');
+    expect(lines[1]).toMatch(/^local Pleo listening on http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines[2]).toMatch(
+      /^starting the Postman CLI \(offline, never logged in, nothing published\); it prints nothing until the run is over/,
+    );
+    expect(run.firstErr).toBeLessThan(run.firstOut);
+    expect(run.stdout).not.toContain('No authorization data found');
+    expect(run.stdout).not.toContain('postman login');
+    expect(run.stdout.startsWith('Running your collection...')).toBe(true);
+    expect(run.stdout).toMatch(/pleo-postman test: .*: passed/);
+  }, 120_000);
 });

@@ -20,7 +20,7 @@ import { renderHtmlReport } from '../reports/html-report.js';
 import type { LocalSuiteOptions } from './local.js';
 import { localOverrides } from './local.js';
 import { locatePostmanCli } from './postman-cli-bin.js';
-import { parseCliRun } from './postman-cli-output.js';
+import { parseCliRun, withoutLoginNotice } from './postman-cli-output.js';
 import { redactText } from '../reports/redact.js';
 import { publishReports, reportFileName } from '../reports/reports.js';
 import type { RunSummary } from '../reports/summary.js';
@@ -82,7 +82,9 @@ export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOption
   const binary = locatePostmanCli();
   const { model } = buildCollectionModel(options.spec, options.scopes);
   const only = itemsToRun(model, options.folders ?? []);
+  options.onProgress?.('starting the local Pleo (mock)…');
   const mock = await startMock({ spec: options.spec, port: 0, autoApprove: true, ...options.mock });
+  options.onProgress?.(`local Pleo listening on ${mock.url}`);
   const work = await mkdtemp(join(tmpdir(), 'pleo-postman-cli-'));
   try {
     const environment = buildEnvironment(options.spec, 'local', options.scopes ?? neededScopes(options.spec));
@@ -109,6 +111,9 @@ export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOption
       ...(options.bail ? ['--bail'] : []),
       ...(options.timeoutRequestMs ? ['--timeout-request', String(options.timeoutRequestMs)] : []),
     ];
+    options.onProgress?.(
+      'starting the Postman CLI (offline, never logged in, nothing published); it prints nothing until the run is over, then its output comes here with every secret redacted…',
+    );
     const started = Date.now();
     const { code, output } = await spawnCli(binary, args, home);
     const durationMs = Date.now() - started;
@@ -120,7 +125,7 @@ export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOption
         .map(([, v]) => v),
     ];
     const text = redactText(output, secrets);
-    options.onConsole?.(text);
+    options.onConsole?.(withoutLoginNotice(text));
     const run = parseCliRun(text);
     const failed = run.assertions.filter((a) => a.outcome === 'failed').length;
     const runError = !run.completed ? `the Postman CLI stopped (exit ${code}) before the end of the run` : undefined;

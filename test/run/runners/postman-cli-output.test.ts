@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCliRun } from '../../../src/run/runners/postman-cli-output.js';
+import { parseCliRun, withoutLoginNotice } from '../../../src/run/runners/postman-cli-output.js';
 
 /** A real run of the Postman CLI 1.34.0 (cli reporter) on our v3 folder with a wrong client secret (-i Token -i Vendors). */
 const FAILING = readFileSync('test/fixtures/postman-cli/run-failing.txt', 'utf8');
@@ -43,5 +43,17 @@ describe('reading the Postman CLI cli reporter', () => {
     const stopped = parseCliRun(`${cut}\nTypeError: Cannot read properties of undefined (reading 'findIndex')\n`);
     expect(stopped.completed).toBe(false);
     expect(stopped.assertions.length).toBeGreaterThan(0);
+  });
+});
+
+describe('issue 19 item 3: the CLI\'s "postman login" notice', () => {
+  it('is left out of the output we print (we run offline, never logged in, on purpose); the rest stays', () => {
+    expect(FAILING.startsWith('No authorization data found. Please use the `postman login` command.')).toBe(true);
+    const shown = withoutLoginNotice(FAILING);
+    expect(shown).not.toContain('No authorization data found');
+    expect(shown).not.toContain('#postman-login');
+    expect(shown.startsWith('Running your collection...')).toBe(true);
+    expect(parseCliRun(shown)).toEqual(parseCliRun(FAILING));
+    expect(withoutLoginNotice('Running your collection...\n')).toBe('Running your collection...\n');
   });
 });
