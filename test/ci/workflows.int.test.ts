@@ -110,7 +110,7 @@ describe('the GitHub Actions workflow', () => {
     expect(check).toBeLessThan(suite);
     expect(store).toBeGreaterThan(suite);
     expect(staging.steps[suite]!.run).toContain('--refresh-token-file "$RUNNER_TEMP/pleo-refresh-token"');
-    expect(staging.steps[suite]!.run).toContain('--reporters cli,junit,htmlextra');
+    expect(staging.steps[suite]!.run).toContain('--reporters cli,junit,html ');
     const storeStep = staging.steps[store]!;
     expect(storeStep.if).toBe('always()');
     expect(storeStep.env).toEqual({ GH_TOKEN: expression('secrets.PLEO_SECRETS_TOKEN') });
@@ -136,5 +136,18 @@ describe('the GitLab CI example', () => {
       script.indexOf('test --env staging'),
     );
     expect(script).toMatch(/--request PUT[\s\S]*could NOT be stored[\s\S]*exit 1[\s\S]*exit \$status/);
+  });
+});
+
+describe('issue 19 item 8: the shipped workflows write the self-contained html report', () => {
+  it.each([GITHUB, GITLAB])('%s: every test run asks for html, none for htmlextra (it renders unstyled offline)', (path) => {
+    const runs = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((line) => / test --env /.test(line));
+    expect(runs.length).toBe(2);
+    for (const run of runs) {
+      expect(run).toMatch(/--reporters cli,junit,html /);
+      expect(run).not.toContain('htmlextra');
+    }
   });
 });
