@@ -140,14 +140,17 @@ describe('the GitLab CI example', () => {
 });
 
 describe('issue 19 item 8: the shipped workflows write the self-contained html report', () => {
-  it.each([GITHUB, GITLAB])('%s: every test run asks for html, none for htmlextra (it renders unstyled offline)', (path) => {
-    const runs = readFileSync(path, 'utf8')
-      .split('\n')
-      .filter((line) => / test --env /.test(line));
-    expect(runs.length).toBe(2);
-    for (const run of runs) {
-      expect(run).toMatch(/--reporters cli,junit,html /);
-      expect(run).not.toContain('htmlextra');
-    }
-  });
+  it.each([GITHUB, GITLAB])(
+    '%s: every test run asks for html, none for htmlextra (it renders unstyled offline)',
+    (path) => {
+      const runs = readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((line) => / test --env /.test(line));
+      expect(runs.length).toBe(2);
+      for (const run of runs) {
+        expect(run).toMatch(/--reporters cli,junit,html /);
+        expect(run).not.toContain('htmlextra');
+      }
+    },
+  );
 });
