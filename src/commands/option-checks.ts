@@ -1,7 +1,7 @@
 import { ERROR_CODES, UserError } from '../errors.js';
 import { buildCollection } from '../generate/index.js';
 import type { ApiDescription } from '../description/index.js';
-import { assertParallel } from '../run/index.js';
+import { assertParallel, REPORTERS } from '../run/index.js';
 import { didYouMean } from './did-you-mean.js';
 
 type ItemJson = { name?: string; item?: ItemJson[] };
@@ -29,5 +29,19 @@ export function checkScaling(args: { parallel?: number; shard?: string; folder?:
   assertParallel(args.parallel);
   if ((args.folder ?? []).length > 0 && (args.parallel !== undefined || args.shard !== undefined)) {
     throw new UserError('--folder cannot be combined with --parallel or --shard', ERROR_CODES.OPTION_INVALID);
+  }
+}
+
+/** `--reporters junt`: a near miss of a reporter's name gets the name meant (other mistakes: the runner's message). */
+export function checkReporters(value: string): void {
+  for (const name of value.split(',').map((s) => s.trim())) {
+    if (name === '' || (REPORTERS as readonly string[]).includes(name)) continue;
+    const hint = didYouMean(name, REPORTERS);
+    if (hint) {
+      throw new UserError(
+        `--reporters: unknown reporter "${name}"${hint} (choose from ${REPORTERS.join(', ')})`,
+        ERROR_CODES.OPTION_INVALID,
+      );
+    }
   }
 }

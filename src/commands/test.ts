@@ -30,7 +30,7 @@ import {
 import { loadSpec, type ApiDescription } from '../description/index.js';
 import type { Io } from './run-command.js';
 import { checkEnvName } from './env-names.js';
-import { checkFolders, checkScaling } from './option-checks.js';
+import { checkFolders, checkReporters, checkScaling } from './option-checks.js';
 import { plural } from './plural.js';
 
 export interface TestArgs {
@@ -79,6 +79,7 @@ export async function testCommand(
   // Every option is checked before anything starts (the mock, a runner, a token request).
   const runner = parseRunner(args.runner);
   checkEnvName(args.env);
+  checkReporters(args.reporters);
   checkScaling(args);
   const spec = await loadSpec(args.spec, { onWarning: io.err });
   checkFolders(spec, args.folder ?? []);
