@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
+import randexp from 'randexp';
 import type { JsonSchema } from '../description/model.js';
+
+// randexp's types declare an ES default export; at run time the CommonJS module is the class itself.
+const RandExp = ((randexp as unknown as { default?: typeof randexp }).default ?? randexp) as unknown as new (
+  pattern: RegExp,
+) => { max: number; randInt: (a: number, b: number) => number; gen: () => string };
 
 export interface SampleOptions {
   /** The description's named schemas, for `$ref: '#/schemas/Name'`. */
@@ -57,8 +63,33 @@ function sampleString(schema: JsonSchema, seed: string): string {
     }
     const hit = STRING_CANDIDATES.map(sized).find((c) => regex?.test(c));
     if (hit !== undefined) return hit;
+    if (regex) {
+      const made = fromPattern(regex, seed, min, max);
+      if (made !== undefined) return made;
+    }
   }
   return sized('example');
+}
+
+/** A string the pattern matches, made by randexp with a seeded choice, so re-imports give the same value. */
+function fromPattern(regex: RegExp, seed: string, min: number, max: number): string | undefined {
+  const digest = createHash('sha1').update(seed).digest();
+  let state = digest.readUInt32BE(0);
+  const generator = new RandExp(regex);
+  generator.max = Math.max(4, Math.min(min, 64));
+  generator.randInt = (a, b) => {
+    // mulberry32: small, and good enough for picking characters
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    const unit = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return a + Math.floor(unit * (b - a + 1));
+  };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const value = generator.gen();
+    if (value.length >= min && value.length <= max && regex.test(value)) return value;
+  }
+  return undefined;
 }
 
 function sampleNumber(schema: JsonSchema, integer: boolean): number {
