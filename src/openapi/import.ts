@@ -1,7 +1,7 @@
 import { createSchemaCompiler, type JsonSchema } from '../description/index.js';
-import { pointerOf } from '../description/problem.js';
+import { pointerOf, pointerSegments } from '../description/problem.js';
 import type { RawDescription, RawEnvironment, RawRequest } from '../description/raw.js';
-import { buildEnvironments, PLEO_HOST } from './environments.js';
+import { buildEnvironments, PLEO_HOST, serverUrl } from './environments.js';
 import { operationKey, transformOperation, type ImportedOperation } from './operation.js';
 import { deepMerge, type Overlay, type OverlayRequest } from './overlay.js';
 import { sourceProblem, type SourceProblem } from './problems.js';
@@ -117,6 +117,14 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   const schemas: Record<string, JsonSchema> = {};
   const variants = new Map<string, string>();
   const flaggedMemo = new Map<string, boolean>();
+  const resolverOf = (file: string) => {
+    const document = docs.find((d) => d.path === file)?.document;
+    return (ref: string): unknown =>
+      pointerSegments(ref.slice(1)).reduce<unknown>(
+        (node, key) => (isRecord(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined),
+        document,
+      );
+  };
   const componentsOf = (file: string) => docs.find((d) => d.path === file)?.document.components?.schemas ?? {};
 
   const refNameFor =
@@ -135,7 +143,11 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
       const name = `${base}${mode === 'request' ? 'Write' : 'Read'}`;
       if (!variants.has(name)) {
         variants.set(name, base);
-        schemas[name] = transformSchema(componentsOf(file)[component], { mode, refName: refNameFor(file) });
+        schemas[name] = transformSchema(componentsOf(file)[component], {
+          mode,
+          refName: refNameFor(file),
+          resolve: resolverOf(file),
+        });
       }
       return name;
     };
@@ -143,6 +155,7 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     schemas[name] = transformSchema(raw, {
       mode: 'neutral',
       refName: refNameFor(file),
+      resolve: resolverOf(file),
       note: (m) => notes.push(`schema ${name}: ${m}`),
     });
   }
@@ -162,6 +175,7 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
             mode: 'neutral',
             schemas,
             refName: refNameFor(file),
+            resolve: resolverOf(file),
             note: (m) => notes.push(`${method.toUpperCase()} ${path} (${file}): ${m}`),
           },
         );
@@ -357,7 +371,7 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   dedupeSchemas(schemas, folders);
   const pleo = docs.some((d) => (d.document.servers ?? []).some((s) => PLEO_HOST.test(s.url)));
   const environments: RawDescription['environments'] =
-    overlay?.environments ?? buildEnvironments(docs, scopeCatalogue(docs).flow, pleo);
+    overlay?.environments ?? buildEnvironments(docs, scopeCatalogue(docs).flow, pleo, notes);
   checkServers(docs, environments, notes);
   // A scopes map's whole catalogue is the description's (a scope no request uses yet is still documented).
   for (const [scope, def] of Object.entries(options.scopesMap?.scopes ?? {}))
@@ -482,7 +496,7 @@ function checkServers(docs: readonly LoadedDocument[], environments: Record<stri
         ),
       ]),
     ];
-    for (const url of new Set(servers.map((s) => s.url))) {
+    for (const url of new Set(servers.map((s) => serverUrl(s)))) {
       let host: string;
       try {
         host = new URL(url).host;

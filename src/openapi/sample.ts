@@ -14,7 +14,15 @@ export interface SampleOptions {
   ignoreExamples?: boolean;
   /** Seed for ids, so two records of one schema differ and re-imports give the same values. */
   seed: string;
+  /**
+   * How many times a schema may appear again inside itself: 0, except below a required property
+   * that needs one (then only required properties are filled and arrays are empty, so it ends).
+   */
+  repeats?: number;
+  minimal?: boolean;
 }
+
+const MAX_REPEATS = 3;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -123,7 +131,7 @@ export function sampleSchema(schema: unknown, options: SampleOptions, stack: rea
   const { seed } = options;
   if (typeof schema.$ref === 'string') {
     const name = schema.$ref.startsWith('#/schemas/') ? schema.$ref.slice('#/schemas/'.length) : undefined;
-    if (name === undefined || stack.includes(name)) return undefined;
+    if (name === undefined || stack.filter((n) => n === name).length > (options.repeats ?? 0)) return undefined;
     return sampleSchema(options.schemas[name], options, [...stack, name]);
   }
   if (!options.ignoreExamples) {
@@ -163,16 +171,31 @@ export function sampleSchema(schema: unknown, options: SampleOptions, stack: rea
     case undefined: {
       const out: Record<string, unknown> = {};
       const properties = isRecord(schema.properties) ? schema.properties : {};
+      const required = new Set(Array.isArray(schema.required) ? schema.required : []);
       for (const [name, property] of Object.entries(properties)) {
-        const value = sampleSchema(property, { ...options, seed: `${seed}.${name}` }, stack);
+        if (options.minimal && !required.has(name)) continue;
+        let value = sampleSchema(property, { ...options, seed: `${seed}.${name}` }, stack);
+        // A required property whose schema is already being made: once more, as small as it can be.
+        if (value === undefined && required.has(name) && (options.repeats ?? 0) < MAX_REPEATS)
+          value = sampleSchema(
+            property,
+            { ...options, seed: `${seed}.${name}`, repeats: (options.repeats ?? 0) + 1, minimal: true },
+            stack,
+          );
         if (value !== undefined) out[name] = value;
       }
+      // Required but not described (a copied `required` list): any value will do, a string is the plainest.
+      for (const name of required)
+        if (typeof name === 'string' && !(name in properties))
+          out[name] = isRecord(schema.additionalProperties)
+            ? sampleSchema(schema.additionalProperties, { ...options, seed: `${seed}.${name}` }, stack)
+            : 'example';
       if (type === undefined && Object.keys(properties).length === 0) return {};
       return out;
     }
     case 'array': {
+      if (schema.maxItems === 0 || (options.minimal && !(Number(schema.minItems) > 0))) return [];
       const count = Math.max(typeof schema.minItems === 'number' ? schema.minItems : 1, 1);
-      if (schema.maxItems === 0) return [];
       const items = Array.from({ length: count }, (_, i) =>
         sampleSchema(schema.items, { ...options, seed: `${seed}[${i}]` }, stack),
       );

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateSpec, type ApiDescription } from '../../src/description/index.js';
 import { UserError } from '../../src/errors.js';
+import { buildEnvironment } from '../../src/generate/environments.js';
 import { importOpenApi } from '../../src/openapi/index.js';
 import { ImportError } from '../../src/openapi/problems.js';
 import { tempDir } from '../helpers/temp.js';
@@ -48,6 +49,18 @@ describe('valid documents import with no flags', () => {
     expect(again.outcome.text).toBe(first.outcome.text);
   });
 
+  it('environments are named after the API, server variables take their defaults, plain HTTP becomes HTTPS', async () => {
+    const { spec } = await imported(`${FIXTURES}/plain-scopes-3.0.yaml`);
+    expect(buildEnvironment(spec, 'staging', []).name).toBe('Music player staging');
+    const uspto = await imported(`${FIXTURES}/public/oai-v3.0-uspto.yaml`);
+    expect(uspto.spec.environments.production.apiBaseUrl).toBe('https://developer.uspto.gov/ds-api');
+    const petstore = await imported(`${FIXTURES}/public/oai-v3.0-petstore.yaml`);
+    expect(petstore.spec.environments.production.apiBaseUrl).toBe('https://petstore.swagger.io/v1');
+    expect(petstore.outcome.notes.some((n) => n.startsWith('server http://petstore.swagger.io/v1 is plain HTTP'))).toBe(
+      true,
+    );
+  });
+
   it('HEAD operations are named in a note', async () => {
     const { outcome } = await imported(`${FIXTURES}/plain-scopes-3.0.yaml`);
     expect(outcome.notes).toContain(
@@ -59,6 +72,15 @@ describe('valid documents import with no flags', () => {
     const { spec } = await imported(`${FIXTURES}/plain-scopes-3.0.yaml`);
     const me = requestsOf(spec).find((r) => r.path === '/me')?.responses['200']?.example as { id: string };
     expect(me.id).toMatch(/^[a-z0-9]{22}$/);
+  });
+
+  it('a schema in another file, used by two operations, is in both (bundling points the second into #/paths/…)', async () => {
+    const { spec } = await imported(`${FIXTURES}/multi-file/api.yaml`);
+    for (const request of requestsOf(spec)) {
+      const response = request.responses['200'];
+      expect(response?.schema, request.name).toMatchObject({ required: ['id', 'code'] });
+      expect((response?.example as { code?: string } | undefined)?.code).toMatch(/^TH-[0-9]{4}$/);
+    }
   });
 
   it('a document with only webhooks imports (no requests), and says what it left out', async () => {
