@@ -9,6 +9,7 @@ import { jsonErrorOffset } from './json-offset.js';
 import { onlyLocalRefsThatResolve } from './local-refs.js';
 import { ImportError, sourceProblem, type SourceProblem } from './problems.js';
 import { checkShape } from './shape.js';
+import { hoistPathSchemas } from './hoist.js';
 import type { LoadedDocument, OpenApiDocument } from './types.js';
 
 /** The OpenAPI versions the importer reads. */
@@ -187,6 +188,7 @@ export async function loadOpenApiDocuments(paths: readonly string[]): Promise<Lo
         continueOnError: true,
         resolve: { http: false },
       })) as unknown as OpenApiDocument;
+      hoistPathSchemas(document);
       loaded.push({ path, text, document });
     } catch (error) {
       problems.push(...refProblems(error, path));
