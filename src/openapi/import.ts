@@ -291,6 +291,9 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   const exampleFor = (schema: unknown, documented: unknown, seed: string): unknown => {
     if (documented !== undefined && valid(schema, documented)) return documented;
     if (schema === undefined) return documented;
+    // Some documents write a JSON example as a string of JSON (`example: '[ { "id": … } ]'`).
+    const parsed = typeof documented === 'string' ? parseJson(documented) : undefined;
+    if (parsed !== undefined && valid(schema, parsed)) return parsed;
     if (documented !== undefined) notes.push(`${seed}: the documented example does not match its schema; made one`);
     return sampleSchema(typeof schema === 'string' ? { $ref: `#/schemas/${schema}` } : schema, { schemas, seed });
   };
@@ -427,6 +430,15 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   };
   return { description, leftOut, merged, notes, problems, origins };
 }
+
+const parseJson = (text: string): unknown => {
+  if (!/^\s*[[{]/.test(text)) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+};
 
 /** What an operation's security says, for the note of one imported with no scopes. */
 function securityNote(op: ImportedOperation, docs: readonly LoadedDocument[]): string {

@@ -61,6 +61,11 @@ describe('valid documents import with no flags', () => {
     );
   });
 
+  it('an example written as a string of JSON is read as the JSON it holds', async () => {
+    const { spec } = await imported(`${FIXTURES}/plain-scopes-3.0.yaml`);
+    expect(requestsOf(spec).find((r) => r.path === '/status')?.responses['200']?.example).toEqual({ up: false });
+  });
+
   it('HEAD operations are named in a note', async () => {
     const { outcome } = await imported(`${FIXTURES}/plain-scopes-3.0.yaml`);
     expect(outcome.notes).toContain(

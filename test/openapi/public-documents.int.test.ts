@@ -51,6 +51,20 @@ function table(rows: readonly Row[]): string {
   ].join('\n');
 }
 
+/** A Markdown table's lines with the cells trimmed and the rule shortened, as `npm run format` pads them. */
+const normalised = (markdown: string): string =>
+  markdown
+    .split('\n')
+    .map((line) =>
+      line.startsWith('|')
+        ? line
+            .split('|')
+            .map((cell) => cell.trim().replace(/^(:?)-+(:?)$/, '$1-$2'))
+            .join('|')
+        : line,
+    )
+    .join('\n');
+
 describe('real public documents: each imports with no flags, generates, and runs green against its own mock', () => {
   const rows: Row[] = [];
   it.each(SOURCES)(
@@ -117,6 +131,6 @@ describe('real public documents: each imports with no flags, generates, and runs
     expect(rows).toHaveLength(SOURCES.length);
     const out = process.env.PUBLIC_DOCUMENTS_TABLE;
     if (out) writeFileSync(out, `${table(sorted)}\n`);
-    else expect(readFileSync('README.md', 'utf8')).toContain(table(sorted));
+    else expect(normalised(readFileSync('README.md', 'utf8'))).toContain(normalised(table(sorted)));
   });
 });
