@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateSpec, type ApiDescription } from '../../src/description/index.js';
 import { importOpenApi, type ImportOutcome } from '../../src/openapi/index.js';
-import { ImportError } from '../../src/openapi/problems.js';
 import { tempDir } from '../helpers/cli.js';
 
 const DIR = 'test/fixtures/pleo-openapi';
