@@ -168,7 +168,7 @@ await yargs(hideBin(process.argv))
   )
   .command(
     'import-openapi <files..>',
-    'Import OpenAPI 3.0/3.1/3.2 documents (and the overlay) into the description',
+    'Import OpenAPI 3.0/3.1/3.2 or Swagger 2.0 documents (and the overlay) into the description',
     (y) =>
       y
         .positional('files', {
