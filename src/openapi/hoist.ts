@@ -20,9 +20,30 @@ function refsOf(node: unknown, out: Set<string>): Set<string> {
   return out;
 }
 
-function nameFor(pointer: string, target: Record<string, unknown>): string {
+/** The name a file `$ref` gives: `./schemas/thing.yaml` → `Thing`, `common.yaml#/Error` → `Error`. */
+function nameOfFileRef(ref: string): string | undefined {
+  const [file = '', fragment = ''] = ref.split('#');
+  const word =
+    fragment.split('/').filter(Boolean).at(-1) ??
+    file
+      .split('/')
+      .at(-1)
+      ?.replace(/\.(ya?ml|json)$/i, '');
+  return word ? sanitize(`${word.charAt(0).toUpperCase()}${word.slice(1)}`) : undefined;
+}
+
+function nameFor(pointer: string, target: Record<string, unknown>, original: unknown): string {
   if (typeof target.title === 'string' && target.title.trim() !== '') return sanitize(target.title.trim());
+  // Where the document as written had a `$ref` to a file, the file names the schema.
   const segments = pointerSegments(pointer);
+  const written = segments.reduce<unknown>(
+    (node, key) => (isRecord(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined),
+    original,
+  );
+  if (isRecord(written) && typeof written.$ref === 'string' && !written.$ref.startsWith('#')) {
+    const named = nameOfFileRef(written.$ref);
+    if (named) return named;
+  }
   const property = segments.findLast((_s, i) => segments[i - 1] === 'properties');
   if (property !== undefined) return sanitize(`${property.charAt(0).toUpperCase()}${property.slice(1)}`);
   const method = segments[2] ?? '';
@@ -36,11 +57,11 @@ function nameFor(pointer: string, target: Record<string, unknown>): string {
 /**
  * Schemas that bundling left inside an operation, because a file used by several operations is
  * written where it is first met and the other uses point there (`#/paths/~1a/get/…/schema`), are
- * moved to `components/schemas` under a name (their title, the property that holds them, or the
- * operation's method and path), and every use points at them: they are shared like the document's
+ * moved to `components/schemas` under a name (their title, the file the document as written (`original`)
+ * refers to there, the property that holds them, or the operation's method and path), and every use points at them: they are shared like the document's
  * own components instead of copied into each request. Mutates the bundled document.
  */
-export function hoistPathSchemas(document: OpenApiDocument): number {
+export function hoistPathSchemas(document: OpenApiDocument, original?: unknown): number {
   const targets = [...refsOf(document.paths, new Set())]
     .filter((ref) => ref.startsWith('#/paths/') && pointerSegments(ref.slice(1)).includes('schema'))
     .sort((a, b) => pointerSegments(b.slice(1)).length - pointerSegments(a.slice(1)).length);
@@ -60,7 +81,7 @@ export function hoistPathSchemas(document: OpenApiDocument): number {
     const last = segments.at(-1) as string;
     const target = isRecord(parent) || Array.isArray(parent) ? (parent as Record<string, unknown>)[last] : undefined;
     if (!isRecord(target) || typeof target.$ref === 'string') continue;
-    const base = nameFor(ref.slice(1), target);
+    const base = nameFor(ref.slice(1), target, original);
     let name = base;
     for (let n = 2; name in schemas; n++) name = `${base}_${n}`;
     schemas[name] = target;

@@ -184,11 +184,13 @@ export async function loadOpenApiDocuments(paths: readonly string[]): Promise<Lo
     try {
       const { $RefParser } = await import('@apidevtools/json-schema-ref-parser');
       const parser = new $RefParser();
+      // bundle() rewrites the value it is given; the document as written names the hoisted schemas.
+      const original = structuredClone(parsed.value);
       const document = (await parser.bundle(resolve(path), parsed.value as object, {
         continueOnError: true,
         resolve: { http: false },
       })) as unknown as OpenApiDocument;
-      hoistPathSchemas(document);
+      hoistPathSchemas(document, original);
       loaded.push({ path, text, document });
     } catch (error) {
       problems.push(...refProblems(error, path));

@@ -79,12 +79,12 @@ describe('valid documents import with no flags', () => {
     expect(me.id).toMatch(/^[a-z0-9]{22}$/);
   });
 
-  it('a schema in another file used by two operations is one named schema both use (bundling points the second into #/paths/…)', async () => {
+  it('a schema in another file used by two operations is one schema named after its file (bundling points the second use into #/paths/…)', async () => {
     const { spec } = await imported(`${FIXTURES}/multi-file/api.yaml`);
     const [list, get] = requestsOf(spec).map((r) => r.responses['200']);
-    expect(list?.schema).toBe('get_things_Response200');
-    expect(get?.schema).toBe('get_things_Response200');
-    expect(spec.schemas.get_things_Response200).toMatchObject({ required: ['id', 'code'] });
+    expect(list?.schema).toBe('Thing');
+    expect(get?.schema).toBe('Thing');
+    expect(spec.schemas.Thing).toMatchObject({ required: ['id', 'code'] });
     for (const response of [list, get])
       expect((response?.example as { code?: string } | undefined)?.code).toMatch(/^TH-[0-9]{4}$/);
   });
