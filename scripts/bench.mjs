@@ -1,7 +1,8 @@
 // `npm run bench`: generation time and peak memory for synthetic descriptions, then the suite
 // benchmark (scripts/bench-suite.mjs) and the parallel one (scripts/bench-parallel.mjs). Prints medians
 // and ratios; asserts nothing (shared machines are noisy). `npm run bench -- --vs-peers` runs the
-// side-by-side comparison with openapi-to-postmanv2 and Portman instead (scripts/bench-peers.mjs).
+// side-by-side comparison with openapi-to-postmanv2 and Portman instead (scripts/bench-peers.mjs), and
+// the import of a multi-file document against openapi-to-postmanv2 (scripts/bench-multi-file.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,6 +76,7 @@ const countFiles = (dir) =>
 if (!existsSync('dist/cli.js')) throw new Error('run "npm run build" first');
 if (process.argv.includes('--vs-peers')) {
   await import('./bench-peers.mjs');
+  await import('./bench-multi-file.mjs');
   process.exit(0);
 }
 const dir = mkdtempSync(join(tmpdir(), 'pleo-bench-'));

@@ -171,7 +171,7 @@ export const COMMANDS: Record<CommandName, CommandDefinition> = {
   },
   'import-openapi': {
     usage: 'import-openapi <files..>',
-    describe: 'Import OpenAPI 3.0/3.1/3.2 documents (and the overlay) into the description',
+    describe: 'Import OpenAPI 3.0/3.1/3.2 or Swagger 2.0 documents (and the overlay) into the description',
     positionals: {
       files: { type: 'string', array: true, demandOption: true, describe: 'OpenAPI documents (YAML or JSON)' },
     },

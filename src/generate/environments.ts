@@ -32,6 +32,9 @@ export function neededScopes(spec: ApiDescription): string[] {
   return Object.keys(spec.scopes).filter((scope) => needed.has(scope));
 }
 
+/** What environments are named after: the API's name without a trailing "API" ("Pleo API" → "Pleo"). */
+const apiName = (spec: ApiDescription): string => spec.info.name.replace(/\s+API$/i, '').trim() || spec.info.name;
+
 const sameUrl = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 /**
@@ -53,7 +56,7 @@ export function buildEnvironment(
   const local = name === 'local';
   return {
     id: stableId('environment', spec.info.name, name),
-    name: `Pleo ${name}`,
+    name: `${apiName(spec)} ${name}`,
     values: [
       value('authServerUrl', env.authServerUrl),
       value('apiBaseUrl', local && sameUrl(env.apiBaseUrl, env.authServerUrl) ? '{{authServerUrl}}' : env.apiBaseUrl),

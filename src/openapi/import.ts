@@ -1,15 +1,22 @@
 import { createSchemaCompiler, type JsonSchema } from '../description/index.js';
-import { pointerOf } from '../description/problem.js';
+import { pointerOf, pointerSegments } from '../description/problem.js';
 import type { RawDescription, RawEnvironment, RawRequest } from '../description/raw.js';
-import { buildEnvironments, PLEO_HOST } from './environments.js';
+import { buildEnvironments, PLEO_HOST, serverUrl } from './environments.js';
 import { operationKey, transformOperation, type ImportedOperation } from './operation.js';
 import { deepMerge, type Overlay, type OverlayRequest } from './overlay.js';
 import { sourceProblem, type SourceProblem } from './problems.js';
 import { dedupeSchemas, makeExamplesConsistent } from './consistency.js';
+import type { Origins } from './origins.js';
 import { sampleSchema } from './sample.js';
 import { componentOfRef, hasFlaggedProperty, transformSchema, type SchemaMode } from './schema.js';
 import { matchScopes, type ScopesMap } from './scopes-map.js';
-import { OPERATION_METHODS, type LoadedDocument, type OperationObject, type SecurityScheme } from './types.js';
+import {
+  OPERATION_METHODS,
+  UNSENT_METHODS,
+  type LoadedDocument,
+  type OperationObject,
+  type SecurityScheme,
+} from './types.js';
 
 export interface ImportOptions {
   scopesMap?: ScopesMap;
@@ -27,6 +34,8 @@ export interface ImportResult {
   merged: Array<{ label: string; kept: string; dropped: string; differs: string[] }>;
   notes: string[];
   problems: SourceProblem[];
+  /** Where each request and schema came from, to report the description's problems in the documents. */
+  origins: Origins;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -108,6 +117,14 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   const schemas: Record<string, JsonSchema> = {};
   const variants = new Map<string, string>();
   const flaggedMemo = new Map<string, boolean>();
+  const resolverOf = (file: string) => {
+    const document = docs.find((d) => d.path === file)?.document;
+    return (ref: string): unknown =>
+      pointerSegments(ref.slice(1)).reduce<unknown>(
+        (node, key) => (isRecord(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined),
+        document,
+      );
+  };
   const componentsOf = (file: string) => docs.find((d) => d.path === file)?.document.components?.schemas ?? {};
 
   const refNameFor =
@@ -126,7 +143,11 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
       const name = `${base}${mode === 'request' ? 'Write' : 'Read'}`;
       if (!variants.has(name)) {
         variants.set(name, base);
-        schemas[name] = transformSchema(componentsOf(file)[component], { mode, refName: refNameFor(file) });
+        schemas[name] = transformSchema(componentsOf(file)[component], {
+          mode,
+          refName: refNameFor(file),
+          resolve: resolverOf(file),
+        });
       }
       return name;
     };
@@ -134,6 +155,7 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     schemas[name] = transformSchema(raw, {
       mode: 'neutral',
       refName: refNameFor(file),
+      resolve: resolverOf(file),
       note: (m) => notes.push(`schema ${name}: ${m}`),
     });
   }
@@ -153,13 +175,24 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
             mode: 'neutral',
             schemas,
             refName: refNameFor(file),
+            resolve: resolverOf(file),
             note: (m) => notes.push(`${method.toUpperCase()} ${path} (${file}): ${m}`),
           },
         );
         imported.security ??= document.security;
         all.push(imported);
       }
+      for (const method of UNSENT_METHODS)
+        if (isRecord(item[method]))
+          notes.push(
+            `${method.toUpperCase()} ${path} (${file}): not imported: the description has no ${method.toUpperCase()} requests`,
+          );
     }
+    const webhooks = Object.keys(isRecord(document.webhooks) ? document.webhooks : {});
+    if (webhooks.length > 0)
+      notes.push(
+        `${file}: ${webhooks.length} webhook${webhooks.length === 1 ? '' : 's'} not imported (requests the API sends, not ones it answers): ${webhooks.join(', ')}`,
+      );
   }
 
   const leftOut: ImportResult['leftOut'] = [];
@@ -221,6 +254,11 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
       notes.push(`${op.label} (${op.file}): no scope mapping; imported as needing any valid token (--allow-unscoped)`);
       continue;
     }
+    if (!options.scopesMap) {
+      scopesOf.set(op, []);
+      notes.push(`${op.label} (${op.file}): ${securityNote(op, docs)}; imported as needing any valid token`);
+      continue;
+    }
     problems.push(
       sourceProblem(
         op.file,
@@ -253,6 +291,9 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   const exampleFor = (schema: unknown, documented: unknown, seed: string): unknown => {
     if (documented !== undefined && valid(schema, documented)) return documented;
     if (schema === undefined) return documented;
+    // Some documents write a JSON example as a string of JSON (`example: '[ { "id": … } ]'`).
+    const parsed = typeof documented === 'string' ? parseJson(documented) : undefined;
+    if (parsed !== undefined && valid(schema, parsed)) return parsed;
     if (documented !== undefined) notes.push(`${seed}: the documented example does not match its schema; made one`);
     return sampleSchema(typeof schema === 'string' ? { $ref: `#/schemas/${schema}` } : schema, { schemas, seed });
   };
@@ -262,7 +303,10 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     const request: RawRequest = {
       ...rest,
       scopes: scopesOf.get(op) ?? [],
-      ...(body ? { body: { ...body, example: exampleFor(body.schema, op.bodyExample, `${op.label} body`) } } : {}),
+      // A body with neither schema nor example is sent as an empty object.
+      ...(body
+        ? { body: { ...body, example: exampleFor(body.schema, op.bodyExample, `${op.label} body`) ?? {} } }
+        : {}),
       responses: Object.fromEntries(
         Object.entries(responses).map(([status, { documentedExample, ...response }]) => {
           const example = exampleFor(response.schema, documentedExample, `${op.label} ${status}`);
@@ -320,25 +364,7 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     })
     .filter((f) => f.requests.length > 0);
 
-  for (const folder of folders) {
-    const seen = new Map<string, RawRequest>();
-    for (const request of folder.requests) {
-      const other = seen.get(request.name);
-      if (other) {
-        const op = built.find((b) => b.request.method === request.method && b.request.path === request.path)?.op;
-        problems.push(
-          sourceProblem(
-            op?.file ?? '',
-            'OPENAPI_DUPLICATE_NAME',
-            op?.pointer ?? '',
-            `two requests of folder "${folder.name}" would be named "${request.name}": ${other.method} ${other.path} and ${request.method} ${request.path}`,
-            'give one of them another summary, or a name in the overlay',
-          ),
-        );
-      }
-      seen.set(request.name, request);
-    }
-  }
+  for (const folder of folders) renameDuplicates(folder, built, notes, overlay?.file);
 
   const first = docs[0]?.document;
   makeExamplesConsistent(
@@ -348,7 +374,7 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   dedupeSchemas(schemas, folders);
   const pleo = docs.some((d) => (d.document.servers ?? []).some((s) => PLEO_HOST.test(s.url)));
   const environments: RawDescription['environments'] =
-    overlay?.environments ?? buildEnvironments(docs, scopeCatalogue(docs).flow, pleo);
+    overlay?.environments ?? buildEnvironments(docs, scopeCatalogue(docs).flow, pleo, notes);
   checkServers(docs, environments, notes);
   // A scopes map's whole catalogue is the description's (a scope no request uses yet is still documented).
   for (const [scope, def] of Object.entries(options.scopesMap?.scopes ?? {}))
@@ -378,7 +404,87 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
     folders,
   };
-  return { description, leftOut, merged, notes, problems };
+  const schemaOrigins: Origins['schemas'] = {};
+  for (const [key, name] of names) {
+    const [file, component] = [key.slice(0, key.indexOf('#')), key.slice(key.indexOf('#') + 1)];
+    schemaOrigins[name] ??= { file, pointer: pointerOf('components', 'schemas', component) };
+  }
+  for (const [variant, base] of variants) if (schemaOrigins[base]) schemaOrigins[variant] = schemaOrigins[base];
+  const overlayEntryOf = (op: ImportedOperation) =>
+    overlayKeys.find((k) => {
+      const [m, p] = k.split(' ');
+      return operationKey(m ?? '', p ?? '') === op.key;
+    });
+  const origins: Origins = {
+    requests: folders.map((folder) =>
+      folder.requests.map((request) => {
+        const op = built.find((b) => b.request.method === request.method && b.request.path === request.path)?.op;
+        if (!op) return { file: docs[0]?.path ?? '', pointer: '' };
+        const entry = overlayEntryOf(op);
+        return { file: op.file, pointer: op.pointer, ...(entry ? { overlayEntry: entry } : {}) };
+      }),
+    ),
+    schemas: schemaOrigins,
+    document: docs[0]?.path ?? '',
+    ...(overlay ? { overlay: overlay.file } : {}),
+  };
+  return { description, leftOut, merged, notes, problems, origins };
+}
+
+const parseJson = (text: string): unknown => {
+  if (!/^\s*[[{]/.test(text)) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+/** What an operation's security says, for the note of one imported with no scopes. */
+function securityNote(op: ImportedOperation, docs: readonly LoadedDocument[]): string {
+  const names = [...new Set((op.security ?? []).flatMap((req) => Object.keys(req)))];
+  if (names.length === 0) return 'no security requirement and no scopes map';
+  const schemes = docs.find((d) => d.path === op.file)?.document.components?.securitySchemes ?? {};
+  const kinds = names.map((name) => {
+    const scheme = schemes[name];
+    const kind = scheme?.type === 'http' ? `HTTP ${scheme.scheme ?? ''}`.trim() : (scheme?.type ?? 'undeclared');
+    return `"${name}" (${kind})`;
+  });
+  return `secured by ${kinds.join(', ')}, not OAuth 2.0 scopes`;
+}
+
+/**
+ * Requests of one folder that would share a name get their operationId (or method and path) after it,
+ * the first keeping it bare; one note each, naming the overlay entry that can rename it instead.
+ */
+function renameDuplicates(
+  folder: { name: string; requests: RawRequest[] },
+  built: ReadonlyArray<{ request: RawRequest; op: ImportedOperation }>,
+  notes: string[],
+  overlayFile: string | undefined,
+): void {
+  const taken = new Set<string>();
+  const byName = new Map<string, RawRequest[]>();
+  for (const request of folder.requests) byName.set(request.name, [...(byName.get(request.name) ?? []), request]);
+  for (const request of folder.requests) taken.add(request.name);
+  for (const [name, requests] of byName) {
+    if (requests.length < 2) continue;
+    for (const request of requests.slice(1)) {
+      const op = built.find((b) => b.request.method === request.method && b.request.path === request.path)?.op;
+      const candidates = [
+        ...(op?.operationId ? [`${name} (${op.operationId})`] : []),
+        `${name} (${request.method} ${request.path})`,
+      ];
+      let renamed = candidates.find((c) => !taken.has(c)) ?? `${name} (${request.method} ${request.path})`;
+      for (let n = 2; taken.has(renamed); n++) renamed = `${name} (${request.method} ${request.path}) ${n}`;
+      taken.add(renamed);
+      request.name = renamed;
+      const first = requests[0] as RawRequest;
+      notes.push(
+        `${request.method} ${request.path} (${op?.file ?? '?'}): named "${renamed}": "${name}" is ${first.method} ${first.path} in folder "${folder.name}"${overlayFile ? ` (rename it under requests."${request.method} ${request.path}".name in ${overlayFile})` : ''}`,
+      );
+    }
+  }
 }
 
 /** A version Postman reads: `1` → `1.0.0`, `2.1` → `2.1.0`; anything else as written. */
@@ -402,7 +508,7 @@ function checkServers(docs: readonly LoadedDocument[], environments: Record<stri
         ),
       ]),
     ];
-    for (const url of new Set(servers.map((s) => s.url))) {
+    for (const url of new Set(servers.map((s) => serverUrl(s)))) {
       let host: string;
       try {
         host = new URL(url).host;

@@ -2,12 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { ERROR_CODES, UserError } from '../errors.js';
-import { formatProblems, validateSpec } from '../description/index.js';
+import { validateSpec } from '../description/index.js';
 import type { RawDescription } from '../description/raw.js';
 import { PLEO_HOST } from './environments.js';
 import { importDocuments, type ImportResult } from './import.js';
 import { loadOpenApiDocuments } from './load.js';
 import { parseOverlay, type Overlay } from './overlay.js';
+import { toSourceProblems } from './origins.js';
 import { ImportError } from './problems.js';
 import { makeExamplesConsistent } from './consistency.js';
 import { repairExamples } from './repair.js';
@@ -30,7 +31,7 @@ export interface ImportOpenApiOptions {
   allowUnscoped?: boolean;
 }
 
-export interface ImportOutcome extends Omit<ImportResult, 'description' | 'problems'> {
+export interface ImportOutcome extends Omit<ImportResult, 'description' | 'problems' | 'origins'> {
   text: string;
   /** The description now at `into`, or undefined when there is none yet. */
   previousText?: string;
@@ -128,15 +129,14 @@ export async function importOpenApi(options: ImportOpenApiOptions): Promise<Impo
   const text = keptRemoved ? writeDescription(description, header) : freshText;
   const validation = text === freshText ? freshValidation : validateSpec(text, options.into);
   const errors = validation.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    throw new UserError(
-      `the imported description would not validate (${errors.length} problem${errors.length === 1 ? '' : 's'}, lines of the would-be ${options.into}):\n${formatProblems(errors, options.into, text)}`,
-      ERROR_CODES.IMPORT_FAILED,
-      { cause: { problems: errors } },
+  // Problems are the documents' (or the overlay's), reported where they are, not in the would-be description.
+  if (errors.length > 0)
+    throw new ImportError(
+      toSourceProblems(errors, result.origins),
+      docs.map((d) => ({ file: d.path, text: d.text })),
     );
-  }
   const warnings = validation.problems.filter((p) => p.severity === 'warning').map((p) => p.message);
-  const { problems: _problems, description: _description, ...report } = result;
+  const { problems: _problems, description: _description, origins: _origins, ...report } = result;
   return {
     ...report,
     text,

@@ -8,6 +8,8 @@ import { pointerOf } from '../description/problem.js';
 import { jsonErrorOffset } from './json-offset.js';
 import { onlyLocalRefsThatResolve } from './local-refs.js';
 import { ImportError, sourceProblem, type SourceProblem } from './problems.js';
+import { checkShape } from './shape.js';
+import { hoistPathSchemas } from './hoist.js';
 import type { LoadedDocument, OpenApiDocument } from './types.js';
 
 /** The OpenAPI versions the importer reads. */
@@ -51,12 +53,13 @@ export function checkOpenApiVersion(value: unknown, file: string): SourceProblem
   }
   const record = value as Record<string, unknown>;
   if ('swagger' in record) {
+    if (String(record.swagger) === '2.0') return undefined;
     return sourceProblem(
       file,
       'OPENAPI_UNSUPPORTED_VERSION',
       '/swagger',
       `Swagger ${String(record.swagger)} is not supported`,
-      'convert it to OpenAPI 3 first (3.0, 3.1 and 3.2 are read)',
+      'the importer reads Swagger 2.0 and OpenAPI 3.0.x, 3.1.x and 3.2.x',
     );
   }
   if (!('openapi' in record)) {
@@ -71,10 +74,43 @@ export function checkOpenApiVersion(value: unknown, file: string): SourceProblem
       'the importer reads OpenAPI 3.0.x, 3.1.x and 3.2.x',
     );
   }
-  if (typeof record.paths !== 'object' || record.paths === null) {
-    return sourceProblem(file, 'OPENAPI_NOT_OPENAPI', '/paths', 'the document has no "paths" to import');
+  // 3.1 and 3.2 make `paths` optional when there are webhooks or components.
+  if (record.paths === undefined && record.webhooks === undefined && record.components === undefined) {
+    return sourceProblem(
+      file,
+      'OPENAPI_NOT_OPENAPI',
+      '',
+      'not an OpenAPI document: it has none of "paths", "webhooks" and "components"',
+    );
   }
   return undefined;
+}
+
+/**
+ * Swagger 2.0 converted to OpenAPI 3.0 by swagger2openapi (the converter openapi-to-postmanv2 uses too);
+ * paths and operations keep their pointers, so later problems still point near the right line.
+ */
+async function fromSwagger2(
+  value: object,
+  file: string,
+): Promise<{ value: Record<string, unknown> } | { problem: SourceProblem }> {
+  try {
+    const { convertObj } = await import('swagger2openapi');
+    const converted = await convertObj(structuredClone(value), { patch: true, warnOnly: true, direct: true });
+    return { value: converted as Record<string, unknown> };
+  } catch (cause) {
+    return {
+      problem: {
+        ...sourceProblem(
+          file,
+          'OPENAPI_NOT_OPENAPI',
+          '',
+          `not a valid Swagger 2.0 document: ${(cause as Error).message.split('\n')[0]}`,
+        ),
+        cause,
+      } as SourceProblem,
+    };
+  }
 }
 
 function refProblems(error: unknown, file: string): SourceProblem[] {
@@ -122,6 +158,25 @@ export async function loadOpenApiDocuments(paths: readonly string[]): Promise<Lo
       problems.push(wrong);
       continue;
     }
+    const swagger = 'swagger' in (parsed.value as object);
+    const misshapen = swagger ? [] : checkShape(parsed.value as Record<string, unknown>, path);
+    if (misshapen.length > 0) {
+      problems.push(...misshapen);
+      continue;
+    }
+    if (swagger) {
+      const converted = await fromSwagger2(parsed.value as object, path);
+      if ('problem' in converted) {
+        problems.push(converted.problem);
+        continue;
+      }
+      const shape = checkShape(converted.value, path);
+      if (shape.length > 0) {
+        problems.push(...shape);
+        continue;
+      }
+      parsed.value = converted.value;
+    }
     if (onlyLocalRefsThatResolve(parsed.value)) {
       loaded.push({ path, text, document: parsed.value as OpenApiDocument });
       continue;
@@ -129,10 +184,13 @@ export async function loadOpenApiDocuments(paths: readonly string[]): Promise<Lo
     try {
       const { $RefParser } = await import('@apidevtools/json-schema-ref-parser');
       const parser = new $RefParser();
+      // bundle() rewrites the value it is given; the document as written names the hoisted schemas.
+      const original = structuredClone(parsed.value);
       const document = (await parser.bundle(resolve(path), parsed.value as object, {
         continueOnError: true,
         resolve: { http: false },
       })) as unknown as OpenApiDocument;
+      hoistPathSchemas(document, original);
       loaded.push({ path, text, document });
     } catch (error) {
       problems.push(...refProblems(error, path));

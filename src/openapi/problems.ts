@@ -1,6 +1,7 @@
 import { ERROR_CODES, UserError } from '../errors.js';
 import { formatProblems } from '../description/format.js';
 import { error, type Problem } from '../description/problem.js';
+import { parseSource, type ParsedSource } from '../description/validate.js';
 
 /** A problem in one of the OpenAPI documents (or the scopes map, or the overlay), located by JSON pointer. */
 export interface SourceProblem extends Problem {
@@ -20,13 +21,22 @@ export const sourceProblem = (
   hint?: string,
 ): SourceProblem => ({ ...error(code, pointer, message, hint), file });
 
-/** Formats problems of several files as `file:line:col error: …` with a code frame each. */
+/**
+ * Formats problems of several files as `file:line:col error: …` with a code frame each, in the order
+ * given; each file is parsed once, however many problems it has.
+ */
 export function formatSourceProblems(problems: readonly SourceProblem[], texts: readonly SourceText[]): string {
+  const parsed = new Map<string, ParsedSource>();
   return problems
     .map((problem) => {
       const text = texts.find((t) => t.file === problem.file)?.text;
       if (text === undefined) return `${problem.file}: ${problem.severity}: ${problem.message}`;
-      return formatProblems([problem], problem.file, text);
+      let source = parsed.get(problem.file);
+      if (!source) {
+        source = parseSource(text);
+        parsed.set(problem.file, source);
+      }
+      return formatProblems([problem], problem.file, text, source);
     })
     .join('\n');
 }

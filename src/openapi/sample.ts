@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
+import randexp from 'randexp';
 import type { JsonSchema } from '../description/model.js';
+
+// randexp's types declare an ES default export; at run time the CommonJS module is the class itself.
+const RandExp = ((randexp as unknown as { default?: typeof randexp }).default ?? randexp) as unknown as new (
+  pattern: RegExp,
+) => { max: number; randInt: (a: number, b: number) => number; gen: () => string };
 
 export interface SampleOptions {
   /** The description's named schemas, for `$ref: '#/schemas/Name'`. */
@@ -8,7 +14,15 @@ export interface SampleOptions {
   ignoreExamples?: boolean;
   /** Seed for ids, so two records of one schema differ and re-imports give the same values. */
   seed: string;
+  /**
+   * How many times a schema may appear again inside itself: 0, except below a required property
+   * that needs one (then only required properties are filled and arrays are empty, so it ends).
+   */
+  repeats?: number;
+  minimal?: boolean;
 }
+
+const MAX_REPEATS = 3;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -57,8 +71,33 @@ function sampleString(schema: JsonSchema, seed: string): string {
     }
     const hit = STRING_CANDIDATES.map(sized).find((c) => regex?.test(c));
     if (hit !== undefined) return hit;
+    if (regex) {
+      const made = fromPattern(regex, seed, min, max);
+      if (made !== undefined) return made;
+    }
   }
   return sized('example');
+}
+
+/** A string the pattern matches, made by randexp with a seeded choice, so re-imports give the same value. */
+function fromPattern(regex: RegExp, seed: string, min: number, max: number): string | undefined {
+  const digest = createHash('sha1').update(seed).digest();
+  let state = digest.readUInt32BE(0);
+  const generator = new RandExp(regex);
+  generator.max = Math.max(4, Math.min(min, 64));
+  generator.randInt = (a, b) => {
+    // mulberry32: small, and good enough for picking characters
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    const unit = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return a + Math.floor(unit * (b - a + 1));
+  };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const value = generator.gen();
+    if (value.length >= min && value.length <= max && regex.test(value)) return value;
+  }
+  return undefined;
 }
 
 function sampleNumber(schema: JsonSchema, integer: boolean): number {
@@ -92,7 +131,7 @@ export function sampleSchema(schema: unknown, options: SampleOptions, stack: rea
   const { seed } = options;
   if (typeof schema.$ref === 'string') {
     const name = schema.$ref.startsWith('#/schemas/') ? schema.$ref.slice('#/schemas/'.length) : undefined;
-    if (name === undefined || stack.includes(name)) return undefined;
+    if (name === undefined || stack.filter((n) => n === name).length > (options.repeats ?? 0)) return undefined;
     return sampleSchema(options.schemas[name], options, [...stack, name]);
   }
   if (!options.ignoreExamples) {
@@ -132,16 +171,31 @@ export function sampleSchema(schema: unknown, options: SampleOptions, stack: rea
     case undefined: {
       const out: Record<string, unknown> = {};
       const properties = isRecord(schema.properties) ? schema.properties : {};
+      const required = new Set(Array.isArray(schema.required) ? schema.required : []);
       for (const [name, property] of Object.entries(properties)) {
-        const value = sampleSchema(property, { ...options, seed: `${seed}.${name}` }, stack);
+        if (options.minimal && !required.has(name)) continue;
+        let value = sampleSchema(property, { ...options, seed: `${seed}.${name}` }, stack);
+        // A required property whose schema is already being made: once more, as small as it can be.
+        if (value === undefined && required.has(name) && (options.repeats ?? 0) < MAX_REPEATS)
+          value = sampleSchema(
+            property,
+            { ...options, seed: `${seed}.${name}`, repeats: (options.repeats ?? 0) + 1, minimal: true },
+            stack,
+          );
         if (value !== undefined) out[name] = value;
       }
+      // Required but not described (a copied `required` list): any value will do, a string is the plainest.
+      for (const name of required)
+        if (typeof name === 'string' && !(name in properties))
+          out[name] = isRecord(schema.additionalProperties)
+            ? sampleSchema(schema.additionalProperties, { ...options, seed: `${seed}.${name}` }, stack)
+            : 'example';
       if (type === undefined && Object.keys(properties).length === 0) return {};
       return out;
     }
     case 'array': {
+      if (schema.maxItems === 0 || (options.minimal && !(Number(schema.minItems) > 0))) return [];
       const count = Math.max(typeof schema.minItems === 'number' ? schema.minItems : 1, 1);
-      if (schema.maxItems === 0) return [];
       const items = Array.from({ length: count }, (_, i) =>
         sampleSchema(schema.items, { ...options, seed: `${seed}[${i}]` }, stack),
       );

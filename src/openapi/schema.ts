@@ -9,6 +9,10 @@ export interface SchemaContext {
   refName: (component: string, mode: SchemaMode) => string;
   /** Receives what was dropped or changed, for the import's notes. */
   note?: (message: string) => void;
+  /** The target of a local `$ref` that is not a component schema (bundling points some into `#/paths/…`). */
+  resolve?: (ref: string) => unknown;
+  /** Such refs being followed, so a cycle through them ends. */
+  following?: readonly string[];
 }
 
 const COMPONENT_SCHEMA = '#/components/schemas/';
@@ -50,6 +54,14 @@ export function transformSchema(schema: unknown, ctx: SchemaContext): JsonSchema
   if (!isRecord(schema)) return typeof schema === 'boolean' ? (schema ? {} : { not: {} }) : {};
   if (typeof schema.$ref === 'string') {
     const component = componentOfRef(schema.$ref);
+    const ref$ = schema.$ref;
+    if (component === undefined && ref$.startsWith('#/') && ctx.resolve && !ctx.following?.includes(ref$)) {
+      const target = ctx.resolve(ref$);
+      if (target !== undefined) {
+        const inline = transformSchema(target, { ...ctx, following: [...(ctx.following ?? []), ref$] });
+        return schema.nullable === true ? withNull(inline) : inline;
+      }
+    }
     const ref: JsonSchema =
       component === undefined ? { $ref: schema.$ref } : { $ref: `#/schemas/${ctx.refName(component, ctx.mode)}` };
     return schema.nullable === true ? { anyOf: [ref, { type: 'null' }] } : ref;

@@ -8,6 +8,7 @@ export interface OpenApiDocument {
   servers?: Array<{ url: string; description?: string }>;
   security?: SecurityRequirement[];
   paths?: Record<string, PathItem>;
+  webhooks?: Record<string, PathItem>;
   components?: {
     schemas?: Record<string, OpenApiObject>;
     parameters?: Record<string, OpenApiObject>;
@@ -58,3 +59,6 @@ export interface LoadedDocument {
 }
 
 export const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** Methods of a Path Item the description has no requests for: named in a note. */
+export const UNSENT_METHODS = ['head', 'options', 'trace', 'query'] as const;

@@ -12,10 +12,22 @@ describe('import-openapi refuses bad input: file:line:col, exit 1, nothing writt
       { file: 'not-openapi.yaml', want: [':1:1 error: not an OpenAPI document: it has no "openapi" field'] },
     ],
     [
-      'Swagger 2.0',
+      'Swagger 1.2 (2.0 is converted)',
       {
-        file: 'swagger-2.yaml',
-        want: [':1:10 error: Swagger 2.0 is not supported (at #/swagger)', '→ convert it to OpenAPI 3 first'],
+        file: 'swagger-1.yaml',
+        want: [
+          ':1:10 error: Swagger 1.2 is not supported (at #/swagger)',
+          '→ the importer reads Swagger 2.0 and OpenAPI',
+        ],
+      },
+    ],
+    [
+      'a field left empty (parameters: with nothing after it), at its own line',
+      {
+        file: 'empty-parameters.yaml',
+        want: [
+          ':7:18 error: "parameters" must be a list, not null (an empty value) (at #/paths/~1things/get/parameters)',
+        ],
       },
     ],
     [
@@ -43,27 +55,6 @@ describe('import-openapi refuses bad input: file:line:col, exit 1, nothing writt
         ],
       },
     ],
-    [
-      'two operations that would get the same request name',
-      {
-        file: 'duplicate-names.yaml',
-        want: [
-          ':12:7 error: two requests of folder "Things" would be named "List things": GET /things and POST /things:search',
-          '→ give one of them another summary, or a name in the overlay',
-        ],
-      },
-    ],
-    [
-      'an operation with no scope mapping',
-      {
-        file: 'unmapped.yaml',
-        want: [
-          ':7:7 error: operation "Read secrets" (GET /secrets) has no scopes',
-          '(at #/paths/~1secrets/get)',
-          '→ pass --scopes-map FILE with an entry for it, or --allow-unscoped',
-        ],
-      },
-    ],
   ];
   it.each(cases)('%s', (_, { file, want }) => {
     const into = join(tempDir(), 'api.yaml');
@@ -85,7 +76,7 @@ describe('import-openapi refuses bad input: file:line:col, exit 1, nothing writt
   it('every problem of every file is reported at once', () => {
     const run = runCli([
       'import-openapi',
-      `${BAD}/swagger-2.yaml`,
+      `${BAD}/swagger-1.yaml`,
       `${BAD}/broken.json`,
       '--into',
       join(tempDir(), 'a.yaml'),
@@ -100,13 +91,14 @@ describe('import-openapi refuses bad input: file:line:col, exit 1, nothing writt
     expect(run.stderr).toContain(`cannot read the OpenAPI document "${BAD}/missing.yaml": ENOENT`);
   });
 
-  it('an unmapped operation names the scopes map to extend; --allow-unscoped imports it, and says so', () => {
+  it('an operation a scopes map does not cover names the map to extend; --allow-unscoped imports it, and says so', () => {
     const dir = tempDir();
     const map = join(dir, 'scopes.yaml');
     writeFileSync(map, 'scopes:\n  secrets:read: { description: Read secrets }\noperations: []\n');
     const into = join(dir, 'api.yaml');
     const refused = runCli(['import-openapi', `${BAD}/unmapped.yaml`, '--into', into, '--scopes-map', map]);
     expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(':7:7 error: operation "Read secrets" (GET /secrets) has no scopes');
     expect(refused.stderr).toContain(`→ add "match: GET /secrets" to ${map}, or pass --allow-unscoped`);
     const allowed = runCli([
       'import-openapi',
@@ -136,19 +128,13 @@ describe('import-openapi refuses bad input: file:line:col, exit 1, nothing writt
     expect(run.stderr).toContain(`${map}:4:37 error: scope "secret:read" is not in the map's catalogue`);
   });
 
-  it('an imported description that would not validate is refused, located in the would-be file', () => {
-    // no scopes anywhere: the description needs a scope catalogue
-    const run = runCli([
-      'import-openapi',
-      `${BAD}/unmapped.yaml`,
-      '--into',
-      join(tempDir(), 'a.yaml'),
-      '--allow-unscoped',
-    ]);
+  it("what the imported description's validator finds is reported at the document's line, not the would-be description's", () => {
+    const run = runCli(['import-openapi', `${BAD}/invalid-schema.yaml`, '--into', join(tempDir(), 'described.yaml')]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(
-      /the imported description would not validate \(1 problem, lines of the would-be .*a\.yaml\)/,
+    expect(run.stderr).toContain(
+      `${BAD}/invalid-schema.yaml:18:23 error: schema "Thing" is not a valid JSON Schema (draft-07): /properties/name/type must be equal to one of the allowed values (imported as #/schemas/Thing/properties/name/type) (at #/components/schemas/Thing/properties/name/type)`,
     );
-    expect(run.stderr).toContain('(at #/scopes)');
+    expect(run.stderr).not.toContain('would-be');
+    expect(run.stderr).not.toContain('described.yaml');
   });
 });

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateSpec, type ApiDescription } from '../../src/description/index.js';
 import { importOpenApi, type ImportOutcome } from '../../src/openapi/index.js';
-import { ImportError } from '../../src/openapi/problems.js';
 import { tempDir } from '../helpers/cli.js';
 
 const DIR = 'test/fixtures/pleo-openapi';
@@ -104,14 +103,14 @@ describe("the import of all of Pleo's documents", () => {
     expect(all.requestCount).toBe(89);
   });
 
-  it('without the overlay, two operations would get the same name: refused, with file and pointer', async () => {
-    const error = await importOpenApi({ files: FILES, into: join(tempDir(), 'x.yaml') }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ImportError);
-    const problems = (error as ImportError).problems;
-    expect(problems.map((p) => p.code)).toEqual(Array(4).fill('OPENAPI_DUPLICATE_NAME'));
-    expect((error as ImportError).message).toContain(
-      `${DIR}/pleo-accounts-api-openapi.yml:307:7 error: two requests of folder "Accounts" would be named "Create a new account"`,
-    );
+  it('without the overlay, two operations that would get the same name: the second gets its operationId, and a note', async () => {
+    const outcome = await importOpenApi({ files: FILES, into: join(tempDir(), 'x.yaml') });
+    const renamed = outcome.notes.filter((n) => n.includes('": "Create a new account" is '));
+    expect(renamed).toEqual([
+      `POST /v1/chart-of-accounts (${DIR}/pleo-accounts-api-openapi.yml): named "Create a new account (createAccountV1)": "Create a new account" is POST /v1-beta/accounts in folder "Accounts"`,
+    ]);
+    expect(outcome.notes.filter((n) => / \(\w+V1\)": "/.test(n))).toHaveLength(4);
+    expect(outcome.text).toContain('name: Create a new account (createAccountV1)');
   });
 });
 

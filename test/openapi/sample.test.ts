@@ -91,3 +91,38 @@ describe('sampleSchema (example values from a schema)', () => {
     ).toBe(1);
   });
 });
+
+describe('examples made for what real documents declare', () => {
+  it('a required property of a recursive schema is there, cut short at its smallest', () => {
+    const schemas = {
+      Invoice: {
+        type: 'object',
+        required: ['id'],
+        properties: { id: { type: 'string' }, allocations: { type: 'array', items: { $ref: '#/schemas/Allocation' } } },
+      },
+      Allocation: {
+        type: 'object',
+        required: ['invoice', 'amount'],
+        properties: { invoice: { $ref: '#/schemas/Invoice' }, amount: { type: 'number' } },
+      },
+    };
+    const value = sampleSchema({ $ref: '#/schemas/Invoice' }, { schemas, seed: 's' }) as {
+      allocations: Array<{ invoice: { id: string; allocations?: unknown[] }; amount: number }>;
+    };
+    expect(value.allocations[0]?.invoice.id).toBe('example');
+    expect(value.allocations[0]?.amount).toBe(1);
+  });
+
+  it('a required property the schema does not describe is filled', () => {
+    expect(sampleSchema({ type: 'object', required: ['name'], properties: {} }, { schemas: {}, seed: 's' })).toEqual({
+      name: 'example',
+    });
+  });
+
+  it('a pattern no plain candidate fits gets a string it matches, the same for the same seed', () => {
+    const schema = { type: 'string', pattern: '^[A-Z]{3}-[0-9]{2}$' };
+    const value = sampleSchema(schema, { schemas: {}, seed: 'a' });
+    expect(value).toMatch(/^[A-Z]{3}-[0-9]{2}$/);
+    expect(sampleSchema(schema, { schemas: {}, seed: 'a' })).toBe(value);
+  });
+});
