@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { validateSpec, type ApiDescription } from '../../src/description/index.js';
 import { buildCollection } from '../../src/generate/index.js';
 import { importOpenApi } from '../../src/openapi/index.js';
-import { runLocalSuite } from '../../src/run/local.js';
+import { runLocalSuite } from '../../src/run/index.js';
 import type { Json } from '../helpers/json.js';
 import { tempDir } from '../helpers/temp.js';
 
