@@ -22,7 +22,7 @@ const KEPT_ROOTS = [
 ];
 /** Libraries of the start-up path, bundled; every other package is loaded from node_modules. */
 const BUNDLED_PACKAGES =
-  /^(yargs|yargs-parser|y18n|cliui|string-width|strip-ansi|ansi-regex|emoji-regex|wrap-ansi|ansi-styles|escalade|get-caller-file|js-yaml|ajv|ajv-formats|fast-deep-equal|json-schema-traverse|fast-uri|uuid|fastest-levenshtein)(\/|$)/;
+  /^(yargs|yargs-parser|y18n|cliui|string-width|strip-ansi|ansi-regex|emoji-regex|wrap-ansi|ansi-styles|escalade|get-caller-file|js-yaml|ajv|ajv-formats|fast-deep-equal|json-schema-traverse|fast-uri|fastest-levenshtein)(\/|$)/;
 
 const files = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
