@@ -20,5 +20,7 @@ export function printTargets() {
   if (reported.length === 0) return;
   console.log(`targets, this run (${reported.filter((t) => t.holds).length} of ${reported.length} hold):`);
   for (const t of reported)
-    console.log(`  ${t.holds ? 'holds ' : 'MISSED'} [${t.issue}] ${t.what}: ${t.figure} (target ${t.target}; load ${t.load})`);
+    console.log(
+      `  ${t.holds ? 'holds ' : 'MISSED'} [${t.issue}] ${t.what}: ${t.figure} (target ${t.target}; load ${t.load})`,
+    );
 }

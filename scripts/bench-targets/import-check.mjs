@@ -13,7 +13,9 @@ const docs = readdirSync('collections/openapi')
   .sort()
   .map((f) => join('collections/openapi', f));
 
-console.log(`import-openapi --check of Pleo's ${docs.length} documents, median of ${RUNS} runs, interleaved with node -e 0`);
+console.log(
+  `import-openapi --check of Pleo's ${docs.length} documents, median of ${RUNS} runs, interleaved with node -e 0`,
+);
 const check = [];
 const node = [];
 let fast = true;
