@@ -6,7 +6,7 @@ import { SECURITY_FOLDER_NAME } from '../../generate/scripts/index.js';
 import { folderUnits, requestCount, selectFolders, type CollectionJson, type ItemJson } from './folders.js';
 import { mergeJsonReports, mergeJunitReports, mergeSummaries } from '../reports/merge-reports.js';
 import { reportFileName, type ReporterName } from '../reports/reports.js';
-import { runSuitesInThreads, threadsAvailable } from './runner-threads.js';
+import { runSuitesInThreads, threadable, threadsAvailable } from './runner-threads.js';
 import { keepItems, requestChains } from './request-chains.js';
 import { shardCollection } from './shard.js';
 import { acquireSharedToken, type SharedTokenResult, type TokenEndpointValues } from '../tokens/shared-token.js';
@@ -151,9 +151,18 @@ async function runRunners(
   threads: boolean,
 ): Promise<RunSummary[]> {
   const shared = token.kind === 'acquired' ? token.token : undefined;
+  // Every runner says the same things (starting Newman…): each is said once.
+  const said = new Set<string>();
+  const onProgress = options.onProgress
+    ? (message: string) => {
+        if (!said.has(message)) options.onProgress?.(message);
+        said.add(message);
+      }
+    : undefined;
   const runners = plans.map(
     (plan, i): SuiteOptions => ({
       ...options,
+      ...(onProgress ? { onProgress } : {}),
       collection: keepItems(
         selectFolders(collection, new Set(plan.folders), () => plan.security, false), // the token is shared
         new Map(Object.entries(plan.items ?? {}).map(([folder, indices]) => [folder, new Set(indices)])),
@@ -171,8 +180,11 @@ async function runRunners(
       secrets: [...(options.secrets ?? []), valueIn(options, 'refreshToken'), ...(shared ? [shared.refreshToken] : [])],
     }),
   );
-  // Threads of their own when the built worker is there (the CLI): Newman's scripts are CPU work.
-  return threads && threadsAvailable() ? runSuitesInThreads(runners) : Promise.all(runners.map(runOne));
+  // Threads of their own when the built worker is there (the CLI): Newman's scripts are CPU work. A
+  // refresh token to store the moment it arrives keeps the runners here, where that callback runs at once.
+  return threads && threadsAvailable() && threadable(runners)
+    ? runSuitesInThreads(runners)
+    : Promise.all(runners.map(runOne));
 }
 
 /** Merges the runners' JUnit and JSON reports into the report dir; htmlextra stays one file per runner. */
@@ -261,7 +273,7 @@ export async function runScaledSuite(options: SuiteOptions & ScaleOptions, runOn
   const staging = wantsFiles ? await mkdtemp(join(reportDir, '.pleo-postman-parallel-')) : undefined;
   try {
     const plans = planRunners(collection, runners, providedVariables(options));
-    const parts = await runRunners(plain, collection, plans, token, staging, base, runOne, options.threads === true);
+    const parts = await runRunners(plain, collection, plans, token, staging, base, runOne, options.threads !== false);
     const wallMs = Date.now() - started;
     const summary = mergeSummaries(parts, wallMs);
     const folders = ((collection.item ?? []) as ItemJson[]).map((f) => f.name ?? '');

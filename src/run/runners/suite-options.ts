@@ -9,9 +9,9 @@ export interface ScaleOptions {
   /** Called at once with every refresh token the server rotates to (the shared acquisition's first). */
   onRotatedRefreshToken?: (refreshToken: string) => Promise<void> | void;
   /**
-   * true: runners spread over one worker thread per core (only where built: dist/). Default false: all
-   * runners share this thread, which costs less CPU (Newman loads once) and measured faster on loaded
-   * 2-core machines; `npm run bench` prints both.
+   * Default true: runners spread over one worker thread per core where the built worker is there
+   * (dist/), so Newman's scripts, the CPU part of a run, use every core; false: all runners share this
+   * thread (less memory: Newman loads once). `npm run bench -- --vs-peers` measures both.
    */
   threads?: boolean;
 }
