@@ -23,14 +23,14 @@ const line = (label, r) =>
 console.log(`--parallel on the default collection, the mock answering after ${LATENCY} ms (load ${load()})`);
 const spec = 'collections/pleo-api.yaml';
 const one = suite(spec, LATENCY, 1);
-const inThread = suite(spec, LATENCY, 4);
 const threads = suite(spec, LATENCY, 4, true);
+const inThread = suite(spec, LATENCY, 4);
 console.log(line('1 runner:', one));
-console.log(line('4 runners, one thread:', inThread));
 console.log(line('4 runners, worker threads:', threads));
+console.log(line('4 runners, one thread:', inThread));
 for (const [label, r] of [
+  ['worker threads (threads: true)', threads],
   ['one thread (test --parallel 4)', inThread],
-  ['worker threads', threads],
 ]) {
   reportTarget({
     issue: '21.5',

@@ -273,7 +273,7 @@ export async function runScaledSuite(options: SuiteOptions & ScaleOptions, runOn
   const staging = wantsFiles ? await mkdtemp(join(reportDir, '.pleo-postman-parallel-')) : undefined;
   try {
     const plans = planRunners(collection, runners, providedVariables(options));
-    const parts = await runRunners(plain, collection, plans, token, staging, base, runOne, options.threads !== false);
+    const parts = await runRunners(plain, collection, plans, token, staging, base, runOne, options.threads === true);
     const wallMs = Date.now() - started;
     const summary = mergeSummaries(parts, wallMs);
     const folders = ((collection.item ?? []) as ItemJson[]).map((f) => f.name ?? '');

@@ -9,9 +9,10 @@ export interface ScaleOptions {
   /** Called at once with every refresh token the server rotates to (the shared acquisition's first). */
   onRotatedRefreshToken?: (refreshToken: string) => Promise<void> | void;
   /**
-   * Default true: runners spread over one worker thread per core where the built worker is there
-   * (dist/), so Newman's scripts, the CPU part of a run, use every core; false: all runners share this
-   * thread (less memory: Newman loads once). `npm run bench -- --vs-peers` measures both.
+   * true: runners spread over one worker thread per core where the built worker is there (dist/), so
+   * Newman's scripts use both cores. Default false: all runners share this thread (less memory, Newman
+   * loads once). Measured on a shared 2-core machine: threads 2.99x one runner at load 3.5, but 1.38x
+   * (one thread 1.63x) at load 6: which wins depends on the machine's other work.
    */
   threads?: boolean;
 }
