@@ -5,7 +5,9 @@
 //   node scripts/bench-floor.mjs write FILE.json    prints ms to serialise the generated collection
 //                                                   (JSON.stringify, two-space indent) and write it
 //   node scripts/bench-floor.mjs files DIR OUT      prints ms to write DIR's files anew under OUT, the
-//                                                   way generate does (temp file, then rename)
+//                                                   way generate did (temp file, then rename)
+//   node scripts/bench-floor.mjs create DIR OUT     prints ms to create DIR's files under OUT (a new
+//                                                   folder: mkdir and write, nothing else)
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
@@ -44,6 +46,19 @@ if (mode === 'imports') {
         return target;
       });
       for (const [i, target] of staged.entries()) renameSync(`${target}.${i}.tmp`, target);
+    }),
+  );
+} else if (mode === 'create') {
+  const files = walk(file).map((path) => ({ path: relative(file, path), content: readFileSync(path, 'utf8') }));
+  console.log(
+    time(() => {
+      const made = new Set();
+      for (const { path, content } of files) {
+        const target = join(out, path);
+        if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+        made.add(dirname(target));
+        writeFileSync(target, content);
+      }
     }),
   );
 } else {

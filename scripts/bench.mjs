@@ -75,8 +75,17 @@ const countFiles = (dir) =>
 
 if (!existsSync('dist/cli.js')) throw new Error('run "npm run build" first');
 if (process.argv.includes('--vs-peers')) {
-  await import('./bench-peers.mjs');
-  await import('./bench-multi-file.mjs');
+  // The peers, then every target script of scripts/bench-targets/ (one file each, so they merge), then the targets together.
+  if (!process.argv.includes('--targets-only')) {
+    await import('./bench-peers.mjs');
+    await import('./bench-multi-file.mjs');
+  }
+  const only = process.env.BENCH_TARGETS?.split(',');
+  for (const file of readdirSync(new URL('./bench-targets/', import.meta.url)).sort()) {
+    if (file.endsWith('.mjs') && !file.startsWith('_') && (!only || only.some((o) => file.startsWith(o))))
+      await import(`./bench-targets/${file}`);
+  }
+  (await import('./bench-report.mjs')).printTargets();
   process.exit(0);
 }
 const dir = mkdtempSync(join(tmpdir(), 'pleo-bench-'));

@@ -6,6 +6,7 @@
 // UserError` holds everywhere.
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const DIST = resolve('dist');
@@ -21,7 +22,7 @@ const KEPT_ROOTS = [
 ];
 /** Libraries of the start-up path, bundled; every other package is loaded from node_modules. */
 const BUNDLED_PACKAGES =
-  /^(yargs|yargs-parser|y18n|cliui|string-width|strip-ansi|ansi-regex|emoji-regex|wrap-ansi|ansi-styles|escalade|get-caller-file|js-yaml|ajv|ajv-formats|fast-deep-equal|json-schema-traverse|fast-uri|uuid|fastest-levenshtein)(\/|$)/;
+  /^(yargs|yargs-parser|y18n|cliui|string-width|strip-ansi|ansi-regex|emoji-regex|wrap-ansi|ansi-styles|escalade|get-caller-file|js-yaml|ajv|ajv-formats|fast-deep-equal|json-schema-traverse|fast-uri|fastest-levenshtein)(\/|$)/;
 
 const files = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -43,10 +44,13 @@ function keptModules() {
 }
 
 const kept = keptModules();
+// The importer's version, fixed now from the sources (import-openapi --check compares it with the recorded one).
+const { importerSourceHash } = await import(pathToFileURL(join(DIST, 'openapi/importer-version.js')).href);
 const bundle = await rolldown({
   input: join(DIST, 'cli.js'),
   platform: 'node',
   logLevel: 'warn',
+  transform: { define: { __PLEO_IMPORTER_VERSION__: JSON.stringify(importerSourceHash(resolve('src'))) } },
   external: (id, importer) => {
     if (id.startsWith('node:')) return true;
     if (id.startsWith('.') && importer) return kept.has(resolve(dirname(importer), id));

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { generateFiles } from '../generate/index.js';
 import { staleFiles, writeFilesAtomically } from '../io/write-files.js';
@@ -38,8 +40,10 @@ export async function generateCommand(args: GenerateArgs, io: Io): Promise<numbe
   try {
     const { files, ownedDirs } = await produce(args, io);
     const out = outputRoot(args);
+    // A folder made by this run holds only what it wrote: not listed again for left-over files.
+    const existing = ownedDirs.filter((dir) => existsSync(join(out, dir)));
     const written = await writeFilesAtomically(out, files);
-    const left = await extraFiles(out, ownedDirs, files);
+    const left = await extraFiles(out, existing, files);
     await removeFiles(out, ownedDirs, left);
     for (const line of changedFileLines('wrote', out, written, ownedDirs)) io.out(line);
     for (const line of changedFileLines('removed', out, left, ownedDirs)) io.out(line);

@@ -3,6 +3,8 @@ import { ERROR_CODES, UserError } from '../errors.js';
 import { writeFilesAtomically } from '../io/write-files.js';
 import { importOpenApi, type ImportOpenApiOptions, type ImportOutcome } from '../openapi/index.js';
 import { groupNotes } from '../openapi/group-notes.js';
+import { stampDescription, withoutStamp } from '../openapi/import-stamp.js';
+import { importInputHash, unchangedSinceImport } from '../openapi/input-hash.js';
 import type { Io } from './run-command.js';
 
 export interface ImportOpenApiArgs {
@@ -49,6 +51,19 @@ export async function importOpenApiCommand(args: ImportOpenApiArgs, io: Io): Pro
     includeDeprecated: args['include-deprecated'] ?? false,
     allowUnscoped: args['allow-unscoped'] ?? false,
   };
+  // Inputs unchanged since the description was written, and the description intact: nothing to import.
+  const inputs = await importInputHash(options);
+  const stamp = inputs === undefined ? undefined : await unchangedSinceImport(args.into, inputs);
+  const counted = (n: number) => `${n} request${n === 1 ? '' : 's'}`;
+  if (stamp) {
+    if (args.check)
+      io.out(
+        `up to date: ${args.into} matches ${args.files.length} OpenAPI documents (${counted(stamp.requests)}; inputs unchanged since the import)`,
+      );
+    else if (args['dry-run']) io.out(`dry run: ${args.into} would not change; nothing was written`);
+    else io.out(`unchanged: ${args.into} (${counted(stamp.requests)}; inputs unchanged since the import)`);
+    return 0;
+  }
   let outcome: ImportOutcome;
   try {
     outcome = await importOpenApi(options);
@@ -56,29 +71,34 @@ export async function importOpenApiCommand(args: ImportOpenApiArgs, io: Io): Pro
     if (error instanceof UserError) error.message += '\nnothing was written';
     throw error;
   }
-  report(outcome, io);
-  const same = outcome.previousText === outcome.text;
+  const text = inputs === undefined ? outcome.text : stampDescription(outcome.text, inputs, outcome.requestCount);
+  const same = outcome.previousText === text;
+  // Only the stamp differs: another importer version or other inputs that give the same description.
+  const sameContent =
+    same || (outcome.previousText !== undefined && withoutStamp(outcome.previousText) === withoutStamp(text));
   if (args.check) {
-    if (!same) {
+    if (!sameContent) {
+      report(outcome, io);
       throw new UserError(
         `${args.into} is not what the OpenAPI documents give; run "npx pleo-postman import-openapi ${args.files.join(' ')}" and commit`,
         ERROR_CODES.IMPORT_DRIFT,
       );
     }
     io.out(
-      `up to date: ${args.into} matches ${args.files.length} OpenAPI documents (${outcome.requestCount} requests)`,
+      `up to date: ${args.into} matches ${args.files.length} OpenAPI documents (${counted(outcome.requestCount)}${same ? '' : '; imported in full: its recorded fingerprint is of other inputs or another importer version, run import-openapi to record this one'})`,
     );
     return 0;
   }
+  report(outcome, io);
   if (args['dry-run']) {
     io.out(`dry run: ${args.into} ${same ? 'would not change' : 'would change'}; nothing was written`);
     return 0;
   }
   if (same) {
-    io.out(`unchanged: ${args.into} (${outcome.requestCount} requests)`);
+    io.out(`unchanged: ${args.into} (${counted(outcome.requestCount)})`);
     return 0;
   }
-  await writeFilesAtomically(dirname(args.into), [{ path: basename(args.into), content: outcome.text }]);
-  io.out(`wrote ${args.into} (${outcome.requestCount} requests)`);
+  await writeFilesAtomically(dirname(args.into), [{ path: basename(args.into), content: text }]);
+  io.out(`${sameContent ? 'recorded the fingerprint in' : 'wrote'} ${args.into} (${counted(outcome.requestCount)})`);
   return 0;
 }

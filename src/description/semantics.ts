@@ -187,10 +187,9 @@ function checkRequest(
   compile: CompileSchema | undefined,
 ): Problem[] {
   const problems: Problem[] = [];
-  const catalogue = Object.keys(raw.scopes);
   for (const [i, scope] of (request.scopes ?? []).entries()) {
-    if (!catalogue.includes(scope)) {
-      const guess = didYouMean(scope, catalogue);
+    if (!Object.hasOwn(raw.scopes, scope)) {
+      const guess = didYouMean(scope, Object.keys(raw.scopes));
       problems.push(
         error(
           'SCOPE_UNKNOWN',
@@ -204,7 +203,8 @@ function checkRequest(
     }
   }
   const declared = request.parameters?.path ?? {};
-  for (const name of pathParameterNames(request.path)) {
+  const placeholders = pathParameterNames(request.path);
+  for (const name of placeholders) {
     const param = declared[name];
     if (!param || (param.example === undefined && param.variable === undefined)) {
       problems.push(
@@ -218,7 +218,7 @@ function checkRequest(
     }
   }
   for (const name of Object.keys(declared)) {
-    if (!pathParameterNames(request.path).includes(name)) {
+    if (!placeholders.includes(name)) {
       problems.push({
         ...error(
           'PATH_PARAM_UNUSED',

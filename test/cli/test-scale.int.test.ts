@@ -3,9 +3,10 @@ import { runCli } from '../helpers/cli.js';
 import { MINIMAL_SPEC } from '../helpers/specs.js';
 
 describe('pleo-postman test --parallel / --shard', () => {
-  it('--parallel 2 runs the whole suite and prints one summary line', () => {
+  it('--parallel 2 runs the whole suite and prints one summary line and one banner', () => {
     const result = runCli(['test', '--spec', MINIMAL_SPEC, '--parallel', '2']);
     expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr.match(/starting Newman/g)).toHaveLength(1);
     expect(result.stdout.match(/^pleo-postman test: .*$/gm)).toEqual([
       expect.stringMatching(
         /^pleo-postman test: \d+ requests, 30 assertions: 30 passed, 0 failed in [\d.]+ s: passed$/,

@@ -54,3 +54,29 @@ it('replaces a file whose new content has the same size but other bytes', async 
   expect(await writeFilesAtomically(out, [{ path: 'a.json', content: 'ba' }])).toEqual([join(out, 'a.json')]);
   expect(readFileSync(join(out, 'a.json'), 'utf8')).toBe('ba');
 });
+
+it('writes a folder that does not exist yet into a temp folder beside it, renamed into place once', async () => {
+  const out = tempDir();
+  mkdirSync(join(out, 'postman'));
+  const files = [
+    { path: 'postman/collections/Pleo/a/one.yaml', content: '1' },
+    { path: 'postman/collections/Pleo/a/two.yaml', content: '2' },
+    { path: 'postman/collections/Pleo/b.yaml', content: '3' },
+  ];
+  const written = await writeFilesAtomically(out, files);
+  expect(written).toEqual(files.map((f) => join(out, f.path)));
+  expect(readFileSync(join(out, 'postman/collections/Pleo/a/two.yaml'), 'utf8')).toBe('2');
+  expect(readdirSync(join(out, 'postman'))).toEqual(['collections']);
+});
+
+it('leaves no temp folder when writing a new folder fails', async () => {
+  const out = tempDir();
+  writeFileSync(join(out, 'blocker'), 'a file where a directory is needed');
+  const files = [
+    { path: 'fresh/a/one.json', content: '1' },
+    { path: 'blocker/b.json', content: '2' },
+  ];
+  await expect(writeFilesAtomically(out, files)).rejects.toThrow(/ENOTDIR|EEXIST/);
+  // Not even the new folder's directories: they were made inside the temp folder, which is gone.
+  expect(readdirSync(out)).toEqual(['blocker']);
+});

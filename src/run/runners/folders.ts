@@ -38,8 +38,8 @@ const requestsOf = (item: ItemJson): ItemJson[] =>
 const scriptText = (item: ItemJson): string =>
   (item.event ?? []).map((e) => [e.script?.exec ?? []].flat().join('\n')).join('\n');
 
-/** Variables a folder's contract scripts capture (`"captures": { "vendorId": "data.id" }`). */
-function capturedBy(folder: ItemJson): Set<string> {
+/** Variables a folder's (or one request's) contract scripts capture (`"captures": { "vendorId": "data.id" }`). */
+export function capturedBy(folder: ItemJson): Set<string> {
   const names = new Set<string>();
   for (const request of requestsOf(folder)) {
     const match = /"captures":\s*(\{[^}]*\})/.exec(scriptText(request));
@@ -53,8 +53,8 @@ function capturedBy(folder: ItemJson): Set<string> {
   return names;
 }
 
-/** Variables a folder's requests use (`{{vendorId}}` in URL, headers or body). */
-function usedBy(folder: ItemJson): Set<string> {
+/** Variables a folder's (or one request's) requests use (`{{vendorId}}` in URL, headers or body). */
+export function usedBy(folder: ItemJson): Set<string> {
   const text = JSON.stringify(requestsOf(folder).map((r) => r.request));
   return new Set([...text.matchAll(/\{\{([^{}$]+)\}\}/g)].map((m) => m[1] ?? ''));
 }

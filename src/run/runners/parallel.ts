@@ -6,7 +6,8 @@ import { SECURITY_FOLDER_NAME } from '../../generate/scripts/index.js';
 import { folderUnits, requestCount, selectFolders, type CollectionJson, type ItemJson } from './folders.js';
 import { mergeJsonReports, mergeJunitReports, mergeSummaries } from '../reports/merge-reports.js';
 import { reportFileName, type ReporterName } from '../reports/reports.js';
-import { runSuitesInThreads, threadsAvailable } from './runner-threads.js';
+import { runSuitesInThreads, threadable, threadsAvailable } from './runner-threads.js';
+import { keepItems, requestChains } from './request-chains.js';
 import { shardCollection } from './shard.js';
 import { acquireSharedToken, type SharedTokenResult, type TokenEndpointValues } from '../tokens/shared-token.js';
 import type { ScaleOptions, SuiteOptions } from './suite-options.js';
@@ -34,21 +35,42 @@ export interface RunnerPlan {
   folders: string[];
   security: boolean;
   requests: number;
+  /** Folders this runner runs only part of: the indices of their items it runs (absent: whole folders). */
+  items?: Record<string, number[]>;
 }
+
+type Unit = { folders: string[]; requests: number; security: boolean; items?: Record<string, number[]> };
 
 /**
  * Splits a collection over `runners` by request count (longest first onto the least loaded runner):
  * units of folders that share captured variables stay together, and the whole Security folder goes to
- * one runner, the only one that may refresh (its 403 checks narrow tokens by refreshing). Pure.
+ * one runner, the only one that may refresh (its 403 checks narrow tokens by refreshing). A folder that
+ * alone is more than a runner's share is split into its chains of requests that share no variable
+ * (`requestChains`), so one large folder does not hold the others up. Pure.
  */
 export function planRunners(
   collection: CollectionJson,
   runners: number,
   provided: ReadonlySet<string> = new Set(),
 ): RunnerPlan[] {
-  const securityFolder = ((collection.item ?? []) as ItemJson[]).find((f) => f.name === SECURITY_FOLDER_NAME);
-  const units = [
-    ...folderUnits(collection, provided).map((u) => ({ folders: u.folders, requests: u.requests, security: false })),
+  const topItems = (collection.item ?? []) as ItemJson[];
+  const securityFolder = topItems.find((f) => f.name === SECURITY_FOLDER_NAME);
+  const folderUnitsOf = folderUnits(collection, provided);
+  const total = folderUnitsOf.reduce((n, u) => n + u.requests, 0) + (securityFolder?.item ?? []).length;
+  const share = Math.ceil(total / Math.max(1, runners));
+  const units: Unit[] = [
+    ...folderUnitsOf.flatMap((u): Unit[] => {
+      const folder =
+        u.folders.length === 1 && u.requests > share ? topItems.find((f) => f.name === u.folders[0]) : undefined;
+      const chains = folder ? requestChains(folder, provided) : [];
+      if (chains.length < 2) return [{ folders: u.folders, requests: u.requests, security: false }];
+      return chains.map((c) => ({
+        folders: [c.folder],
+        requests: c.requests,
+        security: false,
+        items: { [c.folder]: c.items },
+      }));
+    }),
     ...(securityFolder
       ? [{ folders: [] as string[], requests: (securityFolder.item ?? []).length, security: true }]
       : []),
@@ -60,9 +82,12 @@ export function planRunners(
   }));
   for (const unit of units) {
     const least = plans.reduce((min, p) => (p.requests < min.requests ? p : min));
-    least.folders.push(...unit.folders);
+    for (const folder of unit.folders) if (!least.folders.includes(folder)) least.folders.push(folder);
     least.security ||= unit.security;
     least.requests += unit.requests;
+    for (const [folder, indices] of Object.entries(unit.items ?? {})) {
+      least.items = { ...least.items, [folder]: [...(least.items?.[folder] ?? []), ...indices].sort((a, b) => a - b) };
+    }
   }
   return plans.filter((p) => p.folders.length > 0 || p.security);
 }
@@ -132,7 +157,10 @@ async function runRunners(
   const runners = plans.map(
     (plan, i): SuiteOptions => ({
       ...quiet,
-      collection: selectFolders(collection, new Set(plan.folders), () => plan.security, false), // the token is shared
+      collection: keepItems(
+        selectFolders(collection, new Set(plan.folders), () => plan.security, false), // the token is shared
+        new Map(Object.entries(plan.items ?? {}).map(([folder, indices]) => [folder, new Set(indices)])),
+      ),
       folders: [],
       envVars: {
         ...options.envVars,
@@ -146,8 +174,11 @@ async function runRunners(
       secrets: [...(options.secrets ?? []), valueIn(options, 'refreshToken'), ...(shared ? [shared.refreshToken] : [])],
     }),
   );
-  // Threads of their own when the built worker is there (the CLI): Newman's scripts are CPU work.
-  return threads && threadsAvailable() ? runSuitesInThreads(runners) : Promise.all(runners.map(runOne));
+  // Threads of their own when the built worker is there (the CLI): Newman's scripts are CPU work. A
+  // refresh token to store the moment it arrives keeps the runners here, where that callback runs at once.
+  return threads && threadsAvailable() && threadable(runners)
+    ? runSuitesInThreads(runners)
+    : Promise.all(runners.map(runOne));
 }
 
 /** Merges the runners' JUnit and JSON reports into the report dir; htmlextra stays one file per runner. */

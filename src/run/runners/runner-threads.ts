@@ -16,14 +16,26 @@ export const threadsAvailable = (): boolean => WORKER.protocol === 'file:' && ex
 
 type WorkerMessage =
   | { kind: 'done'; summaries: RunSummary[] }
+  | { kind: 'progress'; message: string }
   | { kind: 'error'; name: string; message: string; stack?: string; code?: ErrorCode };
+
+/** What crosses into a thread: the options without their callbacks (progress comes back as messages). */
+const cloneable = ({ onProgress: _p, onRefreshToken: _r, onRotatedRefreshToken: _o, ...rest }: SuiteOptions) => ({
+  ...rest,
+  reportProgress: _p !== undefined,
+});
 
 /** Runs `runSuite` on each of `options`, all at once, in one worker thread; resolves with the summaries. */
 function runInThread(options: SuiteOptions[]): Promise<RunSummary[]> {
+  const onProgress = options.find((o) => o.onProgress)?.onProgress;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: options });
+    const worker = new Worker(WORKER, { workerData: options.map(cloneable) });
     let settled = false;
-    worker.once('message', (message: WorkerMessage) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'progress') {
+        onProgress?.(message.message);
+        return;
+      }
       settled = true;
       if (message.kind === 'done') resolve(message.summaries);
       else if (message.code) reject(new UserError(message.message, message.code));
@@ -38,6 +50,9 @@ function runInThread(options: SuiteOptions[]): Promise<RunSummary[]> {
     });
   });
 }
+
+/** True when the runners can go to threads: none needs a callback at once (a refresh token to store). */
+export const threadable = (runners: readonly SuiteOptions[]): boolean => runners.every((r) => !r.onRefreshToken);
 
 /**
  * Runs every runner's suite, spread over one worker thread per core (at most one per runner): each

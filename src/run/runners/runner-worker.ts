@@ -4,8 +4,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../errors.js';
 import { runSuite, type SuiteOptions } from './suite.js';
 
+type ThreadOptions = SuiteOptions & { reportProgress?: boolean };
+const progress = (message: string) => parentPort?.postMessage({ kind: 'progress', message });
+
 try {
-  const summaries = await Promise.all((workerData as SuiteOptions[]).map((options) => runSuite(options)));
+  const summaries = await Promise.all(
+    (workerData as ThreadOptions[]).map(({ reportProgress, ...options }) =>
+      runSuite({ ...options, ...(reportProgress ? { onProgress: progress } : {}) }),
+    ),
+  );
   parentPort?.postMessage({ kind: 'done', summaries });
 } catch (error) {
   const e = error as Error;

@@ -9,9 +9,10 @@ export interface ScaleOptions {
   /** Called at once with every refresh token the server rotates to (the shared acquisition's first). */
   onRotatedRefreshToken?: (refreshToken: string) => Promise<void> | void;
   /**
-   * true: runners spread over one worker thread per core (only where built: dist/). Default false: all
-   * runners share this thread, which costs less CPU (Newman loads once) and measured faster on loaded
-   * 2-core machines; `npm run bench` prints both.
+   * true: runners spread over one worker thread per core where the built worker is there (dist/), so
+   * Newman's scripts use both cores. Default false: all runners share this thread (less memory, Newman
+   * loads once). Measured on a shared 2-core machine: threads 2.99x one runner at load 3.5, but 1.38x
+   * (one thread 1.63x) at load 6: which wins depends on the machine's other work.
    */
   threads?: boolean;
 }

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { defaultOverlayPath, PLEO_SCOPES_MAP, type ImportOpenApiOptions } from './index.js';
+import { intactStamp, type ImportStamp } from './import-stamp.js';
+import { importerVersion } from './importer-version.js';
+
+/**
+ * A hash of everything an import reads and is told: the importer's version, the options, and each
+ * input file by path and content (the documents, the overlay, the scopes map). Files the import
+ * would only read for some documents (the default scopes map, applied to Pleo's) are hashed whenever
+ * they exist, so the hash is known without parsing anything. Undefined when an input cannot be read:
+ * then the import runs and reports it.
+ */
+export async function importInputHash(options: ImportOpenApiOptions): Promise<string | undefined> {
+  const overlay =
+    options.overlay ?? (existsSync(defaultOverlayPath(options.into)) ? defaultOverlayPath(options.into) : undefined);
+  const scopesMap = options.scopesMap ?? (existsSync(PLEO_SCOPES_MAP) ? `${PLEO_SCOPES_MAP} (default)` : undefined);
+  const files = [
+    ...options.files.map((path) => ({ role: 'document', path, read: path })),
+    ...(overlay ? [{ role: 'overlay', path: overlay, read: overlay }] : []),
+    ...(scopesMap ? [{ role: 'scopes map', path: scopesMap, read: options.scopesMap ?? PLEO_SCOPES_MAP }] : []),
+  ];
+  let contents: Buffer[];
+  try {
+    contents = await Promise.all(files.map((f) => readFile(f.read)));
+  } catch {
+    return undefined;
+  }
+  const hash = createHash('sha256').update(
+    `${JSON.stringify({
+      importer: importerVersion(),
+      into: options.into,
+      prune: options.prune ?? false,
+      includeHidden: options.includeHidden ?? false,
+      includeDeprecated: options.includeDeprecated ?? false,
+      allowUnscoped: options.allowUnscoped ?? false,
+    })}\n`,
+  );
+  files.forEach((f, i) => {
+    hash.update(`${f.role} ${f.path} ${contents[i]!.length}\n`).update(contents[i]!);
+  });
+  return hash.digest('hex');
+}
+
+/**
+ * The stamp of the description at `into` when it was written from inputs of hash `inputs` and is
+ * intact since (no hand edit): then an import would write it again as it is.
+ */
+export async function unchangedSinceImport(into: string, inputs: string): Promise<ImportStamp | undefined> {
+  let text: string;
+  try {
+    text = await readFile(into, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const stamp = intactStamp(text);
+  return stamp?.inputs === inputs ? stamp : undefined;
+}
