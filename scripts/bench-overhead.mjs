@@ -72,7 +72,8 @@ async function measure(label, spec) {
     const variants = { none: withoutScripts(ours), trivial: withTrivialTests(ours), ours };
     const runs = { none: [], trivial: [], ours: [] };
     for (let i = 0; i < RUNS; i++) {
-      for (const [name, collection] of Object.entries(variants)) runs[name].push(await run(collection, environment, envVar));
+      for (const [name, collection] of Object.entries(variants))
+        runs[name].push(await run(collection, environment, envVar));
     }
     const perRequest = (name) => median(runs[name].map((r) => r.cpuMs / r.requests));
     const none = perRequest('none');
