@@ -25,12 +25,12 @@ describe("the README's counts for the default collection are what the runners sa
     const newman = counts(runCli(['test', '--runner', 'newman']).stdout);
     expect(newman.requests).toBe(
       quoted(
-        /pleo-postman test: (\d+) requests, \d+ assertions: \d+ passed, 0 failed in [\d.]+ s: passed\n```\n\n {2}That is Newman's count/,
+        /pleo-postman test: (\d+) requests, \d+ assertions: \d+ passed, 0 failed in [\d.]+ s: passed\n```\s+That is Newman's count/,
       ),
     );
     expect(newman.assertions).toBe(
       quoted(
-        /pleo-postman test: \d+ requests, (\d+) assertions: \d+ passed, 0 failed in [\d.]+ s: passed\n```\n\n {2}That is Newman's count/,
+        /pleo-postman test: \d+ requests, (\d+) assertions: \d+ passed, 0 failed in [\d.]+ s: passed\n```\s+That is Newman's count/,
       ),
     );
     const items = quoted(/collection: its (\d+) request\s+items/);
