@@ -1,5 +1,6 @@
 // `npm run bench`: generation time and peak memory for synthetic descriptions, then the suite
-// benchmark (scripts/bench-suite.mjs) and the parallel one (scripts/bench-parallel.mjs). Prints medians
+// benchmark (scripts/bench-suite.mjs), the suite's overhead per request (scripts/bench-overhead.mjs) and
+// the parallel one (scripts/bench-parallel.mjs). Prints medians
 // and ratios; asserts nothing (shared machines are noisy). `npm run bench -- --vs-peers` runs the
 // side-by-side comparison with openapi-to-postmanv2 and Portman instead (scripts/bench-peers.mjs), and
 // the import of a multi-file document against openapi-to-postmanv2 (scripts/bench-multi-file.mjs).
@@ -168,5 +169,6 @@ try {
 // `npm run bench -- --generation`: the lines above alone.
 if (!process.argv.includes('--generation')) {
   await import('./bench-suite.mjs');
+  await import('./bench-overhead.mjs');
   await import('./bench-parallel.mjs');
 }

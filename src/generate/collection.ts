@@ -62,7 +62,7 @@ export interface CollectionModelResult {
 /**
  * Builds the collection as plain data: a generated Token folder first (the run's access token), one
  * folder per resource group (requests ordered for a contract run) and a generated Security folder last, collection-level OAuth 2.0 and token script,
- * the schemas once as a collection variable, ids derived from names.
+ * each request's schemas in its own test script, ids derived from names.
  * @param scopes the scopes the client registered; requests needing others are left out.
  */
 export function buildCollectionModel(spec: ApiDescription, scopes?: readonly string[]): CollectionModelResult {
@@ -76,7 +76,7 @@ export function buildCollectionModel(spec: ApiDescription, scopes?: readonly str
     version: spec.info.version,
     description: spec.info.description,
     auth: { type: 'oauth2', entries: buildAuth(spec).oauth2 },
-    variables: [...captureVariables(folders), ...sharedScriptVariables(spec)],
+    variables: [...captureVariables(folders), ...sharedScriptVariables()],
     scripts: buildCollectionEvents(spec),
     folders: [
       buildTokenFolder(),

@@ -28,7 +28,7 @@ function contract(c) {
     });
   });
   if (c.schema) ifStatusOk(c.status, c.label + ' → body matches ' + c.schemaName, function () {
-    var errors = validateAgainst(pm.response.json(), c.schema);
+    var errors = validateAgainst(pm.response.json(), c.schema, c.definitions);
     if (errors.length > 0) pm.expect.fail('body does not match ' + c.schemaName + ': ' + describeSchemaErrors(errors));
   });
   Object.keys(c.captures).forEach(function (variable) {

@@ -1,9 +1,12 @@
 import {
   expectedStatus,
+  schemaDefinitions,
   schemaLabel,
   schemaRoot,
   type ApiDescription,
+  type JsonSchema,
   type RequestDef,
+  type SchemaRef,
 } from '../../description/index.js';
 import { iife, lit } from './js.js';
 import { sandboxSources } from './sandbox.js';
@@ -27,6 +30,8 @@ export interface Contract {
   headers: string[];
   schema?: Record<string, unknown>;
   schemaName?: string;
+  /** The named schemas `schema` reaches, as draft-07 `definitions`: only these travel with the script. */
+  definitions?: Record<string, unknown>;
   captures: Record<string, string>;
 }
 
@@ -40,6 +45,53 @@ export function contractLibSource(): string {
   return iife(`${library}\nreturn { contract: contract };`).replace(/;$/, '');
 }
 
+const DEFINITION_REF = '#/definitions/';
+const definitionsCache = new WeakMap<ApiDescription['schemas'], Record<string, JsonSchema>>();
+
+/** The description's schemas as draft-07 definitions, rewritten once per description. */
+function allDefinitions(spec: ApiDescription): Record<string, JsonSchema> {
+  const cached = definitionsCache.get(spec.schemas);
+  if (cached) return cached;
+  const definitions = schemaDefinitions(spec.schemas);
+  definitionsCache.set(spec.schemas, definitions);
+  return definitions;
+}
+
+/** The `#/definitions/` names a schema refers to (not those of the definitions it reaches). */
+function referencedNames(schema: unknown, into: string[] = []): string[] {
+  if (Array.isArray(schema)) for (const item of schema) referencedNames(item, into);
+  else if (schema !== null && typeof schema === 'object') {
+    for (const [key, value] of Object.entries(schema)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith(DEFINITION_REF))
+        into.push(value.slice(DEFINITION_REF.length));
+      else referencedNames(value, into);
+    }
+  }
+  return into;
+}
+
+/** The definitions a schema reaches through `#/definitions/Name` refs, directly or through each other, sorted by name. */
+export function reachableDefinitions(
+  root: JsonSchema,
+  definitions: Record<string, JsonSchema>,
+): Record<string, JsonSchema> {
+  const reached = new Set<string>();
+  const pending = [root];
+  for (let schema = pending.pop(); schema !== undefined; schema = pending.pop()) {
+    for (const name of referencedNames(schema)) {
+      if (reached.has(name) || definitions[name] === undefined) continue;
+      reached.add(name);
+      pending.push(definitions[name]);
+    }
+  }
+  return Object.fromEntries([...reached].sort().map((name) => [name, definitions[name]!]));
+}
+
+function schemaParts(spec: ApiDescription, ref: SchemaRef) {
+  const root = schemaRoot(ref);
+  return { schema: root, schemaName: schemaLabel(ref), definitions: reachableDefinitions(root, allDefinitions(spec)) };
+}
+
 /** The contract of one request: expected status, JSON body, time budget, headers, schema, captures. */
 export function requestContract(spec: ApiDescription, request: RequestDef): Contract {
   const status = expectedStatus(request);
@@ -51,7 +103,7 @@ export function requestContract(spec: ApiDescription, request: RequestDef): Cont
     json: response?.schema !== undefined || response?.example !== undefined,
     budgetMs: responseTimeBudget(spec, request),
     headers: response?.headers ?? [],
-    ...(schema !== undefined ? { schema: schemaRoot(schema), schemaName: schemaLabel(schema) } : {}),
+    ...(schema !== undefined ? schemaParts(spec, schema) : {}),
     captures: request.capture,
   };
 }

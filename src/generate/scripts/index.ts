@@ -1,8 +1,7 @@
-import { schemaDefinitions, type ApiDescription, type FolderDef, type RequestDef } from '../../description/index.js';
+import type { ApiDescription, FolderDef, RequestDef } from '../../description/index.js';
 import { CONTRACT_LIB_VARIABLE, contractLibSource, contractTestScript } from './contract.js';
 import type { Param } from '../model.js';
 import { scriptEvent, type ScriptEvent } from './event.js';
-import { SCHEMAS_VARIABLE } from './variables.js';
 import { tokenPrerequestScript } from './token.js';
 
 export { TOKEN_FOLDER_NAME } from './token-item.js';
@@ -10,10 +9,7 @@ export { buildSecurityFolder, probeRequest, SECURITY_FOLDER_NAME, NARROW_TOKEN_V
 export { contractTestScript, requestLabel, responseTimeBudget, CONTRACT_LIB_VARIABLE } from './contract.js';
 export { tokenPrerequestScript, FAILED_REFRESH_VARIABLE } from './token.js';
 export { isWriteRequest } from './writes.js';
-export { SCHEMAS_VARIABLE } from './variables.js';
 export type { ScriptEvent } from './event.js';
-
-const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
 /** The contract tests of one request. */
 export function buildRequestEvents(spec: ApiDescription, folder: FolderDef, request: RequestDef): ScriptEvent[] {
@@ -26,15 +22,11 @@ export function buildCollectionEvents(spec: ApiDescription): ScriptEvent[] {
 }
 
 /**
- * The collection variables the scripts share: every named schema once, as draft-07 `definitions`,
- * and the contract helpers' source.
+ * The collection variable the scripts share: the contract library's source (a few KB). The schemas are
+ * not shared: each test script carries those its request reaches, because every script run is handed
+ * all collection variables, and a variable of the whole API's schemas made each run cost several times
+ * a trivial script's (measured: `npm run bench`, suite overhead).
  */
-export function sharedScriptVariables(spec: ApiDescription): Param[] {
-  return [
-    {
-      key: SCHEMAS_VARIABLE,
-      value: JSON.stringify({ $schema: DRAFT_07, definitions: schemaDefinitions(spec.schemas) }),
-    },
-    { key: CONTRACT_LIB_VARIABLE, value: contractLibSource() },
-  ];
+export function sharedScriptVariables(): Param[] {
+  return [{ key: CONTRACT_LIB_VARIABLE, value: contractLibSource() }];
 }

@@ -3,7 +3,6 @@ import { LOCAL_CALLBACK_PATH } from '../../shared/local-pleo.js';
 import {
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,
-  SCHEMAS_VARIABLE,
   TOKEN_BODY_VARIABLE,
   TOKEN_FAILURE_VARIABLE,
 } from './variables.js';
@@ -45,7 +44,6 @@ export type SandboxFile = (typeof SANDBOX_FILES)[number];
 /** Identifiers in the sandbox files that stand for a variable name (or the mock's callback path), replaced by `'value'`. */
 export const SANDBOX_DEFINES: Readonly<Record<string, string>> = {
   LOCAL_CALLBACK_PATH,
-  SCHEMAS_VARIABLE,
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,
   TOKEN_BODY_VARIABLE,

@@ -4,9 +4,6 @@
  * the collection replaces with the quoted value (see sandbox.ts).
  */
 
-/** Collection variable that holds every named schema as draft-07 `definitions`. */
-export const SCHEMAS_VARIABLE = 'pleoSchemas';
-
 /** Collection variable holding the contract library's source, evaluated by every request's test script. */
 export const CONTRACT_LIB_VARIABLE = 'pleoContractLib';
 

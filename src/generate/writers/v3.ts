@@ -1,4 +1,5 @@
-import yaml from 'js-yaml';
+import { stringify } from 'yaml';
+import { stableId } from '../ids.js';
 import type {
   BodyModel,
   CollectionModel,
@@ -48,8 +49,12 @@ export function uniqueStems(names: readonly string[]): string[] {
   });
 }
 
-/** YAML as Postman's files use it: block scalars for multi-line text (scripts, bodies), no folding, stable. */
-const dump = (value: unknown): string => yaml.dump(value, { lineWidth: -1, noRefs: true, quotingType: "'" });
+/**
+ * YAML byte for byte as Postman writes it (`postman collection migrate`, and the app on save): the `yaml`
+ * library's defaults (double quotes where needed, long text folded at 80 columns). Any other style would be
+ * rewritten by the first save in the app, a diff nobody made.
+ */
+const dump = (value: unknown): string => stringify(value);
 
 /** `name` only where the file name cannot carry it (Postman's rule). */
 const nameUnlessStem = (name: string, stem: string) => (name === stem ? {} : { name });
@@ -58,11 +63,12 @@ const plainRows = (rows: readonly Param[]) =>
   rows.every((r) => r.description === undefined && r.disabled === undefined) &&
   new Set(rows.map((r) => r.key.toLowerCase())).size === rows.length;
 
+/** A row in Postman's key order: `disabled` before `description`. */
 const row = (p: Param) => ({
   key: p.key,
   value: p.value,
-  ...(p.description ? { description: p.description } : {}),
   ...(p.disabled ? { disabled: true } : {}),
+  ...(p.description ? { description: p.description } : {}),
 });
 
 /** Headers and path variables as a map where nothing else needs saying (as Postman writes them), else as rows. */
@@ -186,7 +192,15 @@ export function writeV3(model: CollectionModel): V3File[] {
     description: model.description,
     variables: Object.fromEntries(model.variables.map((v) => [v.key, v.value])),
     scripts: model.scripts.map((s) => script(s, SCOPE_SCRIPT_TYPES)),
-    auth: { type: model.auth.type, credentials: Object.fromEntries(model.auth.entries.map((e) => [e.key, e.value])) },
+    // Postman's list-with-ids form (what `migrate` and the app write for a collection's auth), one entry.
+    auth: [
+      {
+        id: stableId('auth', model.id, model.auth.type),
+        type: model.auth.type,
+        name: `${model.auth.type} auth`,
+        credentials: Object.fromEntries(model.auth.entries.map((e) => [e.key, e.value])),
+      },
+    ],
   };
   const stems = uniqueStems(model.folders.map((f) => f.name));
   return [

@@ -26,7 +26,6 @@ describe('the sandbox files (src/generate/sandbox/*.js)', () => {
   });
 
   it.each([
-    ['validate.js', "pm.collectionVariables.get('pleoSchemas')"],
     ['token-refresh.js', "pm.collectionVariables.set('pleoFailedRefreshToken', sha256(refreshToken))"],
     ['security-narrow-response.js', "pm.collectionVariables.set('pleoNarrowAccessToken', answer.access_token)"],
     ['token-item.js', "pm.variables.set('pleoTokenRequestBody', formBody("],

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEMAS_VARIABLE } from '../../../src/generate/scripts/index.js';
 import { fakePm, loadSandbox } from '../../helpers/sandbox.js';
 
 /** A stand-in for ajv 6 that records what it was given and answers with the errors it was told to. */
@@ -26,15 +25,15 @@ describe('validateAgainst (validate.js)', () => {
   const definitions = { Vendor: { type: 'object', required: ['id'] } };
   const setup = (errorsFor: (body: unknown) => object[] | null) => {
     const { Ajv, seen } = fakeAjv(errorsFor);
-    const fake = fakePm({ collectionVariables: { [SCHEMAS_VARIABLE]: JSON.stringify({ definitions }) } });
-    const lib = loadSandbox(fake, ['validate.js'], { modules: { ajv: Ajv } });
-    return { validateAgainst: lib.validateAgainst as (body: unknown, root: object) => object[], seen };
+    const lib = loadSandbox(fakePm(), ['validate.js'], { modules: { ajv: Ajv } });
+    type Validate = (body: unknown, root: object, definitions?: object) => object[];
+    return { validateAgainst: lib.validateAgainst as Validate, seen };
   };
 
-  it('compiles the root with the shared definitions of pleoSchemas, for ajv 6 without meta-schema checks', () => {
+  it('compiles the root with the definitions its script carries, for ajv 6 without meta-schema checks', () => {
     const { validateAgainst, seen } = setup(() => null);
     const root = { $ref: '#/definitions/Vendor' };
-    expect(validateAgainst({ id: 'a' }, root)).toEqual([]);
+    expect(validateAgainst({ id: 'a' }, root, definitions)).toEqual([]);
     expect(seen.schema).toEqual({ definitions, allOf: [root] });
     expect(seen.options).toMatchObject({ allErrors: true, jsonPointers: true, meta: false, validateSchema: false });
   });
@@ -42,6 +41,16 @@ describe('validateAgainst (validate.js)', () => {
   it("returns ajv's errors when the body does not match", () => {
     const errors = [{ keyword: 'required', dataPath: '', params: { missingProperty: 'id' } }];
     const { validateAgainst } = setup((body) => ((body as { id?: string }).id ? null : errors));
-    expect(validateAgainst({}, { $ref: '#/definitions/Vendor' })).toEqual(errors);
+    expect(validateAgainst({}, { $ref: '#/definitions/Vendor' }, definitions)).toEqual(errors);
+  });
+
+  it('reads no collection variable: the schemas travel with the script', () => {
+    const { Ajv } = fakeAjv(() => null);
+    const fake = fakePm();
+    const read: string[] = [];
+    fake.pm.collectionVariables = { get: (key: string) => read.push(key), set: () => undefined };
+    const lib = loadSandbox(fake, ['validate.js'], { modules: { ajv: Ajv } });
+    (lib.validateAgainst as (body: unknown, root: object, definitions: object) => object[])({}, { type: 'object' }, {});
+    expect(read).toEqual([]);
   });
 });

@@ -12,23 +12,13 @@ import { loadDefault, loadMinimal } from '../../helpers/specs.js';
 
 import type { Json } from '../../helpers/json.js';
 
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 const listFiles = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
     .sort();
-
-/** Ids and key order are what `migrate` is free to choose: drop the one, sort the other. */
-function normalise(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalise);
-  if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .filter((k) => k !== 'id')
-      .sort()
-      .map((k) => [k, normalise((value as Json)[k])]),
-  );
-}
 
 async function writeTree(root: string, files: ReadonlyArray<{ path: string; content: string }>) {
   for (const file of files) {
@@ -79,8 +69,8 @@ describe('the v3 folder of the default description', () => {
       }
     }
     const definition = yaml.load(readFileSync(join(dir, '.resources/definition.yaml'), 'utf8')) as Json;
-    expect(definition).toMatchObject({ $kind: 'collection', name: 'Pleo API', auth: { type: 'oauth2' } });
-    expect(definition.auth.credentials).toMatchObject({
+    expect(definition).toMatchObject({ $kind: 'collection', name: 'Pleo API', auth: [{ type: 'oauth2' }] });
+    expect(definition.auth[0].credentials).toMatchObject({
       grant_type: 'authorization_code_with_pkce',
       clientSecret: '{{clientSecret}}',
     });
@@ -133,7 +123,7 @@ describe('the v3 folder of the default description', () => {
     expect(report.filesScanned).toBeGreaterThan(spec.folders.flatMap((f) => f.requests).length);
   }, 120_000);
 
-  it('is what `postman collection migrate` makes of our v2.1 file, but for the deliberate difference in auth', async () => {
+  it('is, byte for byte, what `postman collection migrate` makes of our v2.1 file, but for the listed difference', async () => {
     const v21 = join(root, 'pleo-api.postman_collection.json');
     await writeFile(v21, JSON.stringify(writeV21(buildCollectionModel(spec).model)));
     const migrated = join(root, 'migrated');
@@ -141,25 +131,49 @@ describe('the v3 folder of the default description', () => {
     expect(code, stderr).toBe(0);
     expect(listFiles(dir)).toEqual(listFiles(migrated));
     for (const file of listFiles(dir)) {
-      const ours = yaml.load(readFileSync(join(dir, file), 'utf8')) as Json;
-      const theirs = yaml.load(readFileSync(join(migrated, file), 'utf8')) as Json;
+      const ours = readFileSync(join(dir, file), 'utf8');
+      let theirs = readFileSync(join(migrated, file), 'utf8');
       if (file === '.resources/definition.yaml') {
-        // Deliberate: migrate writes the collection auth as a one-entry multi-auth list with a random id
-        // and the name "oauth2 auth"; we write the single auth object the schema also allows, so the
-        // file is reproducible (a random id would change on every generate and fail `check`).
-        expect(theirs.auth).toHaveLength(1);
-        expect(theirs.auth[0]).toMatchObject({
-          name: 'oauth2 auth',
-          type: 'oauth2',
-          credentials: ours.auth.credentials,
-        });
-        const { auth: _ours, ...restOurs } = ours;
-        const { auth: _theirs, ...restTheirs } = theirs;
-        expect(normalise(restOurs)).toEqual(normalise(restTheirs));
-      } else {
-        expect(normalise(ours), file).toEqual(normalise(theirs));
+        // Deliberate (README, "The v3 folder"): migrate gives the collection's auth entry a random id;
+        // ours is derived, so that regenerating changes nothing. Same shape, version 4 like theirs.
+        const authId = (text: string) => /^auth:\n {2}- id: (\S+)$/m.exec(text)?.[1];
+        expect(authId(theirs)).toMatch(UUID_V4);
+        expect(authId(ours)).toMatch(UUID_V4);
+        theirs = theirs.replace(authId(theirs)!, authId(ours)!);
       }
+      // A string comparison: on a failure vitest prints the line diff, so a change in Postman's writer
+      // shows up here and not as churn in users' repositories.
+      expect(ours, file).toBe(theirs);
     }
+  }, 120_000);
+
+  it('has every id in UUID version 4 form', () => {
+    const ids = listFiles(dir).flatMap((file) => {
+      const content = yaml.load(readFileSync(join(dir, file), 'utf8')) as Json;
+      return [content.id, ...(Array.isArray(content.auth) ? content.auth.map((a: Json) => a.id) : [])];
+    });
+    expect(ids).toHaveLength(listFiles(dir).length + 1);
+    for (const id of ids) expect(id).toMatch(UUID_V4);
+  });
+});
+
+describe('`postman workspace prepare` (offline)', () => {
+  it('keeps every id of our v2.1 collection, and replaces a UUID v5 one', async () => {
+    const spec = await loadDefault();
+    const workspace = mkdtempSync(join(tmpdir(), 'pleo-prepare-'));
+    const collections = join(workspace, 'postman/collections');
+    await mkdir(collections, { recursive: true });
+    const ours = JSON.stringify(writeV21(buildCollectionModel(spec).model), null, 2);
+    await writeFile(join(collections, 'ours.postman_collection.json'), ours);
+    const v5 = JSON.parse(ours) as Json;
+    v5.info._postman_id = '8050619a-4be1-5ad7-b5c4-d3ffb3a0d30c';
+    await writeFile(join(collections, 'v5.postman_collection.json'), JSON.stringify(v5, null, 2));
+    const { code, stdout, stderr } = await postmanCli(['workspace', 'prepare'], { cwd: workspace });
+    expect(code, stderr).toBe(0);
+    // The control: prepare does check ids, and says so for the file with a version 5 one.
+    expect(stdout).toContain('v5.postman_collection.json: Updated collection ID.');
+    expect(stdout).not.toMatch(/ours\.postman_collection\.json: (Updated|Fixed)/);
+    expect(readFileSync(join(collections, 'ours.postman_collection.json'), 'utf8')).toBe(ours);
   }, 120_000);
 });
 
