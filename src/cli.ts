@@ -29,6 +29,12 @@ function generateOptions(y: Argv, out = 'Output root: writes OUT/collections/ an
       type: 'string',
       describe: 'Comma-separated: v2.1 (collections/*.json), v3 (postman/ folder of Postman v12); default both',
     },
+    negative: {
+      type: 'boolean',
+      default: true,
+      describe:
+        'The Negative folder: requests that break one constraint each and must be refused (--no-negative leaves it out)',
+    },
   });
 }
 
@@ -111,6 +117,11 @@ await yargs(hideBin(process.argv))
         'refresh-token-file': {
           type: 'string',
           describe: 'Where a rotated refresh token is written (mode 0600); read when PLEO_REFRESH_TOKEN is unset',
+        },
+        negative: {
+          type: 'boolean',
+          default: false,
+          describe: 'Send the Negative folder to staging or an environment file too (local always; production never)',
         },
         parallel: {
           type: 'number',

@@ -3,6 +3,7 @@ import { LOCAL_CALLBACK_PATH } from '../../shared/local-pleo.js';
 import {
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,
+  NEGATIVE_TESTS_VARIABLE,
   SCHEMAS_VARIABLE,
   TOKEN_BODY_VARIABLE,
   TOKEN_FAILURE_VARIABLE,
@@ -38,6 +39,8 @@ export const SANDBOX_FILES = [
   'security-narrow.js',
   'security-narrow-response.js',
   'security-probe.js',
+  'negative.js',
+  'negative-guard.js',
 ] as const;
 
 export type SandboxFile = (typeof SANDBOX_FILES)[number];
@@ -48,6 +51,7 @@ export const SANDBOX_DEFINES: Readonly<Record<string, string>> = {
   SCHEMAS_VARIABLE,
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,
+  NEGATIVE_TESTS_VARIABLE,
   TOKEN_BODY_VARIABLE,
   TOKEN_FAILURE_VARIABLE,
 };
