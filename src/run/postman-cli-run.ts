@@ -16,6 +16,7 @@ import { TOKEN_FOLDER_NAME } from '../generate/scripts/token-item.js';
 import { startMock, TEST_CLIENT } from '../mock/index.js';
 import { cliHtmlReportData } from './cli-html-data.js';
 import { jsonReport, junitReport } from './cli-reports.js';
+import { countNegativeCases } from './negative-count.js';
 import { renderHtmlReport } from './html-report.js';
 import type { LocalSuiteOptions } from './local.js';
 import { localOverrides } from './local.js';
@@ -123,6 +124,7 @@ export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOption
     options.onConsole?.(text);
     const run = parseCliRun(text);
     const failed = run.assertions.filter((a) => a.outcome === 'failed').length;
+    const negativeCases = countNegativeCases(run.assertions.map((a) => a.name));
     const runError = !run.completed ? `the Postman CLI stopped (exit ${code}) before the end of the run` : undefined;
     const summary: Omit<RunSummary, 'reportFiles'> = {
       ok: run.completed && run.failures.length === 0 && code === 0,
@@ -132,6 +134,7 @@ export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOption
         failed,
         skipped: run.assertions.filter((a) => a.outcome === 'skipped').length,
       },
+      ...(negativeCases ? { negativeCases } : {}),
       failures: run.failures,
       durationMs,
       ...(runError ? { runError } : {}),
