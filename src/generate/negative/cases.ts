@@ -38,10 +38,11 @@ export interface NegativeCase {
 /** Required properties removed per request at most: a huge schema would otherwise yield dozens of requests. */
 export const MAX_REQUIRED_CASES = 5;
 /**
- * Wrong-type and enum cases per request at most: a wrong type is one check of the server's parser per
- * declared type (one for strings, one for arrays, …), not per property; enums the same.
+ * Cases of a kind per request at most, where one case checks what the next would check again: a
+ * value outside an enum once; a wrong type once per declared type (a number for a string, a string for
+ * an integer), for at most two types. The bounds, which differ per property, are all kept.
  */
-const MAX_PER_KIND: Partial<Record<ConstraintKind, number>> = { enum: 2 };
+const MAX_PER_KIND: Partial<Record<ConstraintKind, number>> = { enum: 1 };
 const MAX_TYPE_CASES = 2;
 /** Cases per request at most (the required ones first, then each property's in schema order). */
 export const MAX_CASES_PER_REQUEST = 24;

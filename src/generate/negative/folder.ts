@@ -151,7 +151,6 @@ export function buildNegativeFolder(
     folder.requests.flatMap((request) => negativeCases(spec.schemas, request).map((c) => ({ folder, request, c }))),
   );
   if (cases.length === 0) return undefined;
-  const withSchemas = cases.some(({ request, c }) => errorSchema(request, c) !== undefined);
   return {
     folder: {
       id: stableId('folder', NEGATIVE_FOLDER_NAME),
@@ -162,14 +161,11 @@ export function buildNegativeFolder(
       ].join('\n\n'),
       items: cases.map(({ folder, request, c }) => caseItem(spec, folder, request, c, define)),
     },
-    library: { key: NEGATIVE_LIB_VARIABLE, value: negativeLibSource(withSchemas) },
+    library: { key: NEGATIVE_LIB_VARIABLE, value: negativeLibSource() },
   };
 }
 
-/** The negative library: negative.js, with the schema validator only when some case checks an error schema. */
-export function negativeLibSource(withSchemas: boolean): string {
-  const files = withSchemas
-    ? sandboxSources('negative.js', 'schema-errors.js', 'validate.js')
-    : sandboxSources('negative.js');
-  return iife(`${files}\nreturn { negative: negative };`).replace(/;$/, '');
+/** The negative library (negative.js), as one expression returning `{ negative }`. */
+export function negativeLibSource(): string {
+  return iife(`${sandboxSources('negative.js')}\nreturn { negative: negative };`).replace(/;$/, '');
 }

@@ -37,7 +37,10 @@ export interface Contract {
  */
 export function contractLibSource(): string {
   const library = sandboxSources('contract.js', 'schema-errors.js', 'validate.js', 'read-path.js');
-  return iife(`${library}\nreturn { contract: contract };`).replace(/;$/, '');
+  // validateAgainst and describeSchemaErrors also serve the Negative folder's error bodies (negative.js).
+  return iife(
+    `${library}\nreturn { contract: contract, validateAgainst: validateAgainst, describeSchemaErrors: describeSchemaErrors };`,
+  ).replace(/;$/, '');
 }
 
 /** The contract of one request: expected status, JSON body, time budget, headers, schema, captures. */

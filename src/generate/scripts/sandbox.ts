@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LOCAL_CALLBACK_PATH } from '../../shared/local-pleo.js';
 import {
+  CONTRACT_LIB_VARIABLE,
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,
   NEGATIVE_TESTS_VARIABLE,
@@ -49,6 +50,7 @@ export type SandboxFile = (typeof SANDBOX_FILES)[number];
 export const SANDBOX_DEFINES: Readonly<Record<string, string>> = {
   LOCAL_CALLBACK_PATH,
   SCHEMAS_VARIABLE,
+  CONTRACT_LIB_VARIABLE,
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,
   NEGATIVE_TESTS_VARIABLE,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONTRACT_LIB_VARIABLE } from '../../../src/generate/scripts/index.js';
 import { fakePm, loadSandbox, runSandboxBody } from '../../helpers/sandbox.js';
 
 const LABEL = 'POST /v1/vendors without required name';
@@ -31,14 +32,14 @@ describe('negative (negative.js)', () => {
     expect(shape!.error).toBe(`expected Pleo's error body {type, message}, got {"error":"bad"}`);
   });
 
-  it('checks the error body against its schema where the description has one', () => {
-    const fake = fakePm({ response: { code: 400, body: { type: 1 } } });
-    const lib = loadSandbox(fake, ['negative.js'], {
-      globals: {
-        validateAgainst: () => [{ keyword: 'type', dataPath: '/type', params: { type: 'string' } }],
-        describeSchemaErrors: () => '$.type: must be string (type)',
-      },
+  it("checks the error body against its schema where the description has one, with the contract library's validator", () => {
+    const contractLib =
+      "({ validateAgainst: function () { return [{ keyword: 'type' }]; }, describeSchemaErrors: function () { return '$.type: must be string (type)'; } })";
+    const fake = fakePm({
+      response: { code: 400, body: { type: 1 } },
+      collectionVariables: { [CONTRACT_LIB_VARIABLE]: contractLib },
     });
+    const lib = loadSandbox(fake, ['negative.js']);
     (lib.negative as (c: unknown) => void)({ label: LABEL, status: 400, schema: {}, schemaName: 'Error' });
     expect(fake.tests[1]).toEqual({
       name: `negative: ${LABEL} → body matches Error`,
