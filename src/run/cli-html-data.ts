@@ -1,7 +1,7 @@
 import type { CollectionModel } from '../generate/index.js';
 import type { HtmlReportData, ReportFolder } from './html-data.js';
 import type { CliRun } from './postman-cli-output.js';
-import { countNegativeCases } from './negative-count.js';
+import { countNegativeCases } from './negative.js';
 
 /**
  * The HTML report's data for a Postman CLI run: every request of the run (the model's folders and

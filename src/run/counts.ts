@@ -1,5 +1,5 @@
 import type { NewmanRunSummary } from 'newman';
-import { countNegativeCases } from './negative-count.js';
+import { countNegativeCases } from './negative.js';
 
 type Execution = NewmanRunSummary['run']['executions'][number];
 type AssertionRecord = { skipped?: boolean; error?: unknown };

@@ -16,7 +16,7 @@ import { TOKEN_FOLDER_NAME } from '../generate/scripts/token-item.js';
 import { startMock, TEST_CLIENT } from '../mock/index.js';
 import { cliHtmlReportData } from './cli-html-data.js';
 import { jsonReport, junitReport } from './cli-reports.js';
-import { countNegativeCases } from './negative-count.js';
+import { countNegativeCases } from './negative.js';
 import { renderHtmlReport } from './html-report.js';
 import type { LocalSuiteOptions } from './local.js';
 import { localOverrides } from './local.js';
