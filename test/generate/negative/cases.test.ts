@@ -125,3 +125,26 @@ describe("negative cases from Pleo's description", () => {
     if (wrongCompany) expect(JSON.parse(wrongCompany.request.body!.content).companyId).toBe(12345);
   });
 });
+
+describe("the README's count of Pleo's negative cases", () => {
+  it('is what the description yields, kind by kind', async () => {
+    const spec = await loadDefault();
+    const kinds: Record<string, number> = {};
+    for (const request of spec.folders.flatMap((f) => f.requests)) {
+      for (const c of negativeCases(spec.schemas, request)) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
+    }
+    // README, "Negative cases": update both together.
+    expect(kinds).toEqual({
+      required: 81,
+      type: 66,
+      maxLength: 15,
+      maxItems: 14,
+      minLength: 4,
+      minItems: 1,
+      enum: 15,
+      json: 37,
+      unknownId: 18,
+    });
+    expect(Object.values(kinds).reduce((a, b) => a + b)).toBe(251);
+  });
+});
