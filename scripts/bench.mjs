@@ -162,6 +162,32 @@ try {
   console.log(
     `  import-openapi --check of Pleo's ${docs.length} documents: ${importMs.toFixed(0)} ms, ${x(importMs)}; ${beyond.toFixed(0)} ms of work beyond node start-up (${(beyond / baseline).toFixed(1)}x node -e 0)${beyond <= WELL_UNDER_A_SECOND ? ' (target well under 1000 ms, counted as ≤ 750: met)' : ' (target well under 1000 ms, counted as ≤ 750: MISSED)'}`,
   );
+  // The Negative folder (issue 23): generate of Pleo's own description with and without it, in turns.
+  const negativeRuns = { with: [], without: [] };
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, extra] of [
+      ['with', []],
+      ['without', ['--no-negative']],
+    ]) {
+      const out = join(dir, `negative-${name}-${i}`);
+      negativeRuns[name].push(
+        timeGenerate('collections/pleo-api.yaml', out, join(dir, `rss-negative-${name}-${i}`), [
+          '--format',
+          'v2.1',
+          ...extra,
+        ]).ms,
+      );
+      if (i === 0 && name === 'with') {
+        const written = JSON.parse(readFileSync(join(out, 'collections', 'pleo-api.postman_collection.json'), 'utf8'));
+        negativeRuns.cases = written.item.find((f) => f.name === 'Negative')?.item.length ?? 0;
+      }
+    }
+  }
+  const withNegative = median(negativeRuns.with);
+  const withoutNegative = median(negativeRuns.without);
+  console.log(
+    `  generate --format v2.1 of Pleo's description: ${withNegative.toFixed(0)} ms with its ${negativeRuns.cases} negative cases, ${withoutNegative.toFixed(0)} ms with --no-negative (${x(withNegative)} vs ${x(withoutNegative)}): the Negative folder costs ${(withNegative / withoutNegative).toFixed(2)}x`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

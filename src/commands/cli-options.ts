@@ -48,6 +48,12 @@ function generateOptions(out: string): Record<string, Options> {
       type: 'string',
       describe: 'Comma-separated: v2.1 (collections/*.json), v3 (postman/ folder of Postman v12); default both',
     },
+    negative: {
+      type: 'boolean',
+      default: true,
+      describe:
+        'The Negative folder: requests that break one constraint each and must be refused (--no-negative leaves it out)',
+    },
   };
 }
 
@@ -117,6 +123,11 @@ export const COMMANDS: Record<CommandName, CommandDefinition> = {
         type: 'boolean',
         default: false,
         describe: 'Send writes (POST/PUT/PATCH/DELETE, not :search) to production too',
+      },
+      negative: {
+        type: 'boolean',
+        default: false,
+        describe: 'Send the Negative folder to staging or an environment file too (local always; production never)',
       },
       'refresh-token-file': {
         type: 'string',

@@ -19,11 +19,17 @@ export interface GenerateArgs {
   callback?: CallbackVariant;
   /** `--format v2.1,v3` (default both). */
   format?: string;
+  /** `--no-negative` leaves the Negative folder out. */
+  negative?: boolean;
 }
 
 async function produce(args: GenerateArgs, io: Io) {
   const spec = withCallback(await loadSpec(args.spec, { onWarning: io.err }), args.callback);
-  const result = generateFiles(spec, { scopes: parseScopes(spec, args.scopes), formats: parseFormats(args.format) });
+  const result = generateFiles(spec, {
+    scopes: parseScopes(spec, args.scopes),
+    formats: parseFormats(args.format),
+    ...(args.negative === false ? { negative: false } : {}),
+  });
   for (const { folder, request, missing } of result.omitted) {
     io.err(`left out: ${folder} / ${request.name} (${request.method} ${request.path}) needs ${missing.join(' ')}`);
   }

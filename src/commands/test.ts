@@ -1,4 +1,4 @@
-import { buildCollection } from '../generate/index.js';
+import { buildCollection, NEGATIVE_TESTS_VARIABLE } from '../generate/index.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { environmentLabel, hasStoredToken, storedTokenPath } from '../login/token-store.js';
 import {
@@ -47,6 +47,8 @@ export interface TestArgs {
   shard?: string;
   /** `--runner newman|postman-cli` (default newman). */
   runner?: string;
+  /** `--negative`: the Negative folder goes to staging (or an environment file) too; local always, production never. */
+  negative?: boolean;
 }
 
 /** What the user reads after Newman's own output: skipped writes, reports, the rotation, one summary line. */
@@ -110,6 +112,12 @@ export async function testCommand(
     const summary = await runLocalSuite({ ...common, spec });
     reportRun(summary, io, (args.parallel ?? 1) > 1);
     return summary.ok ? 0 : 1;
+  }
+  if (args.negative && target.production) {
+    throw new UserError(
+      '--negative: the Negative folder never runs against production (each case is a write that must fail; an API that wrongly accepts one changes real data); run it against staging or the local mock',
+      ERROR_CODES.OPTION_INVALID,
+    );
   }
   if (args.refreshTokenFile) await assertWritableFile(args.refreshTokenFile, '--refresh-token-file');
   return runRemote({ args, io, processEnv, spec, target, common });
@@ -180,7 +188,7 @@ async function runKeepingTokens(
     onRotatedRefreshToken: keep, // --parallel: the shared acquisition's rotation, at once
     collection: buildCollection(spec).collection,
     environment: target.environment,
-    envVars: { ...credentials },
+    envVars: { ...credentials, ...(args.negative ? { [NEGATIVE_TESTS_VARIABLE]: 'true' } : {}) },
     production: target.production,
     allowWrites: args.allowWrites,
     onRefreshToken: keep,

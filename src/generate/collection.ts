@@ -8,6 +8,7 @@ import { requestDefinition, transformRequest } from './request.js';
 import { danglingInputs, type DanglingInput } from './tailoring.js';
 import { buildCollectionEvents, buildSecurityFolder, sharedScriptVariables } from './scripts/index.js';
 import { buildTokenFolder } from './scripts/token-item.js';
+import { buildNegativeFolder } from './negative/folder.js';
 import { writeV21 } from './writers/v21.js';
 
 export interface CollectionResult {
@@ -52,6 +53,11 @@ function keepFolder(
   return { ...folder, requests };
 }
 
+export interface CollectionOptions {
+  /** The generated Negative folder (default on): requests that break one constraint each and must be refused. */
+  negative?: boolean;
+}
+
 /** What building the model leaves out, beside the model. */
 export interface CollectionModelResult {
   model: CollectionModel;
@@ -61,14 +67,20 @@ export interface CollectionModelResult {
 
 /**
  * Builds the collection as plain data: a generated Token folder first (the run's access token), one
- * folder per resource group (requests ordered for a contract run) and a generated Security folder last, collection-level OAuth 2.0 and token script,
+ * folder per resource group (requests ordered for a contract run), a generated Negative folder (unless
+ * `options.negative` is false) and a generated Security folder last, collection-level OAuth 2.0 and token script,
  * each request's schemas in its own test script, ids derived from names.
  * @param scopes the scopes the client registered; requests needing others are left out.
  */
-export function buildCollectionModel(spec: ApiDescription, scopes?: readonly string[]): CollectionModelResult {
+export function buildCollectionModel(
+  spec: ApiDescription,
+  scopes?: readonly string[],
+  options: CollectionOptions = {},
+): CollectionModelResult {
   const omitted: CollectionResult['omitted'] = [];
   const allowed = scopes ? new Set(scopes) : undefined;
   const folders = spec.folders.map((f) => keepFolder(f, allowed, omitted)).filter((f) => f.requests.length > 0);
+  const negative = options.negative === false ? undefined : buildNegativeFolder(spec, folders, requestDefinition);
   const security = buildSecurityFolder(folders, requestDefinition, scopes ?? neededScopes(spec));
   const model: CollectionModel = {
     id: stableId('collection', spec.info.name),
@@ -76,7 +88,7 @@ export function buildCollectionModel(spec: ApiDescription, scopes?: readonly str
     version: spec.info.version,
     description: spec.info.description,
     auth: { type: 'oauth2', entries: buildAuth(spec).oauth2 },
-    variables: [...captureVariables(folders), ...sharedScriptVariables()],
+    variables: [...captureVariables(folders), ...sharedScriptVariables(), ...(negative ? [negative.library] : [])],
     scripts: buildCollectionEvents(spec),
     folders: [
       buildTokenFolder(),
@@ -86,6 +98,7 @@ export function buildCollectionModel(spec: ApiDescription, scopes?: readonly str
         description: folder.description,
         items: orderForRun(folder.requests).map((request) => transformRequest(spec, folder, request)),
       })),
+      ...(negative ? [negative.folder] : []),
       ...(security ? [security] : []),
     ],
   };
@@ -101,7 +114,11 @@ export function buildCollectionModel(spec: ApiDescription, scopes?: readonly str
 }
 
 /** The collection as Postman Collection v2.1.0 JSON. */
-export function buildCollection(spec: ApiDescription, scopes?: readonly string[]): CollectionResult {
-  const { model, omitted, dangling } = buildCollectionModel(spec, scopes);
+export function buildCollection(
+  spec: ApiDescription,
+  scopes?: readonly string[],
+  options: CollectionOptions = {},
+): CollectionResult {
+  const { model, omitted, dangling } = buildCollectionModel(spec, scopes, options);
   return { collection: writeV21(model), omitted, dangling };
 }

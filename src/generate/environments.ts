@@ -1,3 +1,4 @@
+import { NEGATIVE_TESTS_VARIABLE } from './scripts/variables.js';
 import { TEST_CLIENT } from '../shared/local-pleo.js';
 import type { ApiDescription, EnvironmentName } from '../description/index.js';
 import { stableId } from './ids.js';
@@ -65,6 +66,8 @@ export function buildEnvironment(
       value('scopes', scopes.join(' ')),
       value('accessToken', '', 'secret'),
       value('refreshToken', '', 'secret'),
+      // The Negative folder's requests go out only where this is "true" (never against production).
+      ...(local ? [value(NEGATIVE_TESTS_VARIABLE, 'true')] : []),
       ...Object.entries(env.variables).map(([key, v]) => value(key, v)),
     ],
     _postman_variable_scope: 'environment',

@@ -5,7 +5,9 @@ import { buildEnvironment, neededScopes } from './environments.js';
 import { writeV21 } from './writers/v21.js';
 import { v3CollectionDir, writeV3, writeV3Environment } from './writers/v3.js';
 
-export { buildCollection, buildCollectionModel } from './collection.js';
+export { buildCollection, buildCollectionModel, type CollectionOptions } from './collection.js';
+export { NEGATIVE_FOLDER_NAME, NEGATIVE_TEST_PREFIX, NEGATIVE_TESTS_VARIABLE } from './negative/folder.js';
+export { negativeCases, CONSTRAINT_KINDS, type ConstraintKind, type NegativeCase } from './negative/cases.js';
 export { writeV21 } from './writers/v21.js';
 export { writeV3, writeV3Environment, v3CollectionDir, safeName } from './writers/v3.js';
 export type { CollectionModel } from './model.js';
@@ -22,6 +24,8 @@ export interface GenerateOptions {
   scopes?: readonly string[];
   /** Default both. */
   formats?: readonly Format[];
+  /** The Negative folder; default on (`generate --no-negative` turns it off). */
+  negative?: boolean;
 }
 
 export interface GeneratedFile {
@@ -49,7 +53,9 @@ export function collectionBaseName(specPath: string): string {
 /** Everything `generate` writes, as data: the collection and one environment file per environment, in each format. */
 export function generateFiles(spec: ApiDescription, options: GenerateOptions = {}): GenerateResult {
   const formats = new Set(options.formats ?? FORMATS);
-  const { model, omitted, dangling } = buildCollectionModel(spec, options.scopes);
+  const { model, omitted, dangling } = buildCollectionModel(spec, options.scopes, {
+    ...(options.negative !== undefined ? { negative: options.negative } : {}),
+  });
   const scopes = options.scopes ? [...options.scopes] : neededScopes(spec);
   const environments = ENVIRONMENT_NAMES.map((name) => ({ name, file: buildEnvironment(spec, name, scopes) }));
   const files: GeneratedFile[] = [];

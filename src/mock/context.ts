@@ -25,6 +25,7 @@ export interface MockContext {
   api: ResourceApi;
   tamper: (ctx: TamperContext) => TamperResult;
   enforceScopes: (request: RequestDef) => boolean;
+  lenient: boolean;
 }
 
 /**
@@ -63,5 +64,6 @@ export function createContext(options: MockOptions, url: string): MockContext {
     api: createResourceApi(options.spec),
     tamper: options.tamper ?? (() => undefined),
     enforceScopes: options.enforceScopes ?? (() => true),
+    lenient: options.lenient ?? false,
   };
 }

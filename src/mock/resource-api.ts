@@ -1,9 +1,9 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { isDeepStrictEqual } from 'node:util';
-import type { ApiDescription, RequestDef } from '../description/index.js';
+import { expectedStatus, type ApiDescription, type RequestDef } from '../description/index.js';
 import { decodeUtf8, headerValue, JSON_CONTENT_TYPE, mediaType, type MockRequest, type MockResponse } from './http.js';
 import { pleoError, runOperation, type Caller, type OperationResult, type RecordStore } from './operations.js';
-import { isObject, resourceModel, type JsonObject, type Operation } from './resource-model.js';
+import { isObject, resourceModel, successExample, type JsonObject, type Operation } from './resource-model.js';
 import { compileRoutes, matchRoute, type Route } from './routes.js';
 import { createValidators, describeValidationError, type Validators } from './schemas.js';
 import type { TamperContext, TamperResult } from './types.js';
@@ -27,6 +27,8 @@ export interface ResourceContext {
   api: ResourceApi;
   tamper: (ctx: TamperContext) => TamperResult;
   enforceScopes: (request: RequestDef) => boolean;
+  /** Accept what the contract forbids (see MockOptions.lenient). */
+  lenient?: boolean;
 }
 
 /** Routes, operations and a fresh in-memory store seeded from the examples. */
@@ -212,7 +214,7 @@ export async function handleResourceRequest(ctx: ResourceContext, req: MockReque
   const auth = await authorise(ctx, req, query, request);
   const result =
     ('denied' in auth ? auth.denied : undefined) ??
-    checkBody(ctx.api.validators, request, parsed) ??
+    (ctx.lenient ? undefined : checkBody(ctx.api.validators, request, parsed)) ??
     runOperation(ctx.api.store, ctx.api.validators, ctx.api.notFound, {
       request,
       op: ctx.api.operations.get(request) ?? { kind: 'example' },
@@ -221,5 +223,10 @@ export async function handleResourceRequest(ctx: ResourceContext, req: MockReque
       body: parsed.kind === 'json' ? parsed.value : undefined,
       ...('caller' in auth ? { caller: auth.caller } : {}),
     });
-  return finish(ctx, request, result);
+  return finish(ctx, request, ctx.lenient && result.status === 404 ? lenientAnswer(request) : result);
+}
+
+/** What a lenient API answers to an unknown id: the success example, as if it were known. */
+function lenientAnswer(request: RequestDef): OperationResult {
+  return { status: expectedStatus(request), body: successExample(request) };
 }

@@ -25,6 +25,12 @@ export interface MockOptions {
   tamper?: (ctx: TamperContext) => TamperResult;
   /** Contract-test hook: false skips the scope check of a request. Default: every scope enforced. */
   enforceScopes?: (request: RequestDef) => boolean;
+  /**
+   * Test hook: an API that accepts everything its contract forbids: request bodies are not checked
+   * (a body that is not JSON is taken as none) and an unknown id is answered like a known one.
+   * The Negative folder must fail against it. Default false.
+   */
+  lenient?: boolean;
   /** Simulated network delay before every response (`mock --latency MS[,JITTER]`); default none. */
   latency?: Latency;
   /** Receives one line per request (method, path, status, time); never secrets, tokens or query strings. */

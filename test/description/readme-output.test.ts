@@ -37,10 +37,11 @@ describe("the README's examples are today's real output", () => {
   it('issue 8 items 1 and 3: the summary and token-step lines have the shape the code prints', () => {
     const base: RunSummary = {
       ok: true,
-      requests: { total: 106, failed: 0 },
-      assertions: { total: 405, passed: 405, failed: 0, skipped: 0 },
+      requests: { total: 357, failed: 0 },
+      negativeCases: 251,
+      assertions: { total: 907, passed: 907, failed: 0, skipped: 0 },
       failures: [],
-      durationMs: 5600,
+      durationMs: 41_400,
       skippedWrites: [],
       reportFiles: [],
     };
@@ -48,13 +49,14 @@ describe("the README's examples are today's real output", () => {
     const failed: RunSummary = {
       ...base,
       ok: false,
-      requests: { total: 4, failed: 1 },
-      assertions: { total: 12, passed: 6, failed: 6, skipped: 0 },
-      durationMs: 500,
+      requests: { total: 6, failed: 3 },
+      negativeCases: 0,
+      assertions: { total: 20, passed: 6, failed: 12, skipped: 2 },
+      durationMs: 300,
     };
     const lines = formatTokenStepFailure({
       reason: 'token endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED)',
-      notSent: 6,
+      notSent: 11,
     });
     expect(README).toContain([...lines, `pleo-postman test: ${formatSummaryLine(failed)}`].join('\n'));
   });

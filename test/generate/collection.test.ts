@@ -33,7 +33,7 @@ const EXPECTED_AUTH: Array<[string, string | boolean]> = [
 /** The requests of the description's folders (not the generated Token and Security folders). */
 const requestsOf = (collection: Json): Json[] =>
   collection.item
-    .filter((f: Json) => f.name !== 'Security' && f.name !== 'Token')
+    .filter((f: Json) => !['Security', 'Token', 'Negative'].includes(f.name))
     .flatMap((folder: Json) => folder.item);
 
 describe.each([

@@ -71,6 +71,7 @@ const fakeResponse = (r: FakeResponse) => {
     responseTime: r.responseTime ?? 10,
     headers: { get: (name: string) => headers[name.toLowerCase()] },
     json: jsonOf(r.body),
+    text: () => (typeof r.body === 'string' ? r.body : r.body === undefined ? '' : JSON.stringify(r.body)),
     to: {
       have: {
         status: (code: number) => chai.expect(r.code, 'status').to.equal(code),

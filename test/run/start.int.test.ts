@@ -31,7 +31,7 @@ describe('start', () => {
   it('exits 0 and prints the summary line', () => {
     expect(code, output.slice(-3000)).toBe(0);
     expect(output).toMatch(
-      /pleo-postman test: \d+ requests, \d+ assertions: \d+ passed, 0 failed(, \d+ skipped)? in [\d.]+ s: passed/,
+      /pleo-postman test: \d+ requests \(\d+ negative cases\), \d+ assertions: \d+ passed, 0 failed(, \d+ skipped)? in [\d.]+ s: passed/,
     );
   });
 

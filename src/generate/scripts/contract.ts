@@ -42,7 +42,10 @@ export interface Contract {
  */
 export function contractLibSource(): string {
   const library = sandboxSources('contract.js', 'schema-errors.js', 'validate.js', 'read-path.js');
-  return iife(`${library}\nreturn { contract: contract };`).replace(/;$/, '');
+  // validateAgainst and describeSchemaErrors also serve the Negative folder's error bodies (negative.js).
+  return iife(
+    `${library}\nreturn { contract: contract, validateAgainst: validateAgainst, describeSchemaErrors: describeSchemaErrors };`,
+  ).replace(/;$/, '');
 }
 
 const DEFINITION_REF = '#/definitions/';
@@ -87,7 +90,8 @@ export function reachableDefinitions(
   return Object.fromEntries([...reached].sort().map((name) => [name, definitions[name]!]));
 }
 
-function schemaParts(spec: ApiDescription, ref: SchemaRef) {
+/** A schema as a script checks it: its root, its label and the named schemas it reaches (only these travel). */
+export function schemaParts(spec: ApiDescription, ref: SchemaRef) {
   const root = schemaRoot(ref);
   return { schema: root, schemaName: schemaLabel(ref), definitions: reachableDefinitions(root, allDefinitions(spec)) };
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { LOCAL_CALLBACK_PATH } from '../../shared/local-pleo.js';
 import {
+  CONTRACT_LIB_VARIABLE,
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,
+  NEGATIVE_TESTS_VARIABLE,
   TOKEN_BODY_VARIABLE,
   TOKEN_FAILURE_VARIABLE,
 } from './variables.js';
@@ -37,6 +39,8 @@ export const SANDBOX_FILES = [
   'security-narrow.js',
   'security-narrow-response.js',
   'security-probe.js',
+  'negative.js',
+  'negative-guard.js',
 ] as const;
 
 export type SandboxFile = (typeof SANDBOX_FILES)[number];
@@ -44,8 +48,10 @@ export type SandboxFile = (typeof SANDBOX_FILES)[number];
 /** Identifiers in the sandbox files that stand for a variable name (or the mock's callback path), replaced by `'value'`. */
 export const SANDBOX_DEFINES: Readonly<Record<string, string>> = {
   LOCAL_CALLBACK_PATH,
+  CONTRACT_LIB_VARIABLE,
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,
+  NEGATIVE_TESTS_VARIABLE,
   TOKEN_BODY_VARIABLE,
   TOKEN_FAILURE_VARIABLE,
 };

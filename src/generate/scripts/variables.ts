@@ -18,3 +18,9 @@ export const TOKEN_BODY_VARIABLE = 'pleoTokenRequestBody';
 
 /** Collection variable holding why the token step failed, so later requests report it and are not sent. */
 export const TOKEN_FAILURE_VARIABLE = 'pleoTokenFailure';
+
+/** Collection variable holding the negative cases' library (src/generate/sandbox/negative.js), evaluated by each case's test script. */
+export const NEGATIVE_LIB_VARIABLE = 'pleoNegativeLib';
+
+/** Variable that lets the Negative folder's requests go out: "true" in the local environment, set by `test --negative` for staging. */
+export const NEGATIVE_TESTS_VARIABLE = 'negativeTests';

@@ -1,6 +1,7 @@
 import type { CollectionModel } from '../../generate/index.js';
 import type { HtmlReportData, ReportFolder } from './html-data.js';
 import type { CliRun } from '../runners/postman-cli-output.js';
+import { countNegativeCases } from './negative.js';
 
 /**
  * The HTML report's data for a Postman CLI run: every request of the run (the model's folders and
@@ -50,6 +51,7 @@ export function cliHtmlReportData(
         skipped: count('skipped'),
       },
       scriptErrors: 0,
+      negativeCases: countNegativeCases(run.assertions.map((a) => a.name)),
     },
     durationMs,
     folders,

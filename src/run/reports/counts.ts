@@ -1,4 +1,5 @@
 import type { NewmanRunSummary } from 'newman';
+import { countNegativeCases } from './negative.js';
 
 type Execution = NewmanRunSummary['run']['executions'][number];
 type AssertionRecord = { skipped?: boolean; error?: unknown };
@@ -11,6 +12,8 @@ export interface RunCounts {
   assertions: { total: number; passed: number; failed: number; skipped: number };
   /** Pre-request and test scripts that threw. */
   scriptErrors: number;
+  /** Negative cases run (the Negative folder's requests that got their checks), counted apart. */
+  negativeCases?: number;
 }
 
 /**
@@ -21,11 +24,13 @@ export function countRun(summary: NewmanRunSummary): RunCounts {
   const { stats } = summary.run;
   const assertions = { total: 0, passed: 0, failed: 0, skipped: 0 };
   let scriptErrors = 0;
+  const names: string[] = [];
   for (const execution of new Set(summary.run.executions) as Set<
     Execution & { assertions?: AssertionRecord[]; prerequestScript?: ScriptRecord; testScript?: ScriptRecord }
   >) {
     for (const a of execution.assertions ?? []) {
       assertions.total += 1;
+      names.push(String((a as { assertion?: unknown }).assertion ?? ''));
       if (a.skipped) assertions.skipped += 1;
       else if (a.error) assertions.failed += 1;
       else assertions.passed += 1;
@@ -38,5 +43,6 @@ export function countRun(summary: NewmanRunSummary): RunCounts {
     requests: { total: stats.requests.total ?? 0, failed: stats.requests.failed ?? 0 },
     assertions,
     scriptErrors,
+    negativeCases: countNegativeCases(names),
   };
 }

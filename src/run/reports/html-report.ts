@@ -113,7 +113,7 @@ export function renderHtmlReport(data: HtmlReportData): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(data.title)}</h1><p>${requestCount(counts.requests.total, requests.length)}, ${counts.assertions.total} assertions in ${(data.durationMs / 1000).toFixed(1)} s</p></header>
+<header><h1>${escapeHtml(data.title)}</h1><p>${requestCount(counts.requests.total, requests.length)}${counts.negativeCases ? ` (${counts.negativeCases} negative case${counts.negativeCases === 1 ? '' : 's'})` : ''}, ${counts.assertions.total} assertions in ${(data.durationMs / 1000).toFixed(1)} s</p></header>
 <main class="tabs">
 <input type="radio" name="tab" id="tab-summary" checked><label class="tab" for="tab-summary">Summary</label>
 <input type="radio" name="tab" id="tab-requests"><label class="tab" for="tab-requests">Requests (${requests.length})</label>
@@ -121,7 +121,7 @@ export function renderHtmlReport(data: HtmlReportData): string {
 <section class="panel panel-summary">
 <div class="cards">
 ${card('requests sent', counts.requests.total)}${card('requests without a response', counts.requests.failed, counts.requests.failed ? 'failed' : '')}
-${card('assertions', counts.assertions.total)}${card('passed', counts.assertions.passed, 'passed')}${card('failed', counts.assertions.failed, 'failed')}${card('skipped', counts.assertions.skipped, 'skipped')}
+${counts.negativeCases ? card('negative cases', counts.negativeCases) : ''}${card('assertions', counts.assertions.total)}${card('passed', counts.assertions.passed, 'passed')}${card('failed', counts.assertions.failed, 'failed')}${card('skipped', counts.assertions.skipped, 'skipped')}
 </div>
 <p class="muted">The same counts as the last line of <code>pleo-postman test</code>, Newman's table and the JUnit report.</p>
 </section>

@@ -20,6 +20,8 @@ export interface RunSummary {
   assertions: { total: number; failed: number; skipped: number; passed?: number };
   /** Pre-request and test scripts that threw. */
   scriptErrors?: number;
+  /** Negative cases run (src/generate/negative), shown apart: `N negative cases`. */
+  negativeCases?: number;
   failures: Failure[];
   durationMs: number;
   runError?: string;
@@ -49,6 +51,7 @@ export function summariseRun(
     requests: counts.requests,
     assertions: counts.assertions,
     scriptErrors: counts.scriptErrors,
+    ...(counts.negativeCases ? { negativeCases: counts.negativeCases } : {}),
     failures: list,
     durationMs: Math.max(0, (t.completed ?? 0) - (t.started ?? 0)),
     ...(runError !== undefined ? { runError: String(runError.message ?? runError) } : {}),
@@ -58,7 +61,7 @@ export function summariseRun(
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * `57 requests, 179 assertions: 176 passed, 0 failed, 3 skipped in 2.0 s: passed`. The same numbers
+ * `57 requests (16 negative cases), 179 assertions: 176 passed, 0 failed, 3 skipped in 2.0 s: passed`. The same numbers
  * as Newman's table (requests and assertions, executed and failed), JUnit and the HTML report.
  */
 export function formatSummaryLine(summary: RunSummary): string {
@@ -68,5 +71,6 @@ export function formatSummaryLine(summary: RunSummary): string {
   const failedRequests = requests.failed > 0 ? ` (${requests.failed} failed)` : '';
   const skipped = assertions.skipped > 0 ? `, ${assertions.skipped} skipped` : '';
   const scripts = summary.scriptErrors ? `, ${plural(summary.scriptErrors, 'script error')}` : '';
-  return `${plural(requests.total, 'request')}${failedRequests}, ${plural(assertions.total, 'assertion')}: ${passed} passed, ${assertions.failed} failed${skipped}${scripts} in ${(summary.durationMs / 1000).toFixed(1)} s: ${verdict}`;
+  const negative = summary.negativeCases ? ` (${plural(summary.negativeCases, 'negative case')})` : '';
+  return `${plural(requests.total, 'request')}${failedRequests}${negative}, ${plural(assertions.total, 'assertion')}: ${passed} passed, ${assertions.failed} failed${skipped}${scripts} in ${(summary.durationMs / 1000).toFixed(1)} s: ${verdict}`;
 }

@@ -10,7 +10,7 @@ export interface LocalSuiteOptions
   /** Scopes the client registered (as `generate --scopes`); default every scope the description needs. */
   scopes?: readonly string[];
   /** Mock hooks, for tests that break the contract on purpose. */
-  mock?: Pick<MockOptions, 'tamper' | 'enforceScopes' | 'accessTokenTtlSeconds' | 'log' | 'latency'>;
+  mock?: Pick<MockOptions, 'tamper' | 'enforceScopes' | 'accessTokenTtlSeconds' | 'log' | 'latency' | 'lenient'>;
 }
 
 /**

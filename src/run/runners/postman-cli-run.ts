@@ -17,6 +17,7 @@ import { startMock, TEST_CLIENT } from '../../mock/index.js';
 import { cliHtmlReportData } from '../reports/cli-html-data.js';
 import { jsonReport, junitReport } from '../reports/cli-reports.js';
 import { renderHtmlReport } from '../reports/html-report.js';
+import { countNegativeCases } from '../reports/negative.js';
 import type { LocalSuiteOptions } from './local.js';
 import { localOverrides } from './local.js';
 import { locatePostmanCli } from './postman-cli-bin.js';
@@ -128,6 +129,7 @@ export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOption
     options.onConsole?.(withoutLoginNotice(text));
     const run = parseCliRun(text);
     const failed = run.assertions.filter((a) => a.outcome === 'failed').length;
+    const negativeCases = countNegativeCases(run.assertions.map((a) => a.name));
     const runError = !run.completed ? `the Postman CLI stopped (exit ${code}) before the end of the run` : undefined;
     const summary: Omit<RunSummary, 'reportFiles'> = {
       ok: run.completed && run.failures.length === 0 && code === 0,
@@ -137,6 +139,7 @@ export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOption
         failed,
         skipped: run.assertions.filter((a) => a.outcome === 'skipped').length,
       },
+      ...(negativeCases ? { negativeCases } : {}),
       failures: run.failures,
       durationMs,
       ...(runError ? { runError } : {}),

@@ -1,3 +1,5 @@
+import { withoutNegativeFolder } from '../reports/negative.js';
+import { NEGATIVE_TESTS_VARIABLE } from '../../generate/index.js';
 import type { NewmanRunSummary } from 'newman';
 import { ERROR_CODES, UserError } from '../../errors.js';
 import { executionRecords } from './execution-records.js';
@@ -41,11 +43,14 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   if (isScaled(options)) return runScaledSuite(options, runSuite); // --shard, --parallel: src/run/parallel.ts
   const folders = options.folders ?? [];
   assertFolders(options.collection, folders);
+  const kept = options.production ? withoutNegativeFolder(options.collection) : options.collection;
   const { collection, skipped } =
-    options.production && !options.allowWrites
-      ? withoutWrites(options.collection)
-      : { collection: options.collection, skipped: [] };
-  const envVars = { ...options.envVars, ...(options.allowWrites ? { allowWrites: 'true' } : {}) };
+    options.production && !options.allowWrites ? withoutWrites(kept) : { collection: kept, skipped: [] };
+  const envVars = {
+    ...options.envVars,
+    ...(options.allowWrites ? { allowWrites: 'true' } : {}),
+    ...(options.production ? { [NEGATIVE_TESTS_VARIABLE]: 'false' } : {}),
+  };
   const reportDir = options.reportDir ?? 'reports';
   const plan = await planReports(
     options.reporters ?? ['cli'],

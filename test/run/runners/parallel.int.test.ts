@@ -129,7 +129,14 @@ describe('--parallel and --shard against the deliberately broken mock', () => {
     expect(Number(junit.testsuites.failures)).toBe(cases.filter((c) => c.failure !== undefined).length);
     // Folder and request names are kept, and requests come in the collection's folder order.
     const folders = junit.testsuites.testsuite.map((s) => s.name.split(' / ')[0]);
-    expect([...new Set(folders)]).toEqual(['pleo-postman', 'Vendors', 'Employees', 'Introspect', 'Security']);
+    expect([...new Set(folders)]).toEqual([
+      'pleo-postman',
+      'Vendors',
+      'Employees',
+      'Introspect',
+      'Negative',
+      'Security',
+    ]);
     const json = JSON.parse(await readFile(join(reportDir, 'pleo-postman.json'), 'utf8')) as {
       collection: { item: Array<{ name: string }> };
       run: {
@@ -138,7 +145,13 @@ describe('--parallel and --shard against the deliberately broken mock', () => {
         executions: Array<{ item: { name: string } }>;
       };
     };
-    expect(json.collection.item.map((f) => f.name)).toEqual(['Vendors', 'Employees', 'Introspect', 'Security']);
+    expect(json.collection.item.map((f) => f.name)).toEqual([
+      'Vendors',
+      'Employees',
+      'Introspect',
+      'Negative',
+      'Security',
+    ]);
     expect(json.run.failures).toHaveLength(3);
     expect(json.run.stats.assertions.failed).toBe(3);
     expect(json.run.executions.map((e) => e.item.name)).toContain('Get vendor');

@@ -58,6 +58,9 @@ describe('the Postman CLI runs the v3 folder against the local mock', () => {
       const junit = await readFile(join(dir, 'cli-junit.xml'), 'utf8');
       expect(junit).toContain(`tests="${cli.assertions.total}" failures="0"`);
       expect(junit).toContain('<testsuite name="Token / Get access token"');
+      // The negative cases apart: a testsuite each, under their folder.
+      expect(junit).toContain('<testsuite name="Negative / Vendors: Create vendor without required name → 400"');
+      expect(cli.negativeCases).toBe(newman.negativeCases);
       const json = JSON.parse(await readFile(join(dir, 'cli.json'), 'utf8'));
       expect(json.summary.assertions).toEqual(cli.assertions);
       const html = await readFile(join(dir, 'cli.html'), 'utf8');
@@ -72,9 +75,10 @@ describe('the Postman CLI runs the v3 folder against the local mock', () => {
       });
       expect(html).toMatch(
         new RegExp(
-          `${cli.requests.total} requests( sent \\(the Requests tab lists \\d+: [^)]*\\))?, ${cli.assertions.total} assertions`,
+          `${cli.requests.total} requests( sent \\(the Requests tab lists \\d+: [^)]*\\))? \\(${cli.negativeCases} negative cases\\), ${cli.assertions.total} assertions`,
         ),
       );
+      expect(cli.negativeCases).toBeGreaterThan(100);
       expect(html).not.toMatch(/<script|<link|https?:\/\/[^"<\s]*\.(css|js)\b/);
       for (const text of [console, junit, JSON.stringify(json), html]) expect(text).not.toContain(TEST_CLIENT.secret);
     },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollection, buildEnvironment, neededScopes } from '../../../src/generate/index.js';
+import { UNKNOWN_UUID } from '../../../src/generate/negative/cases.js';
 import { startMock, type RunningMock } from '../../../src/mock/index.js';
 import { runSuite } from '../../../src/run/index.js';
 import type { ApiDescription } from '../../../src/description/index.js';
@@ -49,6 +50,10 @@ describe('production safety', () => {
       skipped = summary.skippedWrites;
     });
     expect(calls.filter((c) => !c.startsWith('GET '))).toEqual(wantWrites);
+    expect(
+      calls.filter((c) => c.includes(UNKNOWN_UUID)),
+      'no negative case, not even a read',
+    ).toEqual([]);
     expect(skipped).toEqual(
       allowWrites ? [] : [{ folder: 'Vendors', name: 'Create vendor', method: 'POST', path: '/v1/vendors' }],
     );
@@ -71,6 +76,8 @@ describe('production safety', () => {
         reporters: [],
       });
     });
+    // The local environment sets negativeTests=true: the collection's guard still sends no negative case to production.
     expect(calls.filter((c) => !c.startsWith('GET '))).toEqual(wantWrites);
+    expect(calls.filter((c) => c.includes(UNKNOWN_UUID))).toEqual([]);
   });
 });

@@ -58,10 +58,11 @@ async function runWithUnreachableTokenEndpoint(refreshToken?: string) {
 
 describe('a token step that fails', () => {
   it.each([
-    // The six requests of the minimal description; in the code flow the Token item itself is held back too
+    // The six requests of the minimal description and its five negative cases (the collection's token step
+    // holds them back before their own guard runs); in the code flow the Token item itself is held back too
     // (its authorization step failed before it was sent), while the refresh grant's Token item was sent.
-    ['refresh_token grant', 'rt-unreachable', 'token endpoint unreachable', 6],
-    ['authorization code flow', undefined, 'authorization endpoint unreachable', 7],
+    ['refresh_token grant', 'rt-unreachable', 'token endpoint unreachable', 11],
+    ['authorization code flow', undefined, 'authorization endpoint unreachable', 12],
   ])(
     'issue 8 item 3 (%s): the reason is named, the requests are not sent, and test says so in its last lines',
     async (_name, refreshToken, what, held) => {
