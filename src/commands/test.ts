@@ -11,6 +11,7 @@ import {
   parseRunner,
   planRefreshToken,
   runLocalSuiteWithPostmanCli,
+  runSuiteWithPostmanCli,
   tokenStepFailure,
   writeRefreshTokenFileSync,
   type RefreshTokenPlan,
@@ -85,13 +86,7 @@ export async function testCommand(
     ...(args.shard !== undefined ? { shard: parseShard(args.shard) } : {}),
   };
   const target = await resolveTarget(spec, args.env);
-  if (runner === 'postman-cli') {
-    if (target.kind !== 'local') {
-      throw new UserError(
-        '--runner postman-cli runs against the local mock only (--env local): the Postman CLI cannot export the environment of a v3 run, so a refresh token that the server rotates would be lost; use --runner newman for staging and production',
-        ERROR_CODES.OPTION_INVALID,
-      );
-    }
+  if (runner === 'postman-cli' && target.kind === 'local') {
     const summary = await runLocalSuiteWithPostmanCli({ ...common, spec, onConsole: (text) => io.out(text.trimEnd()) });
     reportRun(summary, io);
     return summary.ok ? 0 : 1;
@@ -102,7 +97,7 @@ export async function testCommand(
     return summary.ok ? 0 : 1;
   }
   if (args.refreshTokenFile) await assertWritableFile(args.refreshTokenFile, '--refresh-token-file');
-  return runRemote({ args, io, processEnv, spec, target, common });
+  return runRemote({ args, io, processEnv, spec, target, common, runner });
 }
 
 interface RemoteRun {
@@ -112,6 +107,7 @@ interface RemoteRun {
   spec: ApiDescription;
   target: Extract<Target, { kind: 'remote' }>;
   common: Omit<SuiteOptions, 'collection' | 'environment'>;
+  runner: 'newman' | 'postman-cli';
 }
 
 /** Staging, production or an environment file: credentials in, every rotated refresh token on disk at once. */
@@ -147,7 +143,7 @@ async function runRemote(run: RemoteRun): Promise<number> {
 }
 
 async function runKeepingTokens(
-  { args, io, spec, target, common }: RemoteRun,
+  { args, io, spec, target, common, runner }: RemoteRun,
   credentials: Credentials,
   keepIn: RefreshTokenPlan['keepIn'],
 ): Promise<number> {
@@ -165,16 +161,29 @@ async function runKeepingTokens(
       );
     }
   };
-  const summary = await runSuite({
-    ...common,
-    onRotatedRefreshToken: keep, // --parallel: the shared acquisition's rotation, at once
-    collection: buildCollection(spec).collection,
-    environment: target.environment,
-    envVars: { ...credentials },
-    production: target.production,
-    allowWrites: args.allowWrites,
-    onRefreshToken: keep,
-  });
+  // The harness gets every token itself before the runner starts; `keep` writes each rotation at once.
+  const summary =
+    runner === 'postman-cli'
+      ? await runSuiteWithPostmanCli({
+          ...common,
+          spec,
+          environment: target.environment,
+          envVars: { ...credentials },
+          production: target.production,
+          allowWrites: args.allowWrites,
+          onRefreshToken: keep,
+          onConsole: (text) => io.out(text.trimEnd()),
+        })
+      : await runSuite({
+          ...common,
+          onRotatedRefreshToken: keep,
+          collection: buildCollection(spec).collection,
+          environment: target.environment,
+          envVars: { ...credentials },
+          production: target.production,
+          allowWrites: args.allowWrites,
+          onRefreshToken: keep,
+        });
   if (summary.rotatedRefreshToken !== undefined && summary.rotatedRefreshToken !== kept)
     keep(summary.rotatedRefreshToken);
   if (kept !== undefined && keepIn) {

@@ -1,6 +1,7 @@
 import { TEST_CLIENT } from '../shared/local-pleo.js';
 import type { ApiDescription, EnvironmentName } from '../description/index.js';
 import { stableId } from './ids.js';
+import { PRODUCTION_VARIABLE } from './scripts/variables.js';
 
 export interface EnvironmentValue {
   key: string;
@@ -63,6 +64,8 @@ export function buildEnvironment(
       value('accessToken', '', 'secret'),
       value('refreshToken', '', 'secret'),
       ...Object.entries(env.variables).map(([key, v]) => value(key, v)),
+      // The write guard's own mark (src/generate/sandbox/write-guard.js): a renamed or proxied URL stays guarded.
+      ...(name === 'production' ? [value(PRODUCTION_VARIABLE, 'true')] : []),
     ],
     _postman_variable_scope: 'environment',
   };

@@ -8,7 +8,7 @@ import { v3CollectionDir, writeV3, writeV3Environment } from './writers/v3.js';
 export { buildCollection, buildCollectionModel } from './collection.js';
 export { writeV21 } from './writers/v21.js';
 export { writeV3, writeV3Environment, v3CollectionDir, safeName } from './writers/v3.js';
-export type { CollectionModel } from './model.js';
+export type { CollectionModel, FolderModel, RequestItem } from './model.js';
 export { buildEnvironment, neededScopes, LOOPBACK_URL } from './environments.js';
 export { buildAuth } from './auth.js';
 export { stableId } from './ids.js';

@@ -43,3 +43,11 @@ export async function runLocalSuiteWithPostmanCli(
   const { runLocalSuiteWithPostmanCli: run } = await import('./runners/postman-cli-run.js');
   return run(...args);
 }
+
+/** The Postman CLI runner against staging, production or a file (the harness owns the tokens), loaded on first use. */
+export async function runSuiteWithPostmanCli(
+  ...args: Parameters<typeof import('./runners/postman-cli-run.js').runSuiteWithPostmanCli>
+): ReturnType<typeof import('./runners/postman-cli-run.js').runSuiteWithPostmanCli> {
+  const { runSuiteWithPostmanCli: run } = await import('./runners/postman-cli-run.js');
+  return run(...args);
+}

@@ -6,6 +6,9 @@ import {
   SCHEMAS_VARIABLE,
   TOKEN_BODY_VARIABLE,
   TOKEN_FAILURE_VARIABLE,
+  TOKEN_TRIED_VARIABLE,
+  HARNESS_TOKENS_VARIABLE,
+  PRODUCTION_VARIABLE,
 } from './variables.js';
 
 /**
@@ -50,6 +53,9 @@ export const SANDBOX_DEFINES: Readonly<Record<string, string>> = {
   NARROW_TOKEN_VARIABLE,
   TOKEN_BODY_VARIABLE,
   TOKEN_FAILURE_VARIABLE,
+  TOKEN_TRIED_VARIABLE,
+  HARNESS_TOKENS_VARIABLE,
+  PRODUCTION_VARIABLE,
 };
 
 /** Where the sandbox files are, next to this module's folder in src/ and in dist/ alike. */

@@ -7,6 +7,7 @@ import type { SuiteOptions } from './suite-options.js';
 import { collectSecrets, redactSummary } from '../reports/redact.js';
 import { discardReports, planReports, publishReports, writeHtmlReport } from '../reports/reports.js';
 import { refreshTokenListener } from '../tokens/rotation.js';
+import { harnessTokens } from '../tokens/harness-tokens.js';
 export type { SuiteOptions } from './suite-options.js';
 import { summariseRun, type RunSummary } from '../reports/summary.js';
 import { withoutWrites } from '../target/writes.js';
@@ -45,7 +46,9 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
     options.production && !options.allowWrites
       ? withoutWrites(options.collection)
       : { collection: options.collection, skipped: [] };
-  const envVars = { ...options.envVars, ...(options.allowWrites ? { allowWrites: 'true' } : {}) };
+  options.onProgress?.("getting the run's tokens…");
+  const owned = await harnessTokens(options); // the runner's scripts then send no token request
+  const envVars = { ...options.envVars, ...owned.envVars, ...(options.allowWrites ? { allowWrites: 'true' } : {}) };
   const reportDir = options.reportDir ?? 'reports';
   const plan = await planReports(
     options.reporters ?? ['cli'],
@@ -66,12 +69,13 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
         .filter(([k]) => /secret|token/i.test(k))
         .map(([, v]) => v),
       initialRefreshToken,
+      ...(owned.tokens?.secrets ?? []),
     ]);
     redactSummary(summary, secrets);
   };
   let summary: NewmanRunSummary;
   try {
-    options.onProgress?.('starting Newman; its first request gets a token…');
+    options.onProgress?.('starting Newman…');
     summary = await runNewman(
       {
         collection: collection as never,
@@ -97,6 +101,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   }
   await writeHtmlReport(plan, summary, options.collection.info?.name ?? 'pleo-postman');
   const reportFiles = await publishReports(plan, reportDir, secrets);
+  if (owned.tokens && finalRefreshToken === '') finalRefreshToken = owned.tokens.refreshToken;
   const rotated = initialRefreshToken !== '' && finalRefreshToken !== '' && finalRefreshToken !== initialRefreshToken;
   return {
     ...summariseRun(summary),
