@@ -56,7 +56,7 @@ export function reportRun(summary: RunSummary, io: Io, listFailures = false): vo
   // Parallel runners have no cli reporter of their own (their output would interleave): list failures here.
   if (listFailures) for (const f of summary.failures) io.err(`failed: ${f.item}: ${f.test}: ${f.message}`);
   for (const file of summary.reportFiles) io.out(`report: ${file}`);
-  const tokenStep = tokenStepFailure(summary.failures);
+  const tokenStep = tokenStepFailure(summary.failures, summary.notSent);
   if (tokenStep) for (const line of formatTokenStepFailure(tokenStep)) io.err(line);
   io.out(`pleo-postman test: ${formatSummaryLine(summary)}`);
 }

@@ -50,6 +50,8 @@ export function cliHtmlReportData(
         skipped: count('skipped'),
       },
       scriptErrors: 0,
+      notSent: run.assertions.filter((a) => a.outcome === 'skipped' && a.name === 'token: not sent, the token step failed')
+        .length,
     },
     durationMs,
     folders,

@@ -1,7 +1,10 @@
 import type { NewmanRunSummary } from 'newman';
 
 type Execution = NewmanRunSummary['run']['executions'][number];
-type AssertionRecord = { skipped?: boolean; error?: unknown };
+type AssertionRecord = { assertion?: string; skipped?: boolean; error?: unknown };
+
+/** The skipped test of a request not sent because the token step failed (src/generate/sandbox/token-store.js). */
+const NOT_SENT_TEST = 'token: not sent, the token step failed';
 type ScriptRecord = Array<{ error?: unknown }> | undefined;
 
 /** The counts every output of a run shows: the summary line, Newman's table, JUnit and the HTML report. */
@@ -11,6 +14,8 @@ export interface RunCounts {
   assertions: { total: number; passed: number; failed: number; skipped: number };
   /** Pre-request and test scripts that threw. */
   scriptErrors: number;
+  /** Requests not sent because the token step failed. */
+  notSent: number;
 }
 
 /**
@@ -21,11 +26,13 @@ export function countRun(summary: NewmanRunSummary): RunCounts {
   const { stats } = summary.run;
   const assertions = { total: 0, passed: 0, failed: 0, skipped: 0 };
   let scriptErrors = 0;
+  let notSent = 0;
   for (const execution of new Set(summary.run.executions) as Set<
     Execution & { assertions?: AssertionRecord[]; prerequestScript?: ScriptRecord; testScript?: ScriptRecord }
   >) {
     for (const a of execution.assertions ?? []) {
       assertions.total += 1;
+      if (a.skipped && a.assertion === NOT_SENT_TEST) notSent += 1;
       if (a.skipped) assertions.skipped += 1;
       else if (a.error) assertions.failed += 1;
       else assertions.passed += 1;
@@ -38,5 +45,6 @@ export function countRun(summary: NewmanRunSummary): RunCounts {
     requests: { total: stats.requests.total ?? 0, failed: stats.requests.failed ?? 0 },
     assertions,
     scriptErrors,
+    notSent,
   };
 }

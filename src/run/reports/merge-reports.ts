@@ -141,6 +141,7 @@ export function mergeSummaries(parts: readonly RunSummary[], wallMs: number): Ru
         0,
       ),
     },
+    ...(parts.some((p) => p.notSent) ? { notSent: parts.reduce((n, p) => n + (p.notSent ?? 0), 0) } : {}),
     failures: parts.flatMap((p) => p.failures),
     durationMs: wallMs,
     ...(runErrors.length > 0 ? { runError: [...new Set(runErrors)].join('; ') } : {}),

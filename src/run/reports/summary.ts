@@ -20,6 +20,8 @@ export interface RunSummary {
   assertions: { total: number; failed: number; skipped: number; passed?: number };
   /** Pre-request and test scripts that threw. */
   scriptErrors?: number;
+  /** Requests not sent because the token step failed (each one skipped test). */
+  notSent?: number;
   failures: Failure[];
   durationMs: number;
   runError?: string;
@@ -49,6 +51,7 @@ export function summariseRun(
     requests: counts.requests,
     assertions: counts.assertions,
     scriptErrors: counts.scriptErrors,
+    ...(counts.notSent > 0 ? { notSent: counts.notSent } : {}),
     failures: list,
     durationMs: Math.max(0, (t.completed ?? 0) - (t.started ?? 0)),
     ...(runError !== undefined ? { runError: String(runError.message ?? runError) } : {}),

@@ -1,12 +1,12 @@
 import type { CollectionModel, FolderModel, RequestItem } from '../../generate/index.js';
-import { SECURITY_FOLDER_NAME, TOKEN_FOLDER_NAME } from '../../generate/scripts/index.js';
+import { HARNESS_TOKENS_VARIABLE, SECURITY_FOLDER_NAME, TOKEN_FOLDER_NAME } from '../../generate/scripts/index.js';
 import type { RunTokens } from '../tokens/run-tokens.js';
 import type { CliAssertion } from './postman-cli-output.js';
 
 /** The v3 folder the Postman CLI runs when the harness got the tokens, the tokens it needs, and what it reports itself. */
 export interface CliHarnessModel {
   model: CollectionModel;
-  /** Environment values for the probes' narrower tokens. */
+  /** Environment values: the harness's mark, and the probes' narrower tokens. */
   values: Record<string, string>;
   /** The token step and every check left out, as the CLI would have reported them. */
   assertions: CliAssertion[];
@@ -30,7 +30,10 @@ const NOT_SENT = 'token: not sent, the token step failed';
  * run (the 401 checks); the others are reported not sent. Pure.
  */
 export function cliHarnessModel(model: CollectionModel, tokens: RunTokens): CliHarnessModel {
-  const values: Record<string, string> = {};
+  // Every request left needs no skipping: the scripts only learn that the harness has the tokens.
+  const values: Record<string, string> = {
+    [HARNESS_TOKENS_VARIABLE]: JSON.stringify({ test: tokens.test, narrow: {}, narrowSkipped: {} }),
+  };
   const assertions: CliAssertion[] = [
     {
       item: `${TOKEN_FOLDER_NAME} / Get access token`,
@@ -56,11 +59,14 @@ export function cliHarnessModel(model: CollectionModel, tokens: RunTokens): CliH
           const key = required.split(',').join(' ');
           const token = tokens.narrow[key];
           const testName = quoted(prerequest(item), 'TEST_NAME') ?? probe.name;
-          if (tokens.failure) skipped(folder, probe, NOT_SENT);
-          else if (!token)
+          if (tokens.failure) {
+            // As under Newman: the narrowing skipped, the probe not sent.
+            skipped(folder, item, `${testName} (skipped: the token step failed)`);
+            skipped(folder, probe, NOT_SENT);
+          } else if (!token)
             skipped(folder, probe, `${testName} (skipped: ${tokens.narrowSkipped[key] ?? 'no narrower token'})`);
           else {
-            const variable = `pleoHarnessNarrowToken${Object.keys(values).length + 1}`;
+            const variable = `pleoHarnessNarrowToken${Object.keys(values).length}`;
             values[variable] = token;
             items.push({
               ...probe,

@@ -230,6 +230,9 @@ export async function runSuiteWithPostmanCli(options: PostmanCliTargetOptions): 
         skipped: run.assertions.filter((a) => a.outcome === 'skipped').length,
       },
       failures: run.failures,
+      notSent: run.assertions.filter(
+        (a) => a.outcome === 'skipped' && a.name === 'token: not sent, the token step failed',
+      ).length,
       durationMs,
       ...(runError ? { runError } : {}),
       skippedWrites: skipped,

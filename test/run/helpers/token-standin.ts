@@ -40,7 +40,10 @@ function forward(
 ) {
   const upstream = httpRequest(
     `${target}${req.url ?? '/'}`,
-    { method: req.method, headers: { ...req.headers, host: new URL(target).host, 'content-length': Buffer.byteLength(body) } },
+    {
+      method: req.method,
+      headers: { ...req.headers, host: new URL(target).host, 'content-length': Buffer.byteLength(body) },
+    },
     (answer) => {
       const chunks: Buffer[] = [];
       answer.on('data', (c: Buffer) => chunks.push(c));
@@ -51,7 +54,9 @@ function forward(
           edit(json);
           text = JSON.stringify(json);
         }
-        res.writeHead(answer.statusCode ?? 502, { 'content-type': String(answer.headers['content-type'] ?? 'application/json') });
+        res.writeHead(answer.statusCode ?? 502, {
+          'content-type': String(answer.headers['content-type'] ?? 'application/json'),
+        });
         res.end(text);
       });
     },
@@ -76,7 +81,8 @@ export async function startTokenStandin(fault: TokenFault, upstream: string): Pr
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      if (req.method !== 'POST' || !(req.url ?? '').startsWith('/oauth/token')) return forward(upstream, req, body, res, () => {});
+      if (req.method !== 'POST' || !(req.url ?? '').startsWith('/oauth/token'))
+        return forward(upstream, req, body, res, () => {});
       posts.push({ body, refreshToken: new URLSearchParams(body).get('refresh_token') ?? '' });
       const nth = posts.length;
       switch (fault) {

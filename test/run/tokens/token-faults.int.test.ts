@@ -73,77 +73,90 @@ function expectPolicy(row: Row, standin: TokenStandin, first: string) {
   expect(standin.emptyBodies(), 'token POSTs without a body').toBe(0);
 }
 
-describe.each(['newman', 'postman-cli'] as const)('test --runner %s --env FILE against a misbehaving token endpoint', (runner) => {
-  it.each(ROWS)('$fault: POSTs per refresh token as the policy says, none empty, the newest token on disk', async (row) => {
-    const dir = await mkdtemp(join(tmpdir(), 'pleo-token-faults-'));
-    const first = await obtainRefreshToken(mock.url, neededScopes(spec).join(' '));
-    const standin = await standinFor(row);
-    const refreshTokenFile = join(dir, 'refresh-token');
-    await writeFile(refreshTokenFile, `${first}\n`, { mode: 0o600 });
-    const output = captureOutput();
-    let code: number;
-    try {
-      code = await testCommand(
-        {
-          spec: MINIMAL_SPEC,
-          env: await environmentFile(dir, standin.url),
-          reporters: 'cli',
-          reportDir: join(dir, 'reports'),
-          bail: false,
-          allowWrites: false,
-          refreshTokenFile,
-          timeoutRequest: TIMEOUT_MS,
-          runner,
-        },
-        output.io,
-        { PLEO_CLIENT_ID: TEST_CLIENT.id, PLEO_CLIENT_SECRET: TEST_CLIENT.secret },
-      );
-    } finally {
-      output.restore();
-      await standin.close();
-    }
-    const text = output.text();
-    expectPolicy(row, standin, first);
-    expect((await readFile(refreshTokenFile, 'utf8')).trim(), 'the token file').toBe(standin.issued.at(-1) ?? first);
-    expect(code, text).toBe(row.passes ? 0 : 1);
-    if (!row.passes && !row.tokenStepPasses) expect(text).toMatch(/the token step failed: /);
-  }, 60_000);
-});
+describe.each(['newman', 'postman-cli'] as const)(
+  'test --runner %s --env FILE against a misbehaving token endpoint',
+  (runner) => {
+    it.each(ROWS)(
+      '$fault: POSTs per refresh token as the policy says, none empty, the newest token on disk',
+      async (row) => {
+        const dir = await mkdtemp(join(tmpdir(), 'pleo-token-faults-'));
+        const first = await obtainRefreshToken(mock.url, neededScopes(spec).join(' '));
+        const standin = await standinFor(row);
+        const refreshTokenFile = join(dir, 'refresh-token');
+        await writeFile(refreshTokenFile, `${first}\n`, { mode: 0o600 });
+        const output = captureOutput();
+        let code: number;
+        try {
+          code = await testCommand(
+            {
+              spec: MINIMAL_SPEC,
+              env: await environmentFile(dir, standin.url),
+              reporters: 'cli',
+              reportDir: join(dir, 'reports'),
+              bail: false,
+              allowWrites: false,
+              refreshTokenFile,
+              timeoutRequest: TIMEOUT_MS,
+              runner,
+            },
+            output.io,
+            { PLEO_CLIENT_ID: TEST_CLIENT.id, PLEO_CLIENT_SECRET: TEST_CLIENT.secret },
+          );
+        } finally {
+          output.restore();
+          await standin.close();
+        }
+        const text = output.text();
+        expectPolicy(row, standin, first);
+        expect((await readFile(refreshTokenFile, 'utf8')).trim(), 'the token file').toBe(
+          standin.issued.at(-1) ?? first,
+        );
+        expect(code, text).toBe(row.passes ? 0 : 1);
+        if (!row.passes && !row.tokenStepPasses) expect(text).toMatch(/the token step failed: /);
+      },
+      60_000,
+    );
+  },
+);
 
 describe('plain newman run (the collection gets its own tokens) against a misbehaving token endpoint', () => {
-  it.each(ROWS)('$fault: POSTs per refresh token as the policy says, none empty', async (row) => {
-    const first = await obtainRefreshToken(mock.url, neededScopes(spec).join(' '));
-    const standin = await standinFor(row);
-    const environment = buildEnvironment(spec, 'staging', neededScopes(spec));
-    const values: Record<string, string> = {
-      authServerUrl: standin.url,
-      apiBaseUrl: mock.url,
-      clientId: TEST_CLIENT.id,
-      clientSecret: TEST_CLIENT.secret,
-      refreshToken: first,
-    };
-    for (const v of environment.values) if (v.key in values) v.value = values[v.key]!;
-    let summary: Awaited<ReturnType<typeof runNewman>>;
-    try {
-      summary = await runNewman({
-        collection: buildCollection(spec).collection as never,
-        environment: environment as never,
-        reporters: [],
-        timeoutRequest: TIMEOUT_MS,
-      });
-    } finally {
-      await standin.close();
-    }
-    expectPolicy(row, standin, first);
-    expect(String(summary.environment.get('refreshToken')), 'the rotated refresh token').toBe(
-      standin.issued.at(-1) ?? first,
-    );
-    expect(summary.run.failures.length === 0, JSON.stringify(summary.run.failures.map((f) => f.error?.message))).toBe(
-      row.passes,
-    );
-    // One acquisition per run: the token step fails once; the requests that need a token are not sent.
-    expect(summary.run.failures.filter((f) => /^token: /.test(String(f.error?.test))).length).toBe(
-      row.passes || row.tokenStepPasses ? 0 : 1,
-    );
-  }, 60_000);
+  it.each(ROWS)(
+    '$fault: POSTs per refresh token as the policy says, none empty',
+    async (row) => {
+      const first = await obtainRefreshToken(mock.url, neededScopes(spec).join(' '));
+      const standin = await standinFor(row);
+      const environment = buildEnvironment(spec, 'staging', neededScopes(spec));
+      const values: Record<string, string> = {
+        authServerUrl: standin.url,
+        apiBaseUrl: mock.url,
+        clientId: TEST_CLIENT.id,
+        clientSecret: TEST_CLIENT.secret,
+        refreshToken: first,
+      };
+      for (const v of environment.values) if (v.key in values) v.value = values[v.key]!;
+      let summary: Awaited<ReturnType<typeof runNewman>>;
+      try {
+        summary = await runNewman({
+          collection: buildCollection(spec).collection as never,
+          environment: environment as never,
+          reporters: [],
+          timeoutRequest: TIMEOUT_MS,
+        });
+      } finally {
+        await standin.close();
+      }
+      expectPolicy(row, standin, first);
+      expect(String(summary.environment.get('refreshToken')), 'the rotated refresh token').toBe(
+        standin.issued.at(-1) ?? first,
+      );
+      expect(summary.run.failures.length === 0, JSON.stringify(summary.run.failures.map((f) => f.error?.message))).toBe(
+        row.passes,
+      );
+      // One acquisition per run: the token step fails once; the requests that need a token are not sent.
+      expect(summary.run.failures.filter((f) => /^token: /.test(String(f.error?.test))).length).toBe(
+        row.passes || row.tokenStepPasses ? 0 : 1,
+      );
+    },
+    60_000,
+  );
 });
