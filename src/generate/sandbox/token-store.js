@@ -32,6 +32,7 @@ function storeTokens(testName, res) {
     if (!/^bearer$/i.test(String(body.token_type))) pm.expect.fail('token_type is "' + body.token_type + '", not Bearer');
   });
   if (!usable) {
+    env.set('accessToken', '');
     gaveUp();
     pm.variables.set(TOKEN_FAILURE_VARIABLE, 'the token response was not usable (no Bearer access_token)');
     return;
