@@ -48,12 +48,13 @@ describe("the README's examples are today's real output", () => {
     const failed: RunSummary = {
       ...base,
       ok: false,
-      requests: { total: 4, failed: 1 },
-      assertions: { total: 12, passed: 6, failed: 6, skipped: 0 },
-      durationMs: 500,
+      requests: { total: 3, failed: 0 },
+      assertions: { total: 15, passed: 6, failed: 1, skipped: 8 },
+      durationMs: 300,
     };
     const lines = formatTokenStepFailure({
-      reason: 'token endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED)',
+      reason:
+        'token endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED), tried 3 times; nothing reached the token endpoint: check authServerUrl and the network; the refresh token is unspent',
       notSent: 6,
     });
     expect(README).toContain([...lines, `pleo-postman test: ${formatSummaryLine(failed)}`].join('\n'));

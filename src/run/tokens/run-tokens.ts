@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { LOOPBACK_URL } from '../../generate/environments.js';
-import { requestToken, type TokenClient, type TokenOutcome } from './token-policy.js';
+import { describeNetworkError, requestToken, type TokenClient, type TokenOutcome } from './token-policy.js';
 
 /** The environment values a token request needs (after `--env-var` overrides). */
 export interface TokenEndpointValues {
@@ -73,7 +75,23 @@ const NEXT_STEP: Record<Exclude<TokenOutcome['kind'], 'token'>, string> = {
 };
 
 const failureOf = (outcome: Exclude<TokenOutcome, { kind: 'token' }>) =>
-  `${outcome.message} (${NEXT_STEP[outcome.kind]})`;
+  `${outcome.message}; ${NEXT_STEP[outcome.kind]}`;
+
+/** The `Location` of a GET's answer (a redirect is not followed), on a connection of its own. */
+function redirectOf(url: URL, timeoutMs: number): Promise<string | undefined> {
+  const get = url.protocol === 'https:' ? httpsGet : httpGet;
+  return new Promise((resolve, reject) => {
+    const req = get(url, { agent: false, timeout: timeoutMs }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.headers.location));
+      res.on('error', reject);
+    });
+    req.on('timeout', () =>
+      req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+    );
+    req.on('error', reject);
+  });
+}
 
 /**
  * The authorization request of Authorization Code with PKCE S256 against a loopback redirect whose
@@ -96,16 +114,14 @@ async function authorizationCode(
     code_challenge: createHash('sha256').update(verifier).digest('base64url'),
     code_challenge_method: 'S256',
   });
-  let location: string | null;
+  const authorizeUrl = new URL(`${v.authServerUrl.replace(/\/+$/, '')}/oauth/authorize?${query}`);
+  let location: string | undefined;
   try {
-    const res = await fetch(`${v.authServerUrl}/oauth/authorize?${query}`, {
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs ?? 30_000),
-    });
-    await res.arrayBuffer();
-    location = res.headers.get('location');
+    location = await redirectOf(authorizeUrl, timeoutMs ?? 30_000);
   } catch (error) {
-    return { failure: `authorization endpoint unreachable: ${(error as Error).message}` };
+    return {
+      failure: `authorization endpoint unreachable: ${describeNetworkError(error as NodeJS.ErrnoException, authorizeUrl.host)}`,
+    };
   }
   const answer = location ? new URL(location, v.authServerUrl).searchParams : new URLSearchParams();
   const code = answer.get('code');

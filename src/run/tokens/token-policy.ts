@@ -46,7 +46,8 @@ type Raw =
   | { sent: true; failure: string }
   | { sent: true; status: number; body: string };
 
-function describe(error: NodeJS.ErrnoException, where: string): string {
+/** A network error as one phrase: what failed, where, and Node's code. */
+export function describeNetworkError(error: NodeJS.ErrnoException, where: string): string {
   const code = error.code ?? '';
   if (code === 'ECONNREFUSED') return `connection refused at ${where} (ECONNREFUSED)`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `host not found: ${where} (${code})`;
@@ -97,14 +98,16 @@ function postOnce(client: TokenClient, body: string): Promise<Raw> {
       const code = error.code ?? '';
       settle(
         !connected && (NEVER_REACHED_CODES.has(code) || url.protocol === 'https:')
-          ? { sent: false, code, message: describe(error, where) }
-          : { sent: true, failure: describe(error, where) },
+          ? { sent: false, code, message: describeNetworkError(error, where) }
+          : { sent: true, failure: describeNetworkError(error, where) },
       );
     });
     req.on('response', (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', (error: NodeJS.ErrnoException) => settle({ sent: true, failure: describe(error, where) }));
+      res.on('error', (error: NodeJS.ErrnoException) =>
+        settle({ sent: true, failure: describeNetworkError(error, where) }),
+      );
       res.on('aborted', () => settle({ sent: true, failure: `the answer from ${where} was cut off` }));
       res.on('end', () =>
         settle({ sent: true, status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
@@ -177,6 +180,6 @@ export async function requestToken(client: TokenClient, params: Record<string, s
   }
   return {
     kind: 'unreachable',
-    message: `token endpoint unreachable: ${last?.message ?? 'no connection'} (tried ${NEVER_REACHED_ATTEMPTS} times)`,
+    message: `token endpoint unreachable: ${last?.message ?? 'no connection'}, tried ${NEVER_REACHED_ATTEMPTS} times`,
   };
 }
