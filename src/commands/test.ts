@@ -30,6 +30,7 @@ import {
 } from '../run/index.js';
 import { loadSpec, type ApiDescription } from '../description/index.js';
 import type { Io } from './run-command.js';
+import { guardInterrupts, type InterruptGuard } from './interrupt.js';
 
 export interface TestArgs {
   spec: string;
@@ -72,6 +73,20 @@ export async function testCommand(
   io: Io,
   processEnv: Record<string, string | undefined> = process.env,
 ): Promise<number> {
+  const guard = guardInterrupts(io);
+  try {
+    return await testWithGuard(args, io, processEnv, guard);
+  } finally {
+    guard.dispose();
+  }
+}
+
+async function testWithGuard(
+  args: TestArgs,
+  io: Io,
+  processEnv: Record<string, string | undefined>,
+  guard: InterruptGuard,
+): Promise<number> {
   const runner = parseRunner(args.runner);
   const spec = await loadSpec(args.spec, { onWarning: io.err });
   const common: Omit<SuiteOptions, 'collection' | 'environment'> = {
@@ -97,7 +112,7 @@ export async function testCommand(
     return summary.ok ? 0 : 1;
   }
   if (args.refreshTokenFile) await assertWritableFile(args.refreshTokenFile, '--refresh-token-file');
-  return runRemote({ args, io, processEnv, spec, target, common, runner });
+  return runRemote({ args, io, processEnv, spec, target, common, runner, guard });
 }
 
 interface RemoteRun {
@@ -108,6 +123,7 @@ interface RemoteRun {
   target: Extract<Target, { kind: 'remote' }>;
   common: Omit<SuiteOptions, 'collection' | 'environment'>;
   runner: 'newman' | 'postman-cli';
+  guard: InterruptGuard;
 }
 
 /** Staging, production or an environment file: credentials in, every rotated refresh token on disk at once. */
@@ -129,6 +145,7 @@ async function runRemote(run: RemoteRun): Promise<number> {
   const lock = plan.keepIn
     ? await lockTokenFile(plan.keepIn.path, { onNotice: (m) => io.err(`notice: ${m}`) })
     : undefined;
+  if (lock) run.guard.onInterrupt(() => lock.release());
   try {
     const refreshToken = plan.token ?? (plan.keepIn ? await readRefreshTokenFile(plan.keepIn.path) : undefined);
     const credentials = resolveCredentials(
@@ -143,11 +160,18 @@ async function runRemote(run: RemoteRun): Promise<number> {
 }
 
 async function runKeepingTokens(
-  { args, io, spec, target, common, runner }: RemoteRun,
+  { args, io, spec, target, common, runner, guard }: RemoteRun,
   credentials: Credentials,
   keepIn: RefreshTokenPlan['keepIn'],
 ): Promise<number> {
   let kept: string | undefined;
+  guard.describeToken(() =>
+    keepIn === undefined
+      ? 'no refresh token is kept'
+      : kept === undefined
+        ? `the refresh token was not rotated; ${keepIn.path} holds it`
+        : `the newest refresh token is in ${keepIn.path}`,
+  );
   const keep = (token: string) => {
     if (!keepIn) return;
     try {

@@ -32,6 +32,8 @@ export { formatTokenStepFailure, tokenStepFailure } from './tokens/token-step.js
 export { parseRunner, type RunnerName } from './runners/runner.js';
 export { assertWritableFile } from './target/file-checks.js';
 export { refreshTokenOfResponse, refreshTokenListener } from './tokens/rotation.js';
+export { stopTokenRequests } from './tokens/token-policy.js';
+export { removeOpenStaging } from './reports/staging.js';
 export { planRefreshToken, type RefreshTokenPlan, type RefreshTokenSource } from './tokens/token-plan.js';
 export { runScaledSuite, planRunners, assertParallel, type ScaleOptions } from './runners/parallel.js';
 export { parseShard, shardCollection, type Shard } from './runners/shard.js';

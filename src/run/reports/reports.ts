@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { makeStaging, releaseStaging } from './staging.js';
 import { join } from 'node:path';
 import { ERROR_CODES, UserError } from '../../errors.js';
 import type { NewmanRunSummary } from 'newman';
@@ -62,7 +63,7 @@ export async function planReports(
   const files = reporters.filter((r): r is Exclude<ReporterName, 'cli'> => r !== 'cli');
   if (files.length === 0) return { reporters: [...reporters], reporter: {} };
   await mkdir(reportDir, { recursive: true });
-  const staging = await mkdtemp(join(reportDir, '.pleo-postman-'));
+  const staging = await makeStaging(reportDir);
   const reporter: ReportPlan['reporter'] = {};
   const html = files.includes('html') ? join(staging, reportFileName('html', base)) : undefined;
   for (const name of files.filter((f) => f !== 'html')) {
@@ -101,12 +102,12 @@ export async function publishReports(
       published.push(join(reportDir, name));
     }
   } finally {
-    await rm(plan.staging, { recursive: true, force: true });
+    await releaseStaging(plan.staging);
   }
   return published;
 }
 
 /** Removes a staging directory after a failed run. */
 export async function discardReports(plan: ReportPlan): Promise<void> {
-  if (plan.staging) await rm(plan.staging, { recursive: true, force: true });
+  if (plan.staging) await releaseStaging(plan.staging);
 }

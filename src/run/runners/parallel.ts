@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { makeStaging, releaseStaging } from '../reports/staging.js';
 import { join } from 'node:path';
 import { ERROR_CODES, UserError } from '../../errors.js';
 import { SECURITY_FOLDER_NAME } from '../../generate/scripts/index.js';
@@ -185,7 +186,7 @@ export async function runScaledSuite(options: SuiteOptions & ScaleOptions, runOn
   const reportDir = options.reportDir ?? 'reports';
   const wantsFiles = reporters.some((r) => r !== 'cli');
   if (wantsFiles) await mkdir(reportDir, { recursive: true });
-  const staging = wantsFiles ? await mkdtemp(join(reportDir, '.pleo-postman-parallel-')) : undefined;
+  const staging = wantsFiles ? await makeStaging(reportDir, '.pleo-postman-parallel-') : undefined;
   try {
     const plans = planRunners(collection, runners, providedVariables(options));
     const parts = await runRunners(plain, collection, plans, owned, staging, base, runOne, options.threads === true);
@@ -210,6 +211,6 @@ export async function runScaledSuite(options: SuiteOptions & ScaleOptions, runOn
       ...(rotated !== undefined && rotated !== initial ? { rotatedRefreshToken: rotated } : {}),
     };
   } finally {
-    if (staging) await rm(staging, { recursive: true, force: true });
+    if (staging) await releaseStaging(staging);
   }
 }

@@ -23,6 +23,7 @@ import { localOverrides } from './local.js';
 import { locatePostmanCli } from './postman-cli-bin.js';
 import { parseCliRun } from './postman-cli-output.js';
 import { redactText } from '../reports/redact.js';
+import { makeStaging } from '../reports/staging.js';
 import { publishReports, reportFileName } from '../reports/reports.js';
 import type { RunSummary } from '../reports/summary.js';
 import type { SkippedRequest } from '../target/writes.js';
@@ -86,6 +87,10 @@ function spawnCli(
       env: { ...env, HOME: home, USERPROFILE: home, NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // An interrupted run exits at once (commands/interrupt.ts): the CLI goes with it.
+    const stop = () => child.kill('SIGTERM');
+    process.once('exit', stop);
+    child.on('close', () => process.off('exit', stop));
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (output += d.toString('utf8')));
@@ -245,7 +250,7 @@ export async function runSuiteWithPostmanCli(options: PostmanCliTargetOptions): 
     let reportFiles: string[] = [];
     if (fileReporters.length > 0) {
       await mkdir(reportDir, { recursive: true });
-      const staging = await mkdtemp(join(reportDir, '.pleo-postman-'));
+      const staging = await makeStaging(reportDir);
       for (const reporter of fileReporters) {
         const content =
           reporter === 'junit'

@@ -39,6 +39,22 @@ export interface TokenClient {
   retryDelayMs?: number;
 }
 
+const inFlight = new Set<Promise<unknown>>();
+let stopped = false;
+
+/**
+ * For SIGINT/SIGTERM: no new token request starts, and the returned promise settles once every token
+ * request in flight has settled, its rotation (if any) written by `onRotated`, or after `capMs`.
+ */
+export function stopTokenRequests(capMs: number): Promise<void> {
+  stopped = true;
+  const cap = new Promise<void>((resolve) => setTimeout(resolve, capMs).unref());
+  return Promise.race([Promise.allSettled([...inFlight]).then(() => undefined), cap]);
+}
+
+/** True while a token request is in flight (for the interruption message). */
+export const tokenRequestInFlight = (): boolean => inFlight.size > 0;
+
 const NEVER_REACHED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 type Raw =
@@ -162,11 +178,23 @@ function outcomeOf(client: TokenClient, status: number, text: string): TokenOutc
 
 /** One token request under the policy above: `params` form-encoded as the body, resent only if it never arrived. */
 export async function requestToken(client: TokenClient, params: Record<string, string>): Promise<TokenOutcome> {
+  if (stopped) return { kind: 'unreachable', message: 'the run was interrupted before this token request' };
+  const pending = policyRequest(client, params);
+  inFlight.add(pending);
+  try {
+    return await pending;
+  } finally {
+    inFlight.delete(pending);
+  }
+}
+
+async function policyRequest(client: TokenClient, params: Record<string, string>): Promise<TokenOutcome> {
   const body = new URLSearchParams(params).toString();
   if (body === '') throw new Error('a token request without a body');
   let last: Extract<Raw, { sent: false }> | undefined;
   for (let attempt = 1; attempt <= NEVER_REACHED_ATTEMPTS; attempt++) {
     if (attempt > 1) {
+      if (stopped) break;
       const delay = (client.retryDelayMs ?? 200) * 2 ** (attempt - 2);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }

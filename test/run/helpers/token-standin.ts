@@ -69,7 +69,15 @@ function forward(
  * do on `POST /oauth/token` (the fault), records every token POST, and forwards everything else (and
  * the token requests it answers) to `upstream`, the local mock.
  */
-export async function startTokenStandin(fault: TokenFault, upstream: string): Promise<TokenStandin> {
+export async function startTokenStandin(
+  fault: TokenFault,
+  upstream: string,
+  options: {
+    beforeAnswer?: (nth: number) => Promise<void> | void;
+    /** Before a request that is not a token POST is forwarded. */
+    beforeForward?: (path: string) => Promise<void> | void;
+  } = {},
+): Promise<TokenStandin> {
   const posts: TokenPost[] = [];
   const issued: string[] = [];
   const record = (json: Record<string, unknown>) => {
@@ -79,12 +87,15 @@ export async function startTokenStandin(fault: TokenFault, upstream: string): Pr
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      if (req.method !== 'POST' || !(req.url ?? '').startsWith('/oauth/token'))
+      if (req.method !== 'POST' || !(req.url ?? '').startsWith('/oauth/token')) {
+        await options.beforeForward?.(req.url ?? '/');
         return forward(upstream, req, body, res, () => {});
+      }
       posts.push({ body, refreshToken: new URLSearchParams(body).get('refresh_token') ?? '' });
       const nth = posts.length;
+      await options.beforeAnswer?.(nth);
       switch (fault) {
         case 'answers':
           return forward(upstream, req, body, res, record);

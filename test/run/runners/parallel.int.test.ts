@@ -138,7 +138,13 @@ describe('--parallel and --shard against the deliberately broken mock', () => {
         executions: Array<{ item: { name: string } }>;
       };
     };
-    expect(json.collection.item.map((f) => f.name)).toEqual(['Token', 'Vendors', 'Employees', 'Introspect', 'Security']);
+    expect(json.collection.item.map((f) => f.name)).toEqual([
+      'Token',
+      'Vendors',
+      'Employees',
+      'Introspect',
+      'Security',
+    ]);
     expect(json.run.failures).toHaveLength(3);
     expect(json.run.stats.assertions.failed).toBe(3);
     expect(json.run.executions.map((e) => e.item.name)).toContain('Get vendor');
