@@ -22,7 +22,7 @@ import type { LocalSuiteOptions } from './local.js';
 import { localOverrides } from './local.js';
 import { locatePostmanCli } from './postman-cli-bin.js';
 import { parseCliRun } from './postman-cli-output.js';
-import { redactText } from '../reports/redact.js';
+import { basicCredentialForms, redactText } from '../reports/redact.js';
 import { makeStaging } from '../reports/staging.js';
 import { publishReports, reportFileName } from '../reports/reports.js';
 import type { RunSummary } from '../reports/summary.js';
@@ -206,6 +206,10 @@ export async function runSuiteWithPostmanCli(options: PostmanCliTargetOptions): 
     const secrets = [
       ...(options.secrets ?? []),
       ...(owned.tokens?.secrets ?? []),
+      ...basicCredentialForms(
+        overridesOrEnvironment(options, 'clientId'),
+        overridesOrEnvironment(options, 'clientSecret'),
+      ),
       ...Object.entries(overrides)
         .filter(([k]) => /secret|token/i.test(k))
         .map(([, v]) => v),

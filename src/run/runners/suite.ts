@@ -4,7 +4,7 @@ import { executionRecords } from './execution-records.js';
 import { runNewman } from './newman-run.js';
 import { isScaled, runScaledSuite } from './parallel.js';
 import type { SuiteOptions } from './suite-options.js';
-import { collectSecrets, redactSummary } from '../reports/redact.js';
+import { basicCredentialForms, collectSecrets, redactSummary } from '../reports/redact.js';
 import { discardReports, planReports, publishReports, writeHtmlReport } from '../reports/reports.js';
 import { refreshTokenListener } from '../tokens/rotation.js';
 import { harnessTokens } from '../tokens/harness-tokens.js';
@@ -70,6 +70,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
         .map(([, v]) => v),
       initialRefreshToken,
       ...(owned.tokens?.secrets ?? []),
+      ...basicCredentialForms(initialValue(options, 'clientId'), initialValue(options, 'clientSecret')),
     ]);
     redactSummary(summary, secrets);
   };

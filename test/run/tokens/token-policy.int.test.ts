@@ -49,7 +49,10 @@ describe('the token-request policy (token-policy.ts)', () => {
       posts += 1;
     });
     const started = Date.now();
-    const outcome = await requestToken(client(url, { timeoutMs: 300 }), { grant_type: 'refresh_token', refresh_token: 'r' });
+    const outcome = await requestToken(client(url, { timeoutMs: 300 }), {
+      grant_type: 'refresh_token',
+      refresh_token: 'r',
+    });
     expect(outcome).toMatchObject({ kind: 'unknown', message: expect.stringContaining('no answer within 300 ms') });
     expect(Date.now() - started).toBeLessThan(3000);
     expect(posts).toBe(1);
@@ -67,7 +70,11 @@ describe('the token-request policy (token-policy.ts)', () => {
       refresh_token: 'r1',
     });
     expect(rotated).toEqual(['r2']);
-    expect(outcome).toMatchObject({ kind: 'unknown', refreshToken: 'r2', message: 'the token response has no access_token' });
+    expect(outcome).toMatchObject({
+      kind: 'unknown',
+      refreshToken: 'r2',
+      message: 'the token response has no access_token',
+    });
   });
 
   it('a 4xx is a refusal; a 5xx an unknown outcome; neither is sent again', async () => {
@@ -82,7 +89,9 @@ describe('the token-request policy (token-policy.ts)', () => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end('{"error":"invalid_grant"}');
       });
-      expect(await requestToken(client(url), { grant_type: 'refresh_token', refresh_token: 'r' })).toMatchObject({ kind });
+      expect(await requestToken(client(url), { grant_type: 'refresh_token', refresh_token: 'r' })).toMatchObject({
+        kind,
+      });
       expect(posts).toBe(1);
     }
   });
@@ -91,7 +100,7 @@ describe('the token-request policy (token-policy.ts)', () => {
     await expect(requestToken(client('http://127.0.0.1:1/oauth/token'), {})).rejects.toThrow('without a body');
   });
 
-  it('issue 18 item 10: the kill -9 window, from the answer\'s last byte to the token on disk, is measured', async () => {
+  it("issue 18 item 10: the kill -9 window, from the answer's last byte to the token on disk, is measured", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pleo-window-'));
     const file = join(dir, 'refresh-token');
     const gaps: number[] = [];
