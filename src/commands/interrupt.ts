@@ -14,7 +14,8 @@ const EXIT_CODES: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM:
 
 /**
  * Ctrl-C and SIGTERM during a run: no new token request starts, one in flight is waited for (its
- * rotation reaches the disk; at most `capMs`), the cleanups run (the lock is released), no report
+ * rotation reaches the disk; at most `capMs`, default 6 s: GitHub Actions sends SIGTERM 7.5 s after
+ * SIGINT and kills 2.5 s later), the cleanups run (the lock is released), no report
  * staging folder stays, one line says the run was interrupted and where the newest refresh token is,
  * and the process exits 130 (SIGINT) or 143 (SIGTERM), as a shell reports a death by that signal.
  */
@@ -29,7 +30,7 @@ export function guardInterrupts(
     if (handling) return;
     handling = true;
     void (async () => {
-      await stopTokenRequests(options.capMs ?? 35_000);
+      await stopTokenRequests(options.capMs ?? 6_000);
       for (const cleanup of cleanups) {
         try {
           await cleanup();
