@@ -6,8 +6,7 @@ const xml = (text: string) =>
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/"/g, '&quot;'); // attributes are double-quoted: an apostrophe stays as it is, as in Newman's
 
 /**
  * A JUnit XML report of a Postman CLI run, one `<testsuite>` per request (`Folder / Request`), one
