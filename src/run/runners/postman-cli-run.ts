@@ -260,7 +260,7 @@ export async function runSuiteWithPostmanCli(options: PostmanCliTargetOptions): 
           reporter === 'junit'
             ? junitReport(model.name, run.assertions, durationMs)
             : reporter === 'html'
-              ? renderHtmlReport(cliHtmlReportData(model, run, only, model.name, durationMs))
+              ? renderHtmlReport(cliHtmlReportData(guarded.model, run, selected, model.name, durationMs))
               : jsonReport(summary, run.assertions);
         await writeFile(join(staging, reportFileName(reporter, base)), content, { mode: 0o600 });
       }
