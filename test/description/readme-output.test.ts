@@ -37,7 +37,7 @@ describe("the README's examples are today's real output", () => {
   it('issue 8 items 1 and 3: the summary and token-step lines have the shape the code prints', () => {
     const base: RunSummary = {
       ok: true,
-      requests: { total: 106, failed: 0 },
+      requests: { total: 97, failed: 0 },
       assertions: { total: 405, passed: 405, failed: 0, skipped: 0 },
       failures: [],
       durationMs: 5600,
