@@ -7,7 +7,7 @@ export interface GateEvents {
     method: string;
     path: string;
     form?: URLSearchParams;
-  }) => Promise<void | 'drop'> | void | 'drop';
+  }) => unknown;
   /** Called once a token response carrying a refresh token has been written back to the client. */
   afterRefreshTokenIssued?: (refreshToken: string, grant: string) => void;
   /** Called just before a token response with a refresh token is forwarded to the client. */
