@@ -3,11 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 export interface GateEvents {
   /** Called before a request is forwarded; the request waits until the returned promise settles ('drop': never forwarded). */
-  beforeForward?: (info: {
-    method: string;
-    path: string;
-    form?: URLSearchParams;
-  }) => unknown;
+  beforeForward?: (info: { method: string; path: string; form?: URLSearchParams }) => unknown;
   /** Called once a token response carrying a refresh token has been written back to the client. */
   afterRefreshTokenIssued?: (refreshToken: string, grant: string) => void;
   /** Called just before a token response with a refresh token is forwarded to the client. */
