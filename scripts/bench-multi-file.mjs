@@ -53,7 +53,7 @@ try {
   const peer = [];
   const peerOneFile = [];
   const node = [];
-  let facts = {};
+  const facts = {};
   for (let round = 0; round < ROUNDS; round++) {
     node.push(timed(['-e', '0'], scratch));
     const runs = [

@@ -155,7 +155,11 @@ export async function loginCommand(
       io.err('logged in: the refresh token is on stdout; treat it as a secret (store it as PLEO_REFRESH_TOKEN)');
     } else {
       io.err(
-        `logged in to ${label} as ${clientId}${result.scope ? ` (scopes: ${result.scope})` : ''}: the refresh token is stored in ${path} (mode 0600); \`pleo-postman test --env ${env}\` uses it`,
+        `logged in to ${label} as ${clientId}${result.scope ? ` (scopes: ${result.scope})` : ''}: the refresh token is stored in ${path} (mode 0600); ${
+          env === 'local'
+            ? '`pleo-postman test --env local` does not use it: it starts a mock of its own and gets its token there'
+            : `\`pleo-postman test --env ${env}\` uses it`
+        }`,
       );
     }
     return 0;

@@ -11,6 +11,7 @@ import {
   parseRunner,
   planRefreshToken,
   runLocalSuiteWithPostmanCli,
+  runSuiteWithPostmanCli,
   tokenStepFailure,
   writeRefreshTokenFileSync,
   type RefreshTokenPlan,
@@ -32,6 +33,7 @@ import type { Io } from './run-command.js';
 import { checkEnvName } from './env-names.js';
 import { checkFolders, checkReporters, checkScaling } from './option-checks.js';
 import { plural } from './plural.js';
+import { guardInterrupts, type InterruptGuard } from './interrupt.js';
 
 export interface TestArgs {
   spec: string;
@@ -62,7 +64,7 @@ export function reportRun(summary: RunSummary, io: Io, listFailures = false): vo
   // Parallel runners have no cli reporter of their own (their output would interleave): list failures here.
   if (listFailures) for (const f of summary.failures) io.err(`failed: ${f.item}: ${f.test}: ${f.message}`);
   for (const file of summary.reportFiles) io.out(`report: ${file}`);
-  const tokenStep = tokenStepFailure(summary.failures);
+  const tokenStep = tokenStepFailure(summary.failures, summary.notSent);
   if (tokenStep) for (const line of formatTokenStepFailure(tokenStep)) io.err(line);
   io.out(`pleo-postman test: ${formatSummaryLine(summary)}`);
 }
@@ -77,6 +79,20 @@ export async function testCommand(
   args: TestArgs,
   io: Io,
   processEnv: Record<string, string | undefined> = process.env,
+): Promise<number> {
+  const guard = guardInterrupts(io);
+  try {
+    return await testWithGuard(args, io, processEnv, guard);
+  } finally {
+    guard.dispose();
+  }
+}
+
+async function testWithGuard(
+  args: TestArgs,
+  io: Io,
+  processEnv: Record<string, string | undefined>,
+  guard: InterruptGuard,
 ): Promise<number> {
   // Every option is checked before anything starts (the mock, a runner, a token request).
   const runner = parseRunner(args.runner);
@@ -97,13 +113,7 @@ export async function testCommand(
     ...(args.shard !== undefined ? { shard: parseShard(args.shard) } : {}),
   };
   const target = await resolveTarget(spec, args.env);
-  if (runner === 'postman-cli') {
-    if (target.kind !== 'local') {
-      throw new UserError(
-        '--runner postman-cli runs against the local mock only (--env local): the Postman CLI cannot export the environment of a v3 run, so a refresh token that the server rotates would be lost; use --runner newman for staging and production',
-        ERROR_CODES.OPTION_INVALID,
-      );
-    }
+  if (runner === 'postman-cli' && target.kind === 'local') {
     const summary = await runLocalSuiteWithPostmanCli({ ...common, spec, onConsole: (text) => io.out(text.trimEnd()) });
     reportRun(summary, io);
     return summary.ok ? 0 : 1;
@@ -120,7 +130,7 @@ export async function testCommand(
     );
   }
   if (args.refreshTokenFile) await assertWritableFile(args.refreshTokenFile, '--refresh-token-file');
-  return runRemote({ args, io, processEnv, spec, target, common });
+  return runRemote({ args, io, processEnv, spec, target, common, runner, guard });
 }
 
 interface RemoteRun {
@@ -130,6 +140,8 @@ interface RemoteRun {
   spec: ApiDescription;
   target: Extract<Target, { kind: 'remote' }>;
   common: Omit<SuiteOptions, 'collection' | 'environment'>;
+  runner: 'newman' | 'postman-cli';
+  guard: InterruptGuard;
 }
 
 /** Staging, production or an environment file: credentials in, every rotated refresh token on disk at once. */
@@ -151,6 +163,7 @@ async function runRemote(run: RemoteRun): Promise<number> {
   const lock = plan.keepIn
     ? await lockTokenFile(plan.keepIn.path, { onNotice: (m) => io.err(`notice: ${m}`) })
     : undefined;
+  if (lock) run.guard.onInterrupt(() => lock.release());
   try {
     const refreshToken = plan.token ?? (plan.keepIn ? await readRefreshTokenFile(plan.keepIn.path) : undefined);
     const credentials = resolveCredentials(
@@ -165,11 +178,18 @@ async function runRemote(run: RemoteRun): Promise<number> {
 }
 
 async function runKeepingTokens(
-  { args, io, spec, target, common }: RemoteRun,
+  { args, io, spec, target, common, runner, guard }: RemoteRun,
   credentials: Credentials,
   keepIn: RefreshTokenPlan['keepIn'],
 ): Promise<number> {
   let kept: string | undefined;
+  guard.describeToken(() =>
+    keepIn === undefined
+      ? 'no refresh token is kept'
+      : kept === undefined
+        ? `the refresh token was not rotated; ${keepIn.path} holds it`
+        : `the newest refresh token is in ${keepIn.path}`,
+  );
   const keep = (token: string) => {
     if (!keepIn) return;
     try {
@@ -183,16 +203,29 @@ async function runKeepingTokens(
       );
     }
   };
-  const summary = await runSuite({
-    ...common,
-    onRotatedRefreshToken: keep, // --parallel: the shared acquisition's rotation, at once
-    collection: buildCollection(spec).collection,
-    environment: target.environment,
-    envVars: { ...credentials, ...(args.negative ? { [NEGATIVE_TESTS_VARIABLE]: 'true' } : {}) },
-    production: target.production,
-    allowWrites: args.allowWrites,
-    onRefreshToken: keep,
-  });
+  // The harness gets every token itself before the runner starts; `keep` writes each rotation at once.
+  const summary =
+    runner === 'postman-cli'
+      ? await runSuiteWithPostmanCli({
+          ...common,
+          spec,
+          environment: target.environment,
+          envVars: { ...credentials, ...(args.negative ? { [NEGATIVE_TESTS_VARIABLE]: 'true' } : {}) },
+          production: target.production,
+          allowWrites: args.allowWrites,
+          onRefreshToken: keep,
+          onConsole: (text) => io.out(text.trimEnd()),
+        })
+      : await runSuite({
+          ...common,
+          onRotatedRefreshToken: keep,
+          collection: buildCollection(spec).collection,
+          environment: target.environment,
+          envVars: { ...credentials, ...(args.negative ? { [NEGATIVE_TESTS_VARIABLE]: 'true' } : {}) },
+          production: target.production,
+          allowWrites: args.allowWrites,
+          onRefreshToken: keep,
+        });
   if (summary.rotatedRefreshToken !== undefined && summary.rotatedRefreshToken !== kept)
     keep(summary.rotatedRefreshToken);
   if (kept !== undefined && keepIn) {

@@ -2,6 +2,7 @@ import { NEGATIVE_TESTS_VARIABLE } from './scripts/variables.js';
 import { TEST_CLIENT } from '../shared/local-pleo.js';
 import type { ApiDescription, EnvironmentName } from '../description/index.js';
 import { stableId } from './ids.js';
+import { PRODUCTION_VARIABLE } from './scripts/variables.js';
 
 export interface EnvironmentValue {
   key: string;
@@ -69,6 +70,8 @@ export function buildEnvironment(
       // The Negative folder's requests go out only where this is "true" (never against production).
       ...(local ? [value(NEGATIVE_TESTS_VARIABLE, 'true')] : []),
       ...Object.entries(env.variables).map(([key, v]) => value(key, v)),
+      // The write guard's own mark (src/generate/sandbox/write-guard.js): a renamed or proxied URL stays guarded.
+      ...(name === 'production' ? [value(PRODUCTION_VARIABLE, 'true')] : []),
     ],
     _postman_variable_scope: 'environment',
   };

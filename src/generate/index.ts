@@ -10,7 +10,7 @@ export { NEGATIVE_FOLDER_NAME, NEGATIVE_TEST_PREFIX, NEGATIVE_TESTS_VARIABLE } f
 export { negativeCases, CONSTRAINT_KINDS, type ConstraintKind, type NegativeCase } from './negative/cases.js';
 export { writeV21 } from './writers/v21.js';
 export { writeV3, writeV3Environment, v3CollectionDir, safeName } from './writers/v3.js';
-export type { CollectionModel } from './model.js';
+export type { CollectionModel, FolderModel, RequestItem } from './model.js';
 export { buildEnvironment, neededScopes, LOOPBACK_URL } from './environments.js';
 export { buildAuth } from './auth.js';
 export { stableId } from './ids.js';

@@ -33,12 +33,21 @@ function send(res: ServerResponse, status: number, html: string): Promise<void> 
   });
 }
 
+const IGNORED_PAGE =
+  '<!doctype html><title>Not this login</title><p>This answer does not belong to the login running in your terminal (its <code>state</code> is not the one that login sent), so it was ignored. The login goes on: finish it with the link your terminal printed.</p>';
+
 /**
  * A one-shot loopback listener for the redirect of a native-app login: only `GET /callback` on
- * 127.0.0.1 counts, once; anything else gets 404, and a second visit is told the login is over.
+ * 127.0.0.1 counts, once, and only a visit that `belongs` to this login (its state is ours: RFC 6749
+ * §10.12); any other visit to /callback is answered, ignored, and the login goes on, so a stray or
+ * forged redirect (even `error=access_denied`) cannot end it. Anything else gets 404, and a visit
+ * after the login's own is told the login is over.
  * @see [RFC 8252 §7.3](https://www.rfc-editor.org/rfc/rfc8252.html#section-7.3)
  */
-export async function startCallbackListener(port: number): Promise<CallbackListener> {
+export async function startCallbackListener(
+  port: number,
+  belongs: (params: URLSearchParams) => boolean = () => true,
+): Promise<CallbackListener> {
   let deliver!: (callback: Callback) => void;
   const callback = new Promise<Callback>((resolve) => (deliver = resolve));
   let received = false;
@@ -50,6 +59,10 @@ export async function startCallbackListener(port: number): Promise<CallbackListe
     }
     if (received) {
       void send(res, 409, '<!doctype html><title>Already done</title><p>This login has already been answered.</p>');
+      return;
+    }
+    if (!belongs(url.searchParams)) {
+      void send(res, 400, IGNORED_PAGE);
       return;
     }
     received = true;

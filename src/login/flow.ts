@@ -114,12 +114,13 @@ function timeout(ms: number): { promise: Promise<never>; cancel: () => void } {
  */
 export async function login(options: LoginOptions): Promise<LoginResult> {
   await assertReachable(options.authServerUrl);
-  const listener = await startCallbackListener(options.port);
+  const state = createState();
+  // Only the answer to this login's own request ends it: a visit with another state is ignored.
+  const listener = await startCallbackListener(options.port, (params) => sameState(state, params.get('state')));
   const clock = timeout(options.timeoutMs ?? LOGIN_TIMEOUT_MS);
   let opening: Promise<unknown> | undefined;
   try {
     const verifier = createCodeVerifier();
-    const state = createState();
     const url = authorizationUrl({
       authServerUrl: options.authServerUrl,
       clientId: options.clientId,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { createContext, type MockContext } from './context.js';
 import { BODY_LIMIT_BYTES, jsonResponse, readBody, splitTarget, type MockResponse } from './http.js';
+import { hostAllowed } from './host-header.js';
 import { assertLatency, waitLatency } from './latency.js';
 import { badTarget, dispatch, payloadTooLarge } from './router.js';
 import type { MockOptions, RunningMock } from './types.js';
@@ -15,6 +16,14 @@ export type { MockOptions, RunningMock, TamperContext, TamperResult } from './ty
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4010;
+
+/**
+ * How long an idle keep-alive connection stays open. Node's default (5 s) equals the idle time after
+ * which Node's own HTTP agent gives a pooled socket up, so a client may reuse a socket in the instant
+ * the server closes it: `read ECONNRESET` on a busy machine. Well above any client's idle time, the
+ * client always closes first. headersTimeout must be longer still (Node's rule).
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 function assertOptions(options: MockOptions): void {
   const invalid = (message: string): UserError => new UserError(message, ERROR_CODES.OPTION_INVALID);
@@ -124,12 +133,26 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
       res.writeHead(503).end();
       return;
     }
+    if (!hostAllowed(req.headers.host, host)) {
+      req.resume();
+      send(
+        res,
+        jsonResponse(421, {
+          type: 'MISDIRECTED_REQUEST',
+          message:
+            'the pleo-postman mock answers only requests addressed to a loopback host (Host: 127.0.0.1, localhost, [::1])',
+        }),
+      );
+      return;
+    }
     // Last resort (e.g. a header the description names that Node refuses): never an unhandled rejection.
     handle(ctx, req, res, options.log, options.latency).catch(() => {
       if (res.headersSent) res.destroy();
       else res.writeHead(500).end();
     });
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   const port = await listen(server, host, options.port ?? DEFAULT_PORT);
   const url = urlOf(host, port);
   try {

@@ -32,6 +32,8 @@ export { formatTokenStepFailure, tokenStepFailure } from './tokens/token-step.js
 export { parseRunner, type RunnerName } from './runners/runner.js';
 export { assertWritableFile } from './target/file-checks.js';
 export { refreshTokenOfResponse, refreshTokenListener } from './tokens/rotation.js';
+export { stopTokenRequests } from './tokens/token-policy.js';
+export { removeOpenStaging } from './reports/staging.js';
 export { planRefreshToken, type RefreshTokenPlan, type RefreshTokenSource } from './tokens/token-plan.js';
 export { runScaledSuite, planRunners, assertParallel, type ScaleOptions } from './runners/parallel.js';
 export { parseShard, shardCollection, type Shard } from './runners/shard.js';
@@ -41,5 +43,13 @@ export async function runLocalSuiteWithPostmanCli(
   ...args: Parameters<typeof import('./runners/postman-cli-run.js').runLocalSuiteWithPostmanCli>
 ): ReturnType<typeof import('./runners/postman-cli-run.js').runLocalSuiteWithPostmanCli> {
   const { runLocalSuiteWithPostmanCli: run } = await import('./runners/postman-cli-run.js');
+  return run(...args);
+}
+
+/** The Postman CLI runner against staging, production or a file (the harness owns the tokens), loaded on first use. */
+export async function runSuiteWithPostmanCli(
+  ...args: Parameters<typeof import('./runners/postman-cli-run.js').runSuiteWithPostmanCli>
+): ReturnType<typeof import('./runners/postman-cli-run.js').runSuiteWithPostmanCli> {
+  const { runSuiteWithPostmanCli: run } = await import('./runners/postman-cli-run.js');
   return run(...args);
 }

@@ -9,6 +9,7 @@ const GITLAB = 'ci/gitlab-ci.example.yml';
 
 type Step = {
   name?: string;
+  'timeout-minutes'?: number;
   run?: string;
   uses?: string;
   if?: string;
@@ -24,6 +25,9 @@ type GithubJob = {
 type Github = { on: Record<string, unknown>; jobs: Record<string, GithubJob> };
 type GitlabJob = {
   script?: string[];
+  after_script?: string[];
+  timeout?: string;
+  variables?: Record<string, string>;
   rules?: Array<{ if: string }>;
   resource_group?: string;
   artifacts?: { when?: string; paths?: string[] };
@@ -40,7 +44,7 @@ const shellOf = (path: string): string[] =>
   path === GITHUB
     ? Object.values(github.jobs).flatMap((job) => job.steps.flatMap((s) => (s.run ? [s.run] : [])))
     : Object.values(gitlab).flatMap((job) =>
-        typeof job === 'object' && job && 'script' in job ? (job.script ?? []) : [],
+        typeof job === 'object' && job && 'script' in job ? [...(job.script ?? []), ...(job.after_script ?? [])] : [],
       );
 
 /** Every `node dist/cli.js …` / `npx pleo-postman …` invocation in a workflow, as [command, flags]. */
@@ -153,4 +157,31 @@ describe('issue 19 item 8: the shipped workflows write the self-contained html r
       }
     },
   );
+});
+
+// Issue 18 item 7: a cancelled or timed-out job still stores the rotated token back.
+describe('the CI examples keep the rotated token when a job is cancelled or times out', () => {
+  it('GitHub Actions: the suite step has a timeout of its own; the store step runs always() after it', () => {
+    const steps = github.jobs.staging!.steps;
+    const suite = steps.findIndex((s) => s.run?.includes('test --env staging'));
+    const store = steps.findIndex((s) => s.run?.includes('gh secret set PLEO_REFRESH_TOKEN'));
+    expect(steps[suite]!['timeout-minutes']).toBeGreaterThan(0);
+    expect(store).toBeGreaterThan(suite);
+    expect(steps[store]!.if).toBe('always()');
+  });
+
+  it('GitLab: after_script stores a token the script did not, and the script ends before the job times out', () => {
+    const staging = gitlab['contract-tests:staging']!;
+    const after = (staging.after_script ?? []).join('\n');
+    expect(after).toMatch(/if \[ -s "\$TOKEN_FILE" \][\s\S]*--request PUT[\s\S]*rm -f "\$TOKEN_FILE"/);
+    const minutes = (t: string) => {
+      const [, n = 'NaN', unit] = /^(\d+)([mh])$/.exec(t) ?? [];
+      return Number(n) * (unit === 'h' ? 60 : 1);
+    };
+    const job = minutes(staging.timeout ?? '');
+    const script = minutes(staging.variables?.RUNNER_SCRIPT_TIMEOUT ?? '');
+    const afterScript = minutes(staging.variables?.RUNNER_AFTER_SCRIPT_TIMEOUT ?? '');
+    expect(script + afterScript).toBeLessThanOrEqual(job);
+    expect(script).toBeGreaterThan(0);
+  });
 });

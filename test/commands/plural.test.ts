@@ -27,6 +27,6 @@ describe('issue 19 item 7: counts read right in the singular', () => {
 
   it('one request not sent for want of a token: "1 request that needs a token was not sent"', () => {
     const lines = formatTokenStepFailure({ reason: 'token endpoint unreachable', notSent: 1 });
-    expect(lines.join('\n')).toContain('1 request that needs a token was not sent;');
+    expect(lines.join('\n')).toContain('1 request that needs a token was not sent (');
   });
 });

@@ -32,7 +32,8 @@ describe('test says what it is doing before Newman starts', () => {
     const lines = run.stderr.split('\n');
     expect(lines[0]).toBe('starting the local Pleo (mock)…');
     expect(lines[1]).toMatch(/^local Pleo listening on http:\/\/127\.0\.0\.1:\d+$/);
-    expect(lines[2]).toBe('starting Newman; its first request gets a token…');
+    expect(lines[2]).toBe("getting the run's tokens…");
+    expect(lines[3]).toBe('starting Newman…');
     expect(run.firstErr).toBeLessThan(run.firstOut);
     expect(run.stdout).toMatch(/pleo-postman test: .*: passed/);
   }, 60_000);

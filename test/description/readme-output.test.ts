@@ -37,11 +37,11 @@ describe("the README's examples are today's real output", () => {
   it('issue 8 items 1 and 3: the summary and token-step lines have the shape the code prints', () => {
     const base: RunSummary = {
       ok: true,
-      requests: { total: 357, failed: 0 },
+      requests: { total: 348, failed: 0 },
       negativeCases: 251,
       assertions: { total: 907, passed: 907, failed: 0, skipped: 0 },
       failures: [],
-      durationMs: 41_400,
+      durationMs: 8_800,
       skippedWrites: [],
       reportFiles: [],
     };
@@ -49,13 +49,14 @@ describe("the README's examples are today's real output", () => {
     const failed: RunSummary = {
       ...base,
       ok: false,
-      requests: { total: 6, failed: 3 },
+      requests: { total: 3, failed: 3 },
       negativeCases: 0,
-      assertions: { total: 20, passed: 6, failed: 12, skipped: 2 },
+      assertions: { total: 20, passed: 0, failed: 7, skipped: 13 },
       durationMs: 300,
     };
     const lines = formatTokenStepFailure({
-      reason: 'token endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED)',
+      reason:
+        'token endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED), tried 3 times; nothing reached the token endpoint: check authServerUrl and the network; the refresh token is unspent',
       notSent: 11,
     });
     expect(README).toContain([...lines, `pleo-postman test: ${formatSummaryLine(failed)}`].join('\n'));

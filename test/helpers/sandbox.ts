@@ -102,13 +102,23 @@ export function fakePm(options: FakePmOptions = {}): FakePm {
     { skip: (name: string) => tests.push({ name, outcome: 'skipped' }) },
   );
   const request = options.request ?? { method: 'GET', path: '/v1/things' };
+  // As the sandbox resolves a name: local, then environment, then collection.
+  const resolve = (key: string) =>
+    variables.map.get(key) ?? environment.map.get(key) ?? collectionVariables.map.get(key);
   const pm = {
     test,
     expect: chai.expect,
     environment: environment.api,
     collectionVariables: collectionVariables.api,
-    variables: variables.api,
-    request: { method: request.method, url: { getPath: () => request.path } },
+    variables: {
+      ...variables.api,
+      get: resolve,
+      replaceIn: (text: string) => text.replace(/\{\{([^}]+)\}\}/g, (whole, key: string) => resolve(key) ?? whole),
+    },
+    request: {
+      method: request.method,
+      url: { getPath: () => request.path, toString: () => `{{apiBaseUrl}}${request.path}` },
+    },
     response: options.response ? fakeResponse(options.response) : undefined,
     execution: { skipRequest: () => (skipped = true) },
     sendRequest: (req: SentRequest, callback: (err: Error | null, res?: unknown) => void) => {

@@ -194,12 +194,6 @@ describe('login', () => {
       'access was denied in the browser (access_denied); nothing was stored',
     ],
     [
-      'a wrong state',
-      () => ({ code: 'a-code', state: 'someone-elses-state' }),
-      'LOGIN_STATE_MISMATCH',
-      'the browser came back with a state that this login did not send (RFC 6749 §10.12)',
-    ],
-    [
       'another error',
       (state: string) => ({ error: 'invalid_scope', error_description: 'no such scope', state }),
       'LOGIN_FAILED',
@@ -217,6 +211,42 @@ describe('login', () => {
     await expect(stat(storedTokenPath(env.label, TEST_CLIENT.id, processEnv))).rejects.toMatchObject({
       code: 'ENOENT',
     });
+  });
+
+  // Issue 18 item 8: only the answer to this login's own request ends it.
+  it.each([
+    ['a code with a wrong state', { code: 'a-code', state: 'someone-elses-state' }],
+    ['access_denied with a wrong state', { error: 'access_denied', state: 'someone-elses-state' }],
+    ['access_denied without a state', { error: 'access_denied' }],
+  ])('%s is ignored: the login goes on and succeeds with its own answer', async (_name, stray) => {
+    const env = await localEnvironmentFile(mock.url);
+    const processEnv = config();
+    const strayPages: Array<{ status: number; text: string }> = [];
+    const browser: LoginDeps['openBrowser'] = async (url) => {
+      const redirect = new URL(new URL(url).searchParams.get('redirect_uri')!);
+      for (const [k, v] of Object.entries(stray)) redirect.searchParams.set(k, v);
+      const res = await fetch(redirect);
+      strayPages.push({ status: res.status, text: await res.text() });
+      await fetchingBrowser([])(url);
+    };
+    const { io } = recordingIo();
+    expect(await loginCommand(args(env.path), io, processEnv, deps(browser))).toBe(0);
+    expect(strayPages).toEqual([{ status: 400, text: expect.stringContaining('The login goes on') }]);
+    const stored = (await readFile(storedTokenPath(env.label, TEST_CLIENT.id, processEnv), 'utf8')).trim();
+    await expect(
+      refreshOrExchange(mock.url, { grant_type: 'refresh_token', refresh_token: stored }),
+    ).resolves.toHaveProperty('access_token');
+  });
+
+  it('login --env local says that test --env local does not use the stored token', async () => {
+    // A copy of the minimal description whose local environment is this test's mock.
+    const dir = await mkdtemp(join(tmpdir(), 'pleo-login-local-'));
+    const specPath = join(dir, 'minimal.yaml');
+    await writeFile(specPath, (await readFile(MINIMAL_SPEC, 'utf8')).replaceAll('http://127.0.0.1:4010', mock.url));
+    const { io, err } = recordingIo();
+    expect(await loginCommand({ ...args('local'), spec: specPath }, io, config(), deps(fetchingBrowser([])))).toBe(0);
+    expect(err.join('\n')).toContain('`pleo-postman test --env local` does not use it');
+    expect(err.join('\n')).not.toContain('`pleo-postman test --env local` uses it');
   });
 
   it('a wrong client secret: the token endpoint says invalid_client, and login says what to check', async () => {

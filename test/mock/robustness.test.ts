@@ -113,7 +113,7 @@ describe('malformed input at the OAuth endpoints', () => {
 describe('odd requests', () => {
   it('an absolute-form request target → 400, not a crash', async () => {
     const head = await rawRequest(
-      'GET http://evil.example/v1/vendors HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n',
+      'GET http://evil.example/v1/vendors HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
     );
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
   });

@@ -1,4 +1,4 @@
-/* global env, TEST_NAME, REQUIRED, FAILED_REFRESH_VARIABLE, NARROW_TOKEN_VARIABLE, TOKEN_BODY_VARIABLE, sha256, formBody */
+/* global env, TEST_NAME, REQUIRED, FAILED_REFRESH_VARIABLE, NARROW_TOKEN_VARIABLE, TOKEN_BODY_VARIABLE, TOKEN_TRIED_VARIABLE, HARNESS_TOKENS_VARIABLE, sha256, formBody */
 /**
  * The body of the pre-request script of a Security folder's "narrower token" request (it runs inside
  * a function, hence the bare `return`s): that request, POST {{authServerUrl}}/oauth/token with its own
@@ -7,6 +7,9 @@
  * stores the answer). With no refresh token, nothing to narrow to, or a refresh token that failed
  * before, the check is skipped, visibly (skip(reason)), and so is the 403 probe after it
  * (security-probe.js): NARROW_TOKEN_VARIABLE stays empty.
+ * When `pleo-postman test` got the narrower tokens itself ({{pleoHarnessTokens}}), the request is not
+ * sent: its token (or why there is none) comes from there. After the run's token step failed, or an
+ * earlier narrowing got no usable answer, no refresh is sent either.
  * TEST_NAME, REQUIRED and env come from the script's preamble (src/generate/scripts/security.ts).
  */
 function skip(reason) {
@@ -14,6 +17,17 @@ function skip(reason) {
   pm.execution.skipRequest();
 }
 pm.collectionVariables.set(NARROW_TOKEN_VARIABLE, '');
+var harnessText = pm.variables.get(HARNESS_TOKENS_VARIABLE);
+if (harnessText) {
+  var harness;
+  try { harness = JSON.parse(harnessText); } catch (e) { harness = {}; }
+  var key = REQUIRED.join(' ');
+  var given = harness.narrow && harness.narrow[key];
+  if (!given) return skip(harness.failure ? 'the token step failed' : (harness.narrowSkipped && harness.narrowSkipped[key]) || 'pleo-postman test got no narrower token');
+  pm.collectionVariables.set(NARROW_TOKEN_VARIABLE, given);
+  return pm.execution.skipRequest();
+}
+if (pm.variables.get(TOKEN_TRIED_VARIABLE)) return skip('the run got no usable token answer before; no refresh is sent again');
 var refreshToken = env.get('refreshToken');
 var narrowed = String(env.get('scopes') || '').split(/\s+/).filter(function (s) { return s && REQUIRED.indexOf(s) < 0; });
 if (!refreshToken) return skip('no refreshToken in the environment to narrow a token with');

@@ -1,4 +1,4 @@
-/* global env, EXPIRY_SKEW_MS, TOKEN_BODY_VARIABLE, FAILED_REFRESH_VARIABLE, sha256, formBody, authorize, headlessRedirectUri */
+/* global env, EXPIRY_SKEW_MS, TOKEN_BODY_VARIABLE, FAILED_REFRESH_VARIABLE, TOKEN_TRIED_VARIABLE, sha256, formBody, authorize, headlessRedirectUri, harnessTokens, failed, gaveUp */
 /**
  * The body of the pre-request script of the collection's first request, "Get access token" (it
  * runs inside a function, hence the bare `return`s). That request is a real item, POST
@@ -6,6 +6,9 @@
  * Postman CLI signs every pm.sendRequest of a v3 collection with the collection's inherited OAuth 2.0
  * auth (an empty Bearer header instead of the client's Basic one); a request's own auth it keeps.
  * This script only chooses the form body, into the local variable TOKEN_BODY_VARIABLE:
+ * - `pleo-postman test` got the tokens itself (harnessTokens()): its result is this step's one test,
+ *   and the request is skipped;
+ * - the run already tried and got no token: skipped (one acquisition per run);
  * - a valid access token: the request is skipped;
  * - a refresh token (not one that failed before): the refresh_token grant;
  * - a loopback redirect URI (the local mock): the authorization request by pm.sendRequest (a GET
@@ -14,6 +17,13 @@
  * env, EXPIRY_SKEW_MS and LOOPBACK come from the script's preamble (src/generate/scripts/token-item.ts).
  * @see RFC 6749 §6 https://www.rfc-editor.org/rfc/rfc6749.html#section-6
  */
+var harness = harnessTokens();
+if (harness) {
+  if (harness.failure) return failed(harness.test, harness.failure);
+  pm.test(harness.test, function () {});
+  return pm.execution.skipRequest();
+}
+if (pm.variables.get(TOKEN_TRIED_VARIABLE)) return pm.execution.skipRequest();
 var accessToken = env.get('accessToken');
 var expiresAt = Number(env.get('accessTokenExpiresAt') || 0);
 if (accessToken && (!expiresAt || Date.now() < expiresAt - EXPIRY_SKEW_MS)) return pm.execution.skipRequest();
@@ -29,5 +39,6 @@ if (!headlessRedirectUri()) return pm.execution.skipRequest();
 authorize('token: authorization code with PKCE S256 → access token (RFC 7636 §4)', function (exchange) {
   pm.variables.set(TOKEN_BODY_VARIABLE, formBody(exchange));
 }, function () {
+  gaveUp();
   pm.execution.skipRequest();
 });

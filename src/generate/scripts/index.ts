@@ -9,6 +9,7 @@ export { buildSecurityFolder, probeRequest, SECURITY_FOLDER_NAME, NARROW_TOKEN_V
 export { contractTestScript, requestLabel, responseTimeBudget, CONTRACT_LIB_VARIABLE } from './contract.js';
 export { tokenPrerequestScript, FAILED_REFRESH_VARIABLE } from './token.js';
 export { isWriteRequest } from './writes.js';
+export { HARNESS_TOKENS_VARIABLE, PRODUCTION_VARIABLE } from './variables.js';
 export type { ScriptEvent } from './event.js';
 
 /** The contract tests of one request. */

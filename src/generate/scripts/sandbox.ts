@@ -7,6 +7,9 @@ import {
   NEGATIVE_TESTS_VARIABLE,
   TOKEN_BODY_VARIABLE,
   TOKEN_FAILURE_VARIABLE,
+  TOKEN_TRIED_VARIABLE,
+  HARNESS_TOKENS_VARIABLE,
+  PRODUCTION_VARIABLE,
 } from './variables.js';
 
 /**
@@ -54,6 +57,9 @@ export const SANDBOX_DEFINES: Readonly<Record<string, string>> = {
   NEGATIVE_TESTS_VARIABLE,
   TOKEN_BODY_VARIABLE,
   TOKEN_FAILURE_VARIABLE,
+  TOKEN_TRIED_VARIABLE,
+  HARNESS_TOKENS_VARIABLE,
+  PRODUCTION_VARIABLE,
 };
 
 /** Where the sandbox files are, next to this module's folder in src/ and in dist/ alike. */

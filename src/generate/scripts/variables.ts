@@ -24,3 +24,15 @@ export const NEGATIVE_LIB_VARIABLE = 'pleoNegativeLib';
 
 /** Variable that lets the Negative folder's requests go out: "true" in the local environment, set by `test --negative` for staging. */
 export const NEGATIVE_TESTS_VARIABLE = 'negativeTests';
+/** Local variable set once the run's token acquisition was tried and gave no token: it is not tried again. */
+export const TOKEN_TRIED_VARIABLE = 'pleoTokenTried';
+
+/**
+ * Variable the harness (`pleo-postman test`) sets when it got the run's tokens itself: JSON
+ * `{ test, failure?, narrow: {scopes: token}, narrowSkipped: {scopes: reason} }`. With it the
+ * collection's scripts send no token request at all.
+ */
+export const HARNESS_TOKENS_VARIABLE = 'pleoHarnessTokens';
+
+/** Environment variable that marks the production environment ("true"), so a renamed or proxied URL is still guarded. */
+export const PRODUCTION_VARIABLE = 'pleoProduction';

@@ -52,6 +52,9 @@ export function cliHtmlReportData(
       },
       scriptErrors: 0,
       negativeCases: countNegativeCases(run.assertions.map((a) => a.name)),
+      notSent: run.assertions.filter(
+        (a) => a.outcome === 'skipped' && a.name === 'token: not sent, the token step failed',
+      ).length,
     },
     durationMs,
     folders,

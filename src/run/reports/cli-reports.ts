@@ -2,12 +2,7 @@ import type { CliAssertion } from '../runners/postman-cli-output.js';
 import type { RunSummary } from './summary.js';
 
 const xml = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'); // attributes are double-quoted: an apostrophe stays as it is, as in Newman's
 
 /**
  * A JUnit XML report of a Postman CLI run, one `<testsuite>` per request (`Folder / Request`), one

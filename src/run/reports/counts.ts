@@ -2,7 +2,10 @@ import type { NewmanRunSummary } from 'newman';
 import { countNegativeCases } from './negative.js';
 
 type Execution = NewmanRunSummary['run']['executions'][number];
-type AssertionRecord = { skipped?: boolean; error?: unknown };
+type AssertionRecord = { assertion?: string; skipped?: boolean; error?: unknown };
+
+/** The skipped test of a request not sent because the token step failed (src/generate/sandbox/token-store.js). */
+const NOT_SENT_TEST = 'token: not sent, the token step failed';
 type ScriptRecord = Array<{ error?: unknown }> | undefined;
 
 /** The counts every output of a run shows: the summary line, Newman's table, JUnit and the HTML report. */
@@ -14,6 +17,8 @@ export interface RunCounts {
   scriptErrors: number;
   /** Negative cases run (the Negative folder's requests that got their checks), counted apart. */
   negativeCases?: number;
+  /** Requests not sent because the token step failed. */
+  notSent: number;
 }
 
 /**
@@ -25,12 +30,14 @@ export function countRun(summary: NewmanRunSummary): RunCounts {
   const assertions = { total: 0, passed: 0, failed: 0, skipped: 0 };
   let scriptErrors = 0;
   const names: string[] = [];
+  let notSent = 0;
   for (const execution of new Set(summary.run.executions) as Set<
     Execution & { assertions?: AssertionRecord[]; prerequestScript?: ScriptRecord; testScript?: ScriptRecord }
   >) {
     for (const a of execution.assertions ?? []) {
       assertions.total += 1;
-      names.push(String((a as { assertion?: unknown }).assertion ?? ''));
+      names.push(a.assertion ?? '');
+      if (a.skipped && a.assertion === NOT_SENT_TEST) notSent += 1;
       if (a.skipped) assertions.skipped += 1;
       else if (a.error) assertions.failed += 1;
       else assertions.passed += 1;
@@ -44,5 +51,6 @@ export function countRun(summary: NewmanRunSummary): RunCounts {
     assertions,
     scriptErrors,
     negativeCases: countNegativeCases(names),
+    notSent,
   };
 }

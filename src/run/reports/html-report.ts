@@ -83,9 +83,7 @@ function requestCount(sent: number, listed: number): string {
   const count = `${sent} request${sent === 1 ? '' : 's'}`;
   if (sent === listed) return count;
   const why =
-    sent > listed
-      ? `${sent - listed} more sent by the collection's scripts`
-      : `${listed - sent} of them not sent`;
+    sent > listed ? `${sent - listed} more sent by the collection's scripts` : `${listed - sent} of them not sent`;
   return `${count} sent (the Requests tab lists ${listed}: ${why})`;
 }
 

@@ -38,9 +38,10 @@ export function mergeJunitReports(
   // Counted from the elements: Newman's own per-suite `failures` may count one failed test twice.
   const failures = suites.reduce((sum, s) => sum + (s.match(/<failure\b/g) ?? []).length, 0);
   const errors = suites.reduce((sum, s) => sum + (s.match(/<error\b/g) ?? []).length, 0);
+  const skipped = suites.reduce((sum, s) => sum + (s.match(/<skipped\b/g) ?? []).length, 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${escapeAttribute(options.name)}" tests="${tests}" failures="${failures}" errors="${errors}" time="${(options.wallMs / 1000).toFixed(3)}">`,
+    `<testsuites name="${escapeAttribute(options.name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${(options.wallMs / 1000).toFixed(3)}">`,
     ...ordered.map((s) => `  ${s}`),
     '</testsuites>',
     '',
@@ -144,6 +145,7 @@ export function mergeSummaries(parts: readonly RunSummary[], wallMs: number): Ru
     ...(parts.some((p) => p.negativeCases)
       ? { negativeCases: parts.reduce((n, p) => n + (p.negativeCases ?? 0), 0) }
       : {}),
+    ...(parts.some((p) => p.notSent) ? { notSent: parts.reduce((n, p) => n + (p.notSent ?? 0), 0) } : {}),
     failures: parts.flatMap((p) => p.failures),
     durationMs: wallMs,
     ...(runErrors.length > 0 ? { runError: [...new Set(runErrors)].join('; ') } : {}),

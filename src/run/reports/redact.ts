@@ -8,6 +8,7 @@ export const SECRET_VARIABLES: readonly string[] = [
   'accessToken',
   'refreshToken',
   'pleoNarrowAccessToken',
+  'pleoHarnessTokens',
 ];
 
 /** Form fields of token requests that carry secrets (RFC 6749 §4.1.3, §6; RFC 7636 §4.5). */
@@ -107,23 +108,60 @@ export function collectSecrets(summary: NewmanRunSummary, known: Iterable<string
 /** Longest first, so a secret that contains another is replaced whole. */
 const bySize = (secrets: Iterable<string>) => [...secrets].filter(isSecret).sort((a, b) => b.length - a.length);
 
-/** Every occurrence of a secret, as is, JSON-escaped, URL-encoded or HTML-escaped, replaced by [redacted]. */
+/** `application/x-www-form-urlencoded` as RFC 6749 §2.3.1 asks (and the collection's scripts do): `!'()*` encoded too. */
+const rfcFormEncode = (text: string): string =>
+  encodeURIComponent(text)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+');
+
+const htmlEscape = (text: string): string =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;');
+
+const jsonEscape = (text: string): string => JSON.stringify(text).slice(1, -1);
+
+/**
+ * Every spelling a secret travels in: as is; URL-encoded (encodeURIComponent, upper- or lower-case
+ * hex); form-encoded the RFC 6749 way and the WHATWG URLSearchParams way (which differ on `!'()*~`
+ * and spaces); each of them also JSON-escaped (a JSON report), JSON-escaped twice (a JSON string
+ * inside JSON) and HTML-escaped (an HTML report).
+ */
+export function secretForms(secret: string): string[] {
+  const encoded = [
+    secret,
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+    rfcFormEncode(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+  ];
+  return [
+    ...new Set(encoded.flatMap((form) => [form, jsonEscape(form), jsonEscape(jsonEscape(form)), htmlEscape(form)])),
+  ];
+}
+
+/**
+ * The forms a client's credentials take in a Basic header (RFC 6749 §2.3.1: each part form-encoded
+ * first; some clients skip that): the base64 credentials, to redact with the other secrets.
+ */
+export function basicCredentialForms(clientId: string, clientSecret: string): string[] {
+  if (!isSecret(clientSecret)) return [];
+  return [
+    ...new Set([
+      Buffer.from(`${rfcFormEncode(clientId)}:${rfcFormEncode(clientSecret)}`).toString('base64'),
+      Buffer.from(`${clientId}:${clientSecret}`).toString('base64'),
+    ]),
+  ];
+}
+
+/** Every occurrence of a secret, in any of its forms (secretForms), replaced by [redacted]. */
 export function redactText(text: string, secrets: Iterable<string>): string {
   let out = text;
-  for (const secret of bySize(secrets)) {
-    const forms = new Set([
-      secret,
-      JSON.stringify(secret).slice(1, -1),
-      encodeURIComponent(secret),
-      secret
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#x27;'),
-    ]);
-    for (const form of forms) out = out.split(form).join(REDACTED);
-  }
+  const forms = bySize([...secrets].filter(isSecret).flatMap(secretForms));
+  for (const form of forms) out = out.split(form).join(REDACTED);
   return out;
 }
 

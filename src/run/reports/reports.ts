@@ -1,9 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { makeStaging, releaseStaging } from './staging.js';
 import { join } from 'node:path';
 import { ERROR_CODES, UserError } from '../../errors.js';
 import type { NewmanRunSummary } from 'newman';
 import { htmlReportData } from './html-data.js';
 import { renderHtmlReport } from './html-report.js';
+import { newmanJunitReport } from './newman-junit.js';
 import { redactText } from './redact.js';
 
 /** `html` is ours (self-contained, renders offline); `htmlextra` loads its styles and scripts from CDNs. */
@@ -47,6 +49,8 @@ export interface ReportPlan {
   staging?: string;
   /** Where our own HTML report goes (in staging), written after the run: it is no Newman reporter. */
   html?: string;
+  /** Where our own JUnit report goes (in staging): Newman's counts skipped assertions as passed. */
+  junit?: string;
 }
 
 /**
@@ -62,22 +66,30 @@ export async function planReports(
   const files = reporters.filter((r): r is Exclude<ReporterName, 'cli'> => r !== 'cli');
   if (files.length === 0) return { reporters: [...reporters], reporter: {} };
   await mkdir(reportDir, { recursive: true });
-  const staging = await mkdtemp(join(reportDir, '.pleo-postman-'));
+  const staging = await makeStaging(reportDir);
   const reporter: ReportPlan['reporter'] = {};
   const html = files.includes('html') ? join(staging, reportFileName('html', base)) : undefined;
-  for (const name of files.filter((f) => f !== 'html')) {
+  const junit = files.includes('junit') ? join(staging, reportFileName('junit', base)) : undefined;
+  for (const name of files.filter((f) => f !== 'html' && f !== 'junit')) {
     const path = join(staging, reportFileName(name, base));
     reporter[name] =
       name === 'htmlextra'
         ? { export: path, title, browserTitle: title, hideRequestHeaders: ['Authorization', 'Cookie'] }
         : { export: path };
   }
-  return { reporters: reporters.filter((r) => r !== 'html'), reporter, staging, ...(html ? { html } : {}) };
+  return {
+    reporters: reporters.filter((r) => r !== 'html' && r !== 'junit'),
+    reporter,
+    staging,
+    ...(html ? { html } : {}),
+    ...(junit ? { junit } : {}),
+  };
 }
 
 /** Writes our self-contained HTML report of a finished, redacted run into staging (published like the rest). */
 export async function writeHtmlReport(plan: ReportPlan, summary: NewmanRunSummary, title: string): Promise<void> {
   if (plan.html) await writeFile(plan.html, renderHtmlReport(htmlReportData(summary, title)));
+  if (plan.junit) await writeFile(plan.junit, newmanJunitReport(summary, title));
 }
 
 /**
@@ -101,12 +113,12 @@ export async function publishReports(
       published.push(join(reportDir, name));
     }
   } finally {
-    await rm(plan.staging, { recursive: true, force: true });
+    await releaseStaging(plan.staging);
   }
   return published;
 }
 
 /** Removes a staging directory after a failed run. */
 export async function discardReports(plan: ReportPlan): Promise<void> {
-  if (plan.staging) await rm(plan.staging, { recursive: true, force: true });
+  if (plan.staging) await releaseStaging(plan.staging);
 }

@@ -22,6 +22,8 @@ export interface RunSummary {
   scriptErrors?: number;
   /** Negative cases run (src/generate/negative), shown apart: `N negative cases`. */
   negativeCases?: number;
+  /** Requests not sent because the token step failed (each one skipped test). */
+  notSent?: number;
   failures: Failure[];
   durationMs: number;
   runError?: string;
@@ -52,6 +54,7 @@ export function summariseRun(
     assertions: counts.assertions,
     scriptErrors: counts.scriptErrors,
     ...(counts.negativeCases ? { negativeCases: counts.negativeCases } : {}),
+    ...(counts.notSent > 0 ? { notSent: counts.notSent } : {}),
     failures: list,
     durationMs: Math.max(0, (t.completed ?? 0) - (t.started ?? 0)),
     ...(runError !== undefined ? { runError: String(runError.message ?? runError) } : {}),

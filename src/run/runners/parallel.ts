@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { makeStaging, releaseStaging } from '../reports/staging.js';
 import { join } from 'node:path';
 import { ERROR_CODES, UserError } from '../../errors.js';
-import { LOCAL_CALLBACK_PATH } from '../../shared/local-pleo.js';
 import { SECURITY_FOLDER_NAME } from '../../generate/scripts/index.js';
 import { folderUnits, requestCount, selectFolders, type CollectionJson, type ItemJson } from './folders.js';
 import { mergeJsonReports, mergeJunitReports, mergeSummaries } from '../reports/merge-reports.js';
@@ -9,7 +9,7 @@ import { reportFileName, type ReporterName } from '../reports/reports.js';
 import { runSuitesInThreads, threadable, threadsAvailable } from './runner-threads.js';
 import { keepItems, requestChains } from './request-chains.js';
 import { shardCollection } from './shard.js';
-import { acquireSharedToken, type SharedTokenResult, type TokenEndpointValues } from '../tokens/shared-token.js';
+import { harnessTokens, type HarnessTokens } from '../tokens/harness-tokens.js';
 import type { ScaleOptions, SuiteOptions } from './suite-options.js';
 import type { RunSummary } from '../reports/summary.js';
 
@@ -104,74 +104,39 @@ const providedVariables = (options: SuiteOptions): Set<string> =>
       .map(([k]) => k),
   ]);
 
-const endpointValues = (options: SuiteOptions): TokenEndpointValues => ({
-  authServerUrl: valueIn(options, 'authServerUrl'),
-  clientId: valueIn(options, 'clientId'),
-  clientSecret: valueIn(options, 'clientSecret'),
-  refreshToken: valueIn(options, 'refreshToken'),
-  // As the collection's token script does: an environment's own redirectUri, else the local mock's callback.
-  redirectUri:
-    valueIn(options, 'redirectUri') || `${valueIn(options, 'authServerUrl').replace(/\/+$/, '')}${LOCAL_CALLBACK_PATH}`,
-  scopes: valueIn(options, 'scopes'),
-});
-
-/** An access token the environment already holds and that is still valid: then nobody acquires one. */
-function presetToken(options: SuiteOptions): boolean {
-  const token = valueIn(options, 'accessToken');
-  const expiresAt = Number(valueIn(options, 'accessTokenExpiresAt') || 0);
-  return token !== '' && (!expiresAt || Date.now() < expiresAt - 30_000);
-}
-
-const TOKEN_TEST: Record<'refresh_token' | 'authorization_code', string> = {
-  refresh_token: 'token: refresh_token grant → access token (RFC 6749 §6)',
-  authorization_code: 'token: authorization code with PKCE S256 → access token (RFC 7636 §4)',
-};
-
-const escapeXml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** The shared acquisition as a JUnit testsuite, so the merged report counts it as a sequential run does. */
-function tokenTestsuite(token: SharedTokenResult, startedAt: Date): string {
-  if (token.kind !== 'acquired') return '';
-  const name = TOKEN_TEST[token.grant];
-  return `<testsuite name="pleo-postman / shared token" timestamp="${startedAt.toISOString()}" tests="1" failures="0" errors="0" time="0.000">
-    <testcase name="${escapeXml(name)}" time="0.000" classname="PleoPostmanSharedToken"/>
-  </testsuite>`;
-}
-
 /** Runs the planned runners at once, each with only its folders and the shared token. */
 async function runRunners(
   options: SuiteOptions,
   collection: CollectionJson,
   plans: RunnerPlan[],
-  token: SharedTokenResult,
+  owned: HarnessTokens,
   staging: string | undefined,
   base: string,
   runOne: RunOne,
   threads: boolean,
 ): Promise<RunSummary[]> {
-  const shared = token.kind === 'acquired' ? token.token : undefined;
   // One line for all runners, here, instead of each runner's own "starting Newman".
   const { onProgress, ...quiet } = options;
-  onProgress?.(`starting ${plans.length} Newman runners at once${shared ? ', sharing one token' : ''}…`);
+  onProgress?.(`starting ${plans.length} Newman runners at once, sharing the run's tokens…`);
   const runners = plans.map(
     (plan, i): SuiteOptions => ({
       ...quiet,
+      // The token step's one test runs in the first runner; the tokens are the harness's.
       collection: keepItems(
-        selectFolders(collection, new Set(plan.folders), () => plan.security, false), // the token is shared
+        selectFolders(collection, new Set(plan.folders), () => plan.security, i === 0),
         new Map(Object.entries(plan.items ?? {}).map(([folder, indices]) => [folder, new Set(indices)])),
       ),
       folders: [],
       envVars: {
         ...options.envVars,
-        ...(shared ? { accessToken: shared.accessToken, accessTokenExpiresAt: shared.expiresAt } : {}),
-        // Only the Security runner may refresh: no refresh token is ever sent twice.
-        refreshToken: plan.security ? (shared?.refreshToken ?? valueIn(options, 'refreshToken')) : '',
+        // Only the Security runner may refresh (when the harness did not get every token): never twice.
+        ...(plan.security ? {} : { refreshToken: '' }),
+        ...owned.envVars,
       },
       reporters: (options.reporters ?? ['cli']).filter((r) => r !== 'cli'),
       ...(staging ? { reportDir: staging } : {}),
       reportName: `${base}.runner-${i + 1}`,
-      secrets: [...(options.secrets ?? []), valueIn(options, 'refreshToken'), ...(shared ? [shared.refreshToken] : [])],
+      secrets: [...(options.secrets ?? []), valueIn(options, 'refreshToken'), ...(owned.tokens?.secrets ?? [])],
     }),
   );
   // Threads of their own when the built worker is there (the CLI): Newman's scripts are CPU work. A
@@ -187,7 +152,7 @@ async function publishMerged(
   reportDir: string,
   base: string,
   reporters: readonly ReporterName[],
-  context: { name: string; folders: string[]; wallMs: number; tokenSuite: string },
+  context: { name: string; folders: string[]; wallMs: number },
 ): Promise<string[]> {
   const files = (await readdir(staging)).sort();
   const published: string[] = [];
@@ -202,7 +167,7 @@ async function publishMerged(
     const xml = await Promise.all(parts('-junit.xml').map((f) => readFile(join(staging, f), 'utf8')));
     await write(
       reportFileName('junit', base),
-      mergeJunitReports(context.tokenSuite ? [context.tokenSuite, ...xml] : xml, {
+      mergeJunitReports(xml, {
         name: context.name,
         folders: ['pleo-postman', ...context.folders],
         wallMs: context.wallMs,
@@ -241,7 +206,6 @@ export async function runScaledSuite(options: SuiteOptions & ScaleOptions, runOn
     throw new UserError('--folder cannot be combined with --parallel or --shard', ERROR_CODES.OPTION_INVALID);
   }
   const started = Date.now();
-  const startedAt = new Date(started);
   const base = `${options.reportName ?? 'pleo-postman'}${options.shard ? `-shard-${options.shard.index}-of-${options.shard.count}` : ''}`;
   const collection = options.shard
     ? shardCollection(options.collection as CollectionJson, options.shard, providedVariables(options))
@@ -251,23 +215,15 @@ export async function runScaledSuite(options: SuiteOptions & ScaleOptions, runOn
   if (runners === 1 || requestCount(collection) === 0) {
     return runOne({ ...plain, collection: collection as SuiteOptions['collection'], reportName: base });
   }
-  const token = presetToken(options)
-    ? ({ kind: 'none', reason: 'the environment holds a valid access token' } as const)
-    : await acquireSharedToken(endpointValues(options), {
-        ...(options.onRotatedRefreshToken ? { onRotated: options.onRotatedRefreshToken } : {}),
-      });
-  const empty = mergeSummaries([], Date.now() - started);
-  if (token.kind === 'failed') {
-    return { ...empty, ok: false, runError: `shared token acquisition failed: ${token.message}` };
-  }
+  const owned = await harnessTokens(options); // once, before any runner starts; each rotation on disk at once
   const reporters = options.reporters ?? ['cli'];
   const reportDir = options.reportDir ?? 'reports';
   const wantsFiles = reporters.some((r) => r !== 'cli');
   if (wantsFiles) await mkdir(reportDir, { recursive: true });
-  const staging = wantsFiles ? await mkdtemp(join(reportDir, '.pleo-postman-parallel-')) : undefined;
+  const staging = wantsFiles ? await makeStaging(reportDir, '.pleo-postman-parallel-') : undefined;
   try {
     const plans = planRunners(collection, runners, providedVariables(options));
-    const parts = await runRunners(plain, collection, plans, token, staging, base, runOne, options.threads === true);
+    const parts = await runRunners(plain, collection, plans, owned, staging, base, runOne, options.threads === true);
     const wallMs = Date.now() - started;
     const summary = mergeSummaries(parts, wallMs);
     const folders = ((collection.item ?? []) as ItemJson[]).map((f) => f.name ?? '');
@@ -276,28 +232,19 @@ export async function runScaledSuite(options: SuiteOptions & ScaleOptions, runOn
           name: options.collection.info?.name ?? 'pleo-postman',
           folders,
           wallMs,
-          tokenSuite: tokenTestsuite(token, startedAt),
         })
       : [];
     const initial = valueIn(options, 'refreshToken');
-    const rotated =
-      parts.map((p) => p.rotatedRefreshToken).find((t) => t !== undefined) ??
-      (token.kind === 'acquired' && token.rotated ? token.token.refreshToken : undefined);
-    if (rotated !== undefined && token.kind === 'acquired' && rotated !== token.token.refreshToken) {
+    const rotated = parts.map((p) => p.rotatedRefreshToken).find((t) => t !== undefined) ?? owned.tokens?.refreshToken;
+    if (rotated !== undefined && rotated !== (owned.tokens?.refreshToken ?? initial)) {
       await options.onRotatedRefreshToken?.(rotated);
     }
     return {
       ...summary,
-      // The shared acquisition is one assertion, as the collection's own script is in a sequential run.
-      assertions: {
-        ...summary.assertions,
-        total: summary.assertions.total + (token.kind === 'acquired' ? 1 : 0),
-        passed: (summary.assertions.passed ?? 0) + (token.kind === 'acquired' ? 1 : 0),
-      },
       reportFiles,
       ...(rotated !== undefined && rotated !== initial ? { rotatedRefreshToken: rotated } : {}),
     };
   } finally {
-    if (staging) await rm(staging, { recursive: true, force: true });
+    if (staging) await releaseStaging(staging);
   }
 }

@@ -4,12 +4,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ERROR_CODES, UserError } from '../../errors.js';
 import {
+  buildCollection,
   buildCollectionModel,
   buildEnvironment,
   neededScopes,
   v3CollectionDir,
   writeV3,
   writeV3Environment,
+  NEGATIVE_FOLDER_NAME,
+  NEGATIVE_TESTS_VARIABLE,
   type CollectionModel,
 } from '../../generate/index.js';
 import { TOKEN_FOLDER_NAME } from '../../generate/scripts/token-item.js';
@@ -22,13 +25,44 @@ import type { LocalSuiteOptions } from './local.js';
 import { localOverrides } from './local.js';
 import { locatePostmanCli } from './postman-cli-bin.js';
 import { parseCliRun, withoutLoginNotice } from './postman-cli-output.js';
-import { redactText } from '../reports/redact.js';
+import { basicCredentialForms, redactText } from '../reports/redact.js';
+import { makeStaging } from '../reports/staging.js';
 import { publishReports, reportFileName } from '../reports/reports.js';
 import type { RunSummary } from '../reports/summary.js';
+import type { SkippedRequest } from '../target/writes.js';
+import { isWriteRequest } from '../../generate/scripts/index.js';
+import { harnessTokens } from '../tokens/harness-tokens.js';
+import { cliHarnessModel } from './cli-harness-model.js';
+import type { EnvironmentJson } from '../target/target.js';
 
 export interface PostmanCliSuiteOptions extends LocalSuiteOptions {
   /** Gets the run's console output once it is over, every secret redacted (the CLI's own output is held back until then). */
   onConsole?: (text: string) => void;
+}
+
+/** A Postman CLI run against any environment: staging, production, a file (the harness owns the tokens). */
+export interface PostmanCliTargetOptions extends Omit<PostmanCliSuiteOptions, 'mock'> {
+  environment: EnvironmentJson;
+  production?: boolean;
+  allowWrites?: boolean;
+}
+
+/** The model without the requests that write (as withoutWrites for the v2.1 collection), and what was left out. */
+function modelWithoutWrites(model: CollectionModel): { model: CollectionModel; skipped: SkippedRequest[] } {
+  const skipped: SkippedRequest[] = [];
+  const folders = model.folders
+    .map((folder) => ({
+      ...folder,
+      items: folder.items.filter((item) => {
+        const method = item.request.method.toUpperCase();
+        const path = `/${item.request.url.path.join('/')}`;
+        if (!isWriteRequest(method, path)) return true;
+        skipped.push({ folder: folder.name, name: item.name, method, path });
+        return false;
+      }),
+    }))
+    .filter((folder) => folder.items.length > 0);
+  return { model: { ...model, folders }, skipped };
 }
 
 /** `--folder` names must be a folder or request of the collection; the Token folder always runs first. */
@@ -56,6 +90,10 @@ function spawnCli(
       env: { ...env, HOME: home, USERPROFILE: home, NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // An interrupted run exits at once (commands/interrupt.ts): the CLI goes with it.
+    const stop = () => child.kill('SIGTERM');
+    process.once('exit', stop);
+    child.on('close', () => process.off('exit', stop));
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (output += d.toString('utf8')));
@@ -73,25 +111,85 @@ function spawnCli(
  * the summary and reports are read from that output (postman-cli-output.ts); htmlextra is Newman's.
  */
 export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOptions): Promise<RunSummary> {
-  const reporters = options.reporters ?? ['cli'];
+  assertCliReporters(options.reporters ?? ['cli']);
+  locatePostmanCli();
+  options.onProgress?.('starting the local Pleo (mock)…');
+  const mock = await startMock({ spec: options.spec, port: 0, autoApprove: true, ...options.mock });
+  options.onProgress?.(`local Pleo listening on ${mock.url}`);
+  try {
+    const environment = buildEnvironment(options.spec, 'local', options.scopes ?? neededScopes(options.spec));
+    const { mock: _hooks, ...rest } = options;
+    return await runSuiteWithPostmanCli({
+      ...rest,
+      environment,
+      envVars: { ...localOverrides(mock.url), ...options.envVars },
+      secrets: [TEST_CLIENT.secret, ...(options.secrets ?? [])],
+    });
+  } finally {
+    await mock.close();
+  }
+}
+
+function assertCliReporters(reporters: readonly string[]): void {
   if (reporters.includes('htmlextra')) {
     throw new UserError(
       '--reporters: htmlextra is a Newman reporter; with --runner postman-cli use cli, junit, html or json',
       ERROR_CODES.OPTION_INVALID,
     );
   }
+}
+
+/**
+ * The same run against any environment (staging, production, a file): the harness gets every token
+ * first (harness-tokens.ts: each rotation on disk at once), so the CLI's scripts send no token request
+ * and nothing the CLI cannot export is lost. Against production, writes are left out of the v3 folder
+ * unless `allowWrites` (and the collection's own guard stays).
+ */
+export async function runSuiteWithPostmanCli(options: PostmanCliTargetOptions): Promise<RunSummary> {
+  const reporters = options.reporters ?? ['cli'];
+  assertCliReporters(reporters);
   const binary = locatePostmanCli();
-  const { model } = buildCollectionModel(options.spec, options.scopes);
-  const only = itemsToRun(model, options.folders ?? []);
-  options.onProgress?.('starting the local Pleo (mock)…');
-  const mock = await startMock({ spec: options.spec, port: 0, autoApprove: true, ...options.mock });
-  options.onProgress?.(`local Pleo listening on ${mock.url}`);
+  const whole = buildCollectionModel(options.spec, options.scopes).model;
+  // A production run never sends a negative case (each must fail; one wrongly accepted changes real data).
+  const built = options.production
+    ? { ...whole, folders: whole.folders.filter((folder) => folder.name !== NEGATIVE_FOLDER_NAME) }
+    : whole;
+  const selected = itemsToRun(built, options.folders ?? []);
+  const guarded =
+    options.production && !options.allowWrites ? modelWithoutWrites(built) : { model: built, skipped: [] };
+  const skipped = guarded.skipped;
+  const owned = await harnessTokens({
+    collection: buildCollection(options.spec, options.scopes).collection,
+    environment: options.environment,
+    ...(options.envVars ? { envVars: options.envVars } : {}),
+    ...(options.timeoutRequestMs ? { timeoutRequestMs: options.timeoutRequestMs } : {}),
+    ...(options.onRefreshToken ? { onRefreshToken: options.onRefreshToken } : {}),
+  });
+  const harness = owned.tokens ? cliHarnessModel(guarded.model, owned.tokens) : undefined;
+  const model = harness?.model ?? guarded.model;
+  const only = harness ? selected.filter((name) => name !== TOKEN_FOLDER_NAME) : selected;
   const work = await mkdtemp(join(tmpdir(), 'pleo-postman-cli-'));
   try {
-    const environment = buildEnvironment(options.spec, 'local', options.scopes ?? neededScopes(options.spec));
-    const overrides: Record<string, string> = { ...localOverrides(mock.url), ...options.envVars };
-    const values = environment.values.map((v) => (v.key in overrides ? { ...v, value: overrides[v.key]! } : v));
-    const files = [...writeV3(model), writeV3Environment({ ...environment, values }, 'run')];
+    const overrides: Record<string, string> = {
+      ...options.envVars,
+      ...owned.envVars,
+      ...harness?.values,
+      ...(options.allowWrites ? { allowWrites: 'true' } : {}),
+      ...(options.production ? { [NEGATIVE_TESTS_VARIABLE]: 'false' } : {}),
+    };
+    const given = options.environment.values.map((v) =>
+      v.key in overrides ? { ...v, value: overrides[v.key]! } : { ...v, value: String(v.value ?? '') },
+    );
+    const added = Object.entries(overrides)
+      .filter(([key]) => !given.some((v) => v.key === key))
+      .map(([key, value]) => ({ key, value }));
+    const values = [...given, ...added].map((v) => ({
+      key: v.key,
+      value: v.value,
+      enabled: true as const,
+      type: /secret|token/i.test(v.key) ? ('secret' as const) : ('default' as const),
+    }));
+    const files = [...writeV3(model), writeV3Environment({ name: options.environment.name ?? 'run', values }, 'run')];
     for (const file of files) {
       await mkdir(dirname(join(work, file.path)), { recursive: true });
       await writeFile(join(work, file.path), file.content, { mode: 0o600 });
@@ -119,15 +217,30 @@ export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOption
     const { code, output } = await spawnCli(binary, args, home);
     const durationMs = Date.now() - started;
     const secrets = [
-      TEST_CLIENT.secret,
       ...(options.secrets ?? []),
+      ...(owned.tokens?.secrets ?? []),
+      ...basicCredentialForms(
+        overridesOrEnvironment(options, 'clientId'),
+        overridesOrEnvironment(options, 'clientSecret'),
+      ),
       ...Object.entries(overrides)
         .filter(([k]) => /secret|token/i.test(k))
         .map(([, v]) => v),
     ];
     const text = redactText(output, secrets);
     options.onConsole?.(withoutLoginNotice(text));
-    const run = parseCliRun(text);
+    const cliRun = parseCliRun(text);
+    const harnessAssertions = harness?.assertions ?? [];
+    const run = {
+      ...cliRun,
+      assertions: [...harnessAssertions, ...cliRun.assertions],
+      failures: [
+        ...harnessAssertions
+          .filter((a) => a.outcome === 'failed')
+          .map((a) => ({ item: a.request, test: a.name, message: a.message ?? '' })),
+        ...cliRun.failures,
+      ],
+    };
     const failed = run.assertions.filter((a) => a.outcome === 'failed').length;
     const negativeCases = countNegativeCases(run.assertions.map((a) => a.name));
     const runError = !run.completed ? `the Postman CLI stopped (exit ${code}) before the end of the run` : undefined;
@@ -141,9 +254,12 @@ export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOption
       },
       ...(negativeCases ? { negativeCases } : {}),
       failures: run.failures,
+      notSent: run.assertions.filter(
+        (a) => a.outcome === 'skipped' && a.name === 'token: not sent, the token step failed',
+      ).length,
       durationMs,
       ...(runError ? { runError } : {}),
-      skippedWrites: [],
+      skippedWrites: skipped,
     };
     const reportDir = options.reportDir ?? 'reports';
     const base = options.reportName ?? 'pleo-postman';
@@ -153,21 +269,29 @@ export async function runLocalSuiteWithPostmanCli(options: PostmanCliSuiteOption
     let reportFiles: string[] = [];
     if (fileReporters.length > 0) {
       await mkdir(reportDir, { recursive: true });
-      const staging = await mkdtemp(join(reportDir, '.pleo-postman-'));
+      const staging = await makeStaging(reportDir);
       for (const reporter of fileReporters) {
         const content =
           reporter === 'junit'
             ? junitReport(model.name, run.assertions, durationMs)
             : reporter === 'html'
-              ? renderHtmlReport(cliHtmlReportData(model, run, only, model.name, durationMs))
+              ? renderHtmlReport(cliHtmlReportData(guarded.model, run, selected, model.name, durationMs))
               : jsonReport(summary, run.assertions);
         await writeFile(join(staging, reportFileName(reporter, base)), content, { mode: 0o600 });
       }
       reportFiles = await publishReports({ reporters: [...reporters], reporter: {}, staging }, reportDir, secrets);
     }
-    return { ...summary, reportFiles };
+    const initial = overridesOrEnvironment(options, 'refreshToken');
+    const newest = owned.tokens?.refreshToken;
+    return {
+      ...summary,
+      reportFiles,
+      ...(newest && newest !== initial ? { rotatedRefreshToken: newest } : {}),
+    };
   } finally {
     await rm(work, { recursive: true, force: true });
-    await mock.close();
   }
 }
+
+const overridesOrEnvironment = (options: PostmanCliTargetOptions, key: string): string =>
+  options.envVars?.[key] ?? String(options.environment.values.find((v) => v.key === key)?.value ?? '');

@@ -6,9 +6,10 @@ import { executionRecords } from './execution-records.js';
 import { runNewman } from './newman-run.js';
 import { isScaled, runScaledSuite } from './parallel.js';
 import type { SuiteOptions } from './suite-options.js';
-import { collectSecrets, redactSummary } from '../reports/redact.js';
+import { basicCredentialForms, collectSecrets, redactSummary } from '../reports/redact.js';
 import { discardReports, planReports, publishReports, writeHtmlReport } from '../reports/reports.js';
 import { refreshTokenListener } from '../tokens/rotation.js';
+import { harnessTokens } from '../tokens/harness-tokens.js';
 export type { SuiteOptions } from './suite-options.js';
 import { summariseRun, type RunSummary } from '../reports/summary.js';
 import { withoutWrites } from '../target/writes.js';
@@ -46,8 +47,11 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   const kept = options.production ? withoutNegativeFolder(options.collection) : options.collection;
   const { collection, skipped } =
     options.production && !options.allowWrites ? withoutWrites(kept) : { collection: kept, skipped: [] };
+  options.onProgress?.("getting the run's tokens…");
+  const owned = await harnessTokens(options); // the runner's scripts then send no token request
   const envVars = {
     ...options.envVars,
+    ...owned.envVars,
     ...(options.allowWrites ? { allowWrites: 'true' } : {}),
     ...(options.production ? { [NEGATIVE_TESTS_VARIABLE]: 'false' } : {}),
   };
@@ -71,12 +75,14 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
         .filter(([k]) => /secret|token/i.test(k))
         .map(([, v]) => v),
       initialRefreshToken,
+      ...(owned.tokens?.secrets ?? []),
+      ...basicCredentialForms(initialValue(options, 'clientId'), initialValue(options, 'clientSecret')),
     ]);
     redactSummary(summary, secrets);
   };
   let summary: NewmanRunSummary;
   try {
-    options.onProgress?.('starting Newman; its first request gets a token…');
+    options.onProgress?.('starting Newman…');
     summary = await runNewman(
       {
         collection: collection as never,
@@ -102,6 +108,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   }
   await writeHtmlReport(plan, summary, options.collection.info?.name ?? 'pleo-postman');
   const reportFiles = await publishReports(plan, reportDir, secrets);
+  if (owned.tokens && finalRefreshToken === '') finalRefreshToken = owned.tokens.refreshToken;
   const rotated = initialRefreshToken !== '' && finalRefreshToken !== '' && finalRefreshToken !== initialRefreshToken;
   return {
     ...summariseRun(summary),

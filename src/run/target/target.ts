@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { ERROR_CODES, UserError } from '../../errors.js';
 import { buildEnvironment, LOOPBACK_URL, neededScopes } from '../../generate/index.js';
 import type { ApiDescription } from '../../description/index.js';
+import { PRODUCTION_VARIABLE } from '../../generate/scripts/index.js';
+import { isUnderProduction } from './production.js';
 
 export interface EnvironmentJson {
   name?: string;
@@ -22,8 +24,8 @@ function remote(spec: ApiDescription, label: string, environment: EnvironmentJso
     label,
     environment,
     production:
-      environmentValue(environment, 'apiBaseUrl').replace(/\/+$/, '') ===
-      spec.environments.production.apiBaseUrl.replace(/\/+$/, ''),
+      environmentValue(environment, PRODUCTION_VARIABLE) === 'true' ||
+      isUnderProduction(environmentValue(environment, 'apiBaseUrl'), spec.environments.production.apiBaseUrl),
     loopback: LOOPBACK_URL.test(
       environmentValue(environment, 'redirectUri') || `${environmentValue(environment, 'authServerUrl')}/`,
     ),
@@ -54,7 +56,7 @@ async function readEnvironmentFile(path: string): Promise<EnvironmentJson> {
   }
 }
 
-/** `--env local|staging|production|FILE` → what to run against. A file is production when its apiBaseUrl is. */
+/** `--env local|staging|production|FILE` → what to run against. A file is production when it says so (`pleoProduction`) or its apiBaseUrl is the production API or under it, however spelt. */
 export async function resolveTarget(spec: ApiDescription, env: string): Promise<Target> {
   switch (env) {
     case 'local':

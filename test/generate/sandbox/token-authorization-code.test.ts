@@ -120,7 +120,7 @@ describe('acquireByAuthorizationCode (token-authorization-code.js, RFC 7636 §4)
       },
     ]);
     expect(fake.skippedRequest()).toBe(true);
-    expect(fake.collectionVariables.get(TOKEN_FAILURE_VARIABLE)).toBe(
+    expect(fake.variables.get(TOKEN_FAILURE_VARIABLE)).toBe(
       'authorization endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED)',
     );
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FAILED_REFRESH_VARIABLE } from '../../../src/generate/scripts/index.js';
-import { TOKEN_FAILURE_VARIABLE } from '../../../src/generate/scripts/variables.js';
+import { TOKEN_FAILURE_VARIABLE, TOKEN_TRIED_VARIABLE } from '../../../src/generate/scripts/variables.js';
 import { fakePm, loadSandbox, type Answer, type SentRequest } from '../../helpers/sandbox.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -46,26 +46,24 @@ describe('acquireByRefresh (token-refresh.js, RFC 6749 §6)', () => {
       }),
       'token endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED); request not sent',
     ],
-  ])('on %s, fails and remembers the token by its SHA-256, never the token', (_name, answer, error) => {
-    const fake = refresh(answer);
-    expect(fake.tests).toEqual([{ name: expect.stringContaining('refresh_token grant'), outcome: 'failed', error }]);
-    expect(fake.collectionVariables.get(FAILED_REFRESH_VARIABLE)).toBe(sha256('r1'));
-    expect(fake.environment.get('refreshToken')).toBe('r1');
-  });
+  ])(
+    "on %s, fails once, and the run sends no token request again; a refusal (4xx) is remembered by the token's SHA-256, never the token",
+    (name, answer, error) => {
+      const fake = refresh(answer);
+      expect(fake.tests).toEqual([{ name: expect.stringContaining('refresh_token grant'), outcome: 'failed', error }]);
+      expect(fake.variables.get(TOKEN_FAILURE_VARIABLE)).toBe(error.replace(/; request not sent$/, ''));
+      expect(fake.variables.get(TOKEN_TRIED_VARIABLE)).toBe('true');
+      expect(fake.collectionVariables.get(FAILED_REFRESH_VARIABLE)).toBe(
+        name === 'an OAuth error' ? sha256('r1') : undefined,
+      );
+      expect(fake.environment.get('refreshToken')).toBe('r1');
+    },
+  );
 
-  it('issue 8 item 3: never sends a refresh token that failed before; the request fails once, with the reason, and is not sent', () => {
-    const fake = refresh(
-      { code: 200, body: {} },
-      { [FAILED_REFRESH_VARIABLE]: sha256('r1'), [TOKEN_FAILURE_VARIABLE]: 'token endpoint unreachable: timed out' },
-    );
+  it('issue 18 item 2: never sends a refresh token that was refused before; the request is not sent, one skipped test', () => {
+    const fake = refresh({ code: 200, body: {} }, { [FAILED_REFRESH_VARIABLE]: sha256('r1') });
     expect(fake.sent).toEqual([]);
-    expect(fake.tests).toEqual([
-      {
-        name: 'token: not sent, the token step failed',
-        outcome: 'failed',
-        error: 'token endpoint unreachable: timed out; request not sent',
-      },
-    ]);
+    expect(fake.tests).toEqual([{ name: 'token: not sent, the token step failed', outcome: 'skipped' }]);
     expect(fake.skippedRequest()).toBe(true);
   });
 });

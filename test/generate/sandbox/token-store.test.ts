@@ -59,6 +59,6 @@ describe('failed (token-store.js)', () => {
     const context = loadSandbox(fake, ['token-store.js'], { globals: { env: fake.pm.environment } });
     (context.failed as (name: string, message: string) => void)('token test', 'no luck');
     expect(fake.skippedRequest()).toBe(true);
-    expect(fake.collectionVariables.get(TOKEN_FAILURE_VARIABLE)).toBe('no luck');
+    expect(fake.variables.get(TOKEN_FAILURE_VARIABLE)).toBe('no luck');
   });
 });

@@ -2,8 +2,8 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface GateEvents {
-  /** Called before a request is forwarded; the request waits until the returned promise settles. */
-  beforeForward?: (info: { method: string; path: string; form?: URLSearchParams }) => Promise<void> | void;
+  /** Called before a request is forwarded; the request waits until the returned promise settles ('drop': never forwarded). */
+  beforeForward?: (info: { method: string; path: string; form?: URLSearchParams }) => unknown;
   /** Called once a token response carrying a refresh token has been written back to the client. */
   afterRefreshTokenIssued?: (refreshToken: string, grant: string) => void;
   /** Called just before a token response with a refresh token is forwarded to the client. */
@@ -29,7 +29,12 @@ export async function startGateProxy(target: string, events: GateEvents = {}) {
       const pathname = path.split('?')[0] ?? '';
       const form = pathname === '/oauth/token' ? new URLSearchParams(body.toString('utf8')) : undefined;
       if (form?.get('grant_type') === 'refresh_token') refreshTokensSent.push(form.get('refresh_token') ?? '');
-      await events.beforeForward?.({ method: req.method ?? 'GET', path: pathname, ...(form ? { form } : {}) });
+      const verdict = await events.beforeForward?.({
+        method: req.method ?? 'GET',
+        path: pathname,
+        ...(form ? { form } : {}),
+      });
+      if (verdict === 'drop') return void req.socket.destroy();
       const forward = httpRequest(
         {
           host: upstream.hostname,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Request, Response, VariableScope } from 'postman-collection';
 import { authorizationSecrets, collectSecrets, redactSummary, redactText, REDACTED } from '../../../src/run/index.js';
+import { basicCredentialForms } from '../../../src/run/reports/redact.js';
 import type { Json } from '../../helpers/json.js';
 
 describe('redactText', () => {
@@ -14,6 +15,41 @@ describe('redactText', () => {
     ['nothing to do', 'hello', [], 'hello'],
   ])('%s', (_name, text, secrets, want) => {
     expect(redactText(text, secrets)).toBe(want);
+  });
+});
+
+// Issue 18 item 9: a token with characters that form-encoding changes, in every form it travels in.
+describe("redactText, every form of a secret with ! ' ( ) * ~ and a space", () => {
+  const token = "rt!a'b(c)d*e~f g/h";
+  const rfcForm = 'rt%21a%27b%28c%29d*e~f+g%2Fh'.replace('*', '%2A');
+  it.each([
+    ['raw', token],
+    ['URL-encoded', encodeURIComponent(token)],
+    ['URL-encoded, lower-case hex', encodeURIComponent(token).toLowerCase().replace(/rt/, 'rt')],
+    ['form-encoded (RFC 6749)', rfcForm],
+    ['form-encoded (URLSearchParams)', new URLSearchParams({ t: token }).toString().slice(2)],
+    ['JSON-escaped', JSON.stringify(token).slice(1, -1)],
+    ['form-encoded inside JSON', JSON.stringify(rfcForm).slice(1, -1)],
+    ['JSON inside JSON', JSON.stringify(JSON.stringify({ t: token }))],
+    ['HTML-escaped', token.replace(/'/g, '&#x27;')],
+  ])('%s', (_name, form) => {
+    const text = `before ${form} after`;
+    expect(redactText(text, [token])).not.toContain(form.includes('"t"') ? token : form);
+    expect(redactText(text, [token])).toMatch(/^before .*\[redacted\].* after$/);
+  });
+
+  it('a client secret in a Basic header, form-encoded or not', () => {
+    const id = 'client-1';
+    const secret = "s!e'c(r)e*t";
+    const rfc = Buffer.from(
+      `${id}:${encodeURIComponent(secret).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    ).toString('base64');
+    const plain = Buffer.from(`${id}:${secret}`).toString('base64');
+    const forms = basicCredentialForms(id, secret);
+    expect(forms).toEqual(expect.arrayContaining([rfc, plain]));
+    expect(redactText(`Authorization: Basic ${rfc}; again Basic ${plain}`, forms)).toBe(
+      `Authorization: Basic ${REDACTED}; again Basic ${REDACTED}`,
+    );
   });
 });
 

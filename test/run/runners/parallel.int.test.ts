@@ -129,14 +129,7 @@ describe('--parallel and --shard against the deliberately broken mock', () => {
     expect(Number(junit.testsuites.failures)).toBe(cases.filter((c) => c.failure !== undefined).length);
     // Folder and request names are kept, and requests come in the collection's folder order.
     const folders = junit.testsuites.testsuite.map((s) => s.name.split(' / ')[0]);
-    expect([...new Set(folders)]).toEqual([
-      'pleo-postman',
-      'Vendors',
-      'Employees',
-      'Introspect',
-      'Negative',
-      'Security',
-    ]);
+    expect([...new Set(folders)]).toEqual(['Token', 'Vendors', 'Employees', 'Introspect', 'Negative', 'Security']);
     const json = JSON.parse(await readFile(join(reportDir, 'pleo-postman.json'), 'utf8')) as {
       collection: { item: Array<{ name: string }> };
       run: {
@@ -146,6 +139,7 @@ describe('--parallel and --shard against the deliberately broken mock', () => {
       };
     };
     expect(json.collection.item.map((f) => f.name)).toEqual([
+      'Token',
       'Vendors',
       'Employees',
       'Introspect',
@@ -225,7 +219,7 @@ describe('one token acquisition shared by every runner', () => {
         },
         reporters: [],
         parallel: 3,
-        onRotatedRefreshToken: (token) => {
+        onRefreshToken: (token) => {
           stored.push({ token, apiCallsBefore: proxy.recorded.apiCalls.length });
         },
       });
@@ -234,21 +228,22 @@ describe('one token acquisition shared by every runner', () => {
       expect(grants).toEqual(['refresh_token', 'refresh_token', 'refresh_token']); // shared + two narrowings
       expect(refreshTokensSent[0]).toBe(first);
       expect(new Set(refreshTokensSent).size).toBe(3);
-      // The shared rotation is stored before any API request; the last rotation once, at the end.
-      expect(stored[0]).toEqual({ token: refreshTokensSent[1], apiCallsBefore: 0 });
-      expect(stored).toHaveLength(2);
-      const last = issued.filter((t) => !refreshTokensSent.includes(t)).find((t) => t === stored[1]!.token);
-      expect(last).toBeDefined();
-      expect(summary.rotatedRefreshToken).toBe(stored[1]!.token);
+      // Issue 18 item 3: the harness made every token request, each rotation stored before any API request.
+      expect(stored).toEqual([
+        { token: refreshTokensSent[1], apiCallsBefore: 0 },
+        { token: refreshTokensSent[2], apiCallsBefore: 0 },
+        { token: issued.at(-1), apiCallsBefore: 0 },
+      ]);
+      expect(summary.rotatedRefreshToken).toBe(stored[2]!.token);
       await expect(
-        refreshOrExchange(mock.url, { grant_type: 'refresh_token', refresh_token: stored[1]!.token }),
+        refreshOrExchange(mock.url, { grant_type: 'refresh_token', refresh_token: stored[2]!.token }),
       ).resolves.toHaveProperty('access_token');
     } finally {
       await proxy.close();
     }
   });
 
-  it('a refused refresh token is sent once, and no runner starts', async () => {
+  it('a refused refresh token is sent once; the token step fails once and only the 401 checks reach the API', async () => {
     const proxy = await startRecordingProxy(mock.url);
     try {
       const summary = await runSuite({
@@ -265,9 +260,12 @@ describe('one token acquisition shared by every runner', () => {
         parallel: 2,
       });
       expect(summary.ok).toBe(false);
-      expect(summary.runError).toMatch(/^shared token acquisition failed: token endpoint answered 400 invalid_grant/);
+      const token = summary.failures.filter((f) => f.test.startsWith('token: '));
+      expect(token).toHaveLength(1);
+      expect(token[0]!.message).toMatch(/^token endpoint answered 400 invalid_grant/);
+      expect(summary.notSent).toBe(6);
       expect(proxy.recorded.refreshTokensSent).toEqual(['not-a-refresh-token']);
-      expect(proxy.recorded.apiCalls).toEqual([]);
+      expect(proxy.recorded.apiCalls.every((c) => c.startsWith('GET '))).toBe(true);
     } finally {
       await proxy.close();
     }

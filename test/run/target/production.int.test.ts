@@ -1,8 +1,11 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollection, buildEnvironment, neededScopes } from '../../../src/generate/index.js';
 import { UNKNOWN_UUID } from '../../../src/generate/negative/cases.js';
 import { startMock, type RunningMock } from '../../../src/mock/index.js';
-import { runSuite } from '../../../src/run/index.js';
+import { resolveTarget, runNewman, runSuite } from '../../../src/run/index.js';
 import type { ApiDescription } from '../../../src/description/index.js';
 import { loadMinimal } from '../../helpers/specs.js';
 import { captureOutput } from '../helpers/output.js';
@@ -79,5 +82,79 @@ describe('production safety', () => {
     // The local environment sets negativeTests=true: the collection's guard still sends no negative case to production.
     expect(calls.filter((c) => !c.startsWith('GET '))).toEqual(wantWrites);
     expect(calls.filter((c) => c.includes(UNKNOWN_UUID))).toEqual([]);
+  });
+});
+
+// Issue 18 item 4: however the production URL is spelt, no write reaches it, through the harness
+// (resolveTarget decides, runSuite leaves the writes out) and through plain Newman (the collection's guard).
+describe('production guard, whatever the spelling', () => {
+  const spellings = (port: number) => [
+    `http://localhost:${port}`,
+    `HTTP://LOCALHOST:${port}`,
+    `http://LocalHost:${port}/`,
+    `http://localhost:${port}/./`,
+    `http://localhost:${port}/api`,
+  ];
+  const productionAt = (url: string): ApiDescription => ({
+    ...spec,
+    environments: { ...spec.environments, production: { ...spec.environments.production, apiBaseUrl: url } },
+  });
+
+  it('through the harness (test --env FILE): zero writes for every spelling', async () => {
+    const proxy = await startRecordingProxy(mock.url);
+    const port = Number(new URL(proxy.url).port);
+    const production = productionAt(`http://localhost:${port}`);
+    const dir = await mkdtemp(join(tmpdir(), 'pleo-guard-'));
+    const output = captureOutput();
+    try {
+      for (const spelling of spellings(port)) {
+        const environment = buildEnvironment(production, 'local', neededScopes(production));
+        for (const v of environment.values) {
+          if (v.key === 'apiBaseUrl') v.value = spelling;
+          if (v.key === 'authServerUrl') v.value = mock.url;
+        }
+        const file = join(dir, 'env.json');
+        await writeFile(file, JSON.stringify(environment));
+        const target = await resolveTarget(production, file);
+        expect(target.kind === 'remote' && target.production, spelling).toBe(true);
+        await runSuite({
+          collection: buildCollection(production).collection,
+          environment: target.kind === 'remote' ? target.environment : environment,
+          production: true,
+          reporters: [],
+        });
+      }
+    } finally {
+      output.restore();
+      await proxy.close();
+    }
+    expect(proxy.recorded.apiCalls.length).toBeGreaterThan(0);
+    expect(proxy.recorded.apiCalls.filter((c) => !c.startsWith('GET '))).toEqual([]);
+  });
+
+  it("through plain Newman (the collection's own guard): zero writes for every spelling", async () => {
+    const proxy = await startRecordingProxy(mock.url);
+    const port = Number(new URL(proxy.url).port);
+    const production = productionAt(`http://localhost:${port}`);
+    const output = captureOutput();
+    try {
+      for (const spelling of spellings(port)) {
+        const environment = buildEnvironment(production, 'local', neededScopes(production));
+        for (const v of environment.values) {
+          if (v.key === 'apiBaseUrl') v.value = spelling;
+          if (v.key === 'authServerUrl') v.value = mock.url;
+        }
+        await runNewman({
+          collection: buildCollection(production).collection as never,
+          environment: environment as never,
+          reporters: [],
+        });
+      }
+    } finally {
+      output.restore();
+      await proxy.close();
+    }
+    expect(proxy.recorded.apiCalls.length).toBeGreaterThan(0);
+    expect(proxy.recorded.apiCalls.filter((c) => !c.startsWith('GET '))).toEqual([]);
   });
 });
