@@ -35,7 +35,7 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, reportTests: false, reportMutants: false, reportScoreTable: true },
   thresholds: { high: 95, low: 90, break: null },
-  timeoutMS: 10_000,
+  timeoutMS: 3_000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
