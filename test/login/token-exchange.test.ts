@@ -13,7 +13,7 @@ interface Seen {
 let server: Server;
 let base: string;
 let seen: Seen[] = [];
-let answer: { status: number; body: string } = { status: 200, body: '{}' };
+let answer: { status: number; body: string; headers?: Record<string, string> } = { status: 200, body: '{}' };
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -21,7 +21,7 @@ beforeAll(async () => {
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       res.end(answer.body);
     });
   });
@@ -83,7 +83,7 @@ describe('exchangeCode (RFC 6749 §4.1.3, RFC 7636 §4.5)', () => {
   });
 
   it('a response without a scope gives none', async () => {
-    expect(await exchangeWith(200, { refresh_token: 'rt-1' })).toEqual({ refreshToken: 'rt-1' });
+    expect(await exchangeWith(200, { refresh_token: 'rt-1', scope: 7 })).toStrictEqual({ refreshToken: 'rt-1' });
   });
 
   it.each([
@@ -140,8 +140,15 @@ describe('assertReachable', () => {
   it('any HTTP answer means reachable; it asks GET /oauth/authorize without following a redirect', async () => {
     seen = [];
     answer = { status: 404, body: '{}' };
-    await expect(assertReachable(`${base}/`)).resolves.toBeUndefined();
+    await expect(assertReachable(`${base}//`)).resolves.toBeUndefined();
     expect(seen.map((s) => [s.method, s.url])).toEqual([['GET', '/oauth/authorize']]);
+  });
+
+  it('a redirect elsewhere is an answer: it is not followed', async () => {
+    seen = [];
+    answer = { status: 302, body: '', headers: { location: `http://127.0.0.1:${await closedPort()}/login` } };
+    await expect(assertReachable(base)).resolves.toBeUndefined();
+    expect(seen).toHaveLength(1);
   });
 
   it('a network error is reported now, naming the server', async () => {
@@ -153,6 +160,9 @@ describe('assertReachable', () => {
   });
 
   it('unreachable falls back to the error message when the cause has no code', () => {
-    expect(unreachable('http://x', new Error('boom')).message).toContain('at http://x (boom)');
+    const cause = new Error('boom');
+    const error = unreachable('http://x', cause);
+    expect(error.message).toContain('at http://x (boom)');
+    expect(error.cause).toBe(cause);
   });
 });

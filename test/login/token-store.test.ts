@@ -75,6 +75,20 @@ describe('logout: deleteStoredTokens', () => {
 });
 
 describe('listStoredTokens', () => {
+  it('sorts by the names, not by the files’ order (B after a), and skips a name with two @', async () => {
+    const env = storeWith([
+      ['zeta', 'a'],
+      ['Alpha', 'B'],
+      ['Alpha', 'a'],
+    ]);
+    writeFileSync(join(tokenStoreDir(env), 'x@y@z.refresh-token'), '');
+    expect((await listStoredTokens(env)).map((t) => `${t.environment}@${t.clientId}`)).toEqual([
+      'Alpha@a',
+      'Alpha@B',
+      'zeta@a',
+    ]);
+  });
+
   it('lists only token files, decoded, sorted by environment then client, with when they were written', async () => {
     const env = storeWith([
       ['staging', 'b'],
@@ -96,6 +110,11 @@ describe('listStoredTokens', () => {
 });
 
 describe('where the store is', () => {
+  it('the variable that moves it is PLEO_POSTMAN_CONFIG_DIR; unset, it is the user config folder', () => {
+    expect(CONFIG_DIR_VARIABLE).toBe('PLEO_POSTMAN_CONFIG_DIR');
+    expect(configDir({})).toMatch(/pleo-postman$/);
+  });
+
   it.each([
     ['PLEO_POSTMAN_CONFIG_DIR', { [CONFIG_DIR_VARIABLE]: ' /x/y ' }, '/x/y'],
     ['a blank PLEO_POSTMAN_CONFIG_DIR: the user config folder', { [CONFIG_DIR_VARIABLE]: '  ' }, undefined],
@@ -118,6 +137,8 @@ describe('where the store is', () => {
     ['envs/my.postman_environment.json', 'my'],
     ['envs/other.json', 'other'],
     ['/abs/plain', 'plain'],
+    ['envs/a.json.bak', 'a.json.bak'],
+    ['envs/a.postman_environment.json.bak', 'a.postman_environment.json.bak'],
   ])('--env %s is stored as %s', (env, label) => {
     expect(environmentLabel(env)).toBe(label);
   });

@@ -1,0 +1,2 @@
+export const OUTPUT: URL;
+export function structureValidatorSource(): string;

@@ -1,0 +1,1 @@
+export function syntheticSpec(requestCount: number): string;
