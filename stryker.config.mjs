@@ -25,7 +25,7 @@ export default {
   // TypeScript 7 no longer ships. Ours has neither (nothing to rewrite), so no tsconfig is named.
   tsconfigFile: 'no-tsconfig-to-rewrite.json',
   // Only files that exist in the repo: not dist, reports or the Postman CLI's downloads.
-  ignorePatterns: ['dist', 'reports', 'coverage', '.scratch', 'tailored', '.vitest-results.json'],
+  ignorePatterns: ['.stryker-tmp*', 'dist', 'reports', 'coverage', '.scratch', 'tailored', '.vitest-results.json'],
   // Only the TypeScript files: the sandbox's ES5 files are scripts with a top-level `return`.
   disableTypeChecks: 'src/**/*.ts',
   // One test process: the machine's cores are shared.

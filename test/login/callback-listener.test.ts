@@ -20,6 +20,12 @@ describe('startCallbackListener', () => {
     expect(listener.redirectUri).not.toBe('http://127.0.0.1:0/callback');
   });
 
+  it('listens on 127.0.0.1 only: another address of the machine (127.0.0.2) is not answered', async () => {
+    listener = await startCallbackListener(0);
+    const port = new URL(listener.redirectUri).port;
+    await expect(fetch(`http://127.0.0.2:${port}/callback?code=x`)).rejects.toThrow();
+  });
+
   it('the first GET /callback delivers its query; the page it answers is not cached and sends no referrer', async () => {
     listener = await startCallbackListener(0);
     const pending = visit('/callback?code=abc&state=xyz');
@@ -80,6 +86,7 @@ describe('startCallbackListener', () => {
       await expect(startCallbackListener(port)).rejects.toMatchObject({
         code: 'LOGIN_PORT_IN_USE',
         message: `login: port ${port} on 127.0.0.1 is already in use; stop what uses it or pass --port N (the redirect URI registered with Pleo must then be http://127.0.0.1:N/callback, exactly)`,
+        cause: expect.objectContaining({ code: 'EADDRINUSE' }),
       });
     } finally {
       await new Promise((resolve) => other.close(resolve));

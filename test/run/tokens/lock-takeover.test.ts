@@ -52,7 +52,10 @@ describe('the lock takeover mutex (FILE.lock.takeover)', () => {
     const mutex = ownerText(process.pid);
     writeFileSync(`${file}.lock`, stale);
     writeFileSync(`${file}.lock.takeover`, mutex);
-    await expect(lockTokenFile(file)).rejects.toMatchObject({ code: 'TOKEN_FILE_LOCKED' });
+    await expect(lockTokenFile(file)).rejects.toMatchObject({
+      code: 'TOKEN_FILE_LOCKED',
+      message: expect.stringContaining(`held by process ${GONE_PID} on ${hostname()}`),
+    });
     expect(readFileSync(`${file}.lock`, 'utf8')).toBe(stale);
     expect(readFileSync(`${file}.lock.takeover`, 'utf8')).toBe(mutex);
   });
@@ -112,6 +115,25 @@ describe('the lock takeover mutex (FILE.lock.takeover)', () => {
     await expect(lockTokenFile(file)).rejects.toThrow(
       `(${file}.lock is held by process ${process.pid} on ${hostname()}): two runs must not refresh with the same token, or Pleo revokes the grant; delete ${file}.lock if no run is active`,
     );
+  });
+
+  it('an empty lock (an older pleo-postman) is refused, naming an unknown process, and left as it is', async () => {
+    const file = fresh();
+    writeFileSync(`${file}.lock`, '');
+    await expect(lockTokenFile(file)).rejects.toMatchObject({
+      code: 'TOKEN_FILE_LOCKED',
+      message: expect.stringContaining('is held by an unknown process)'),
+    });
+    expect(readFileSync(`${file}.lock`, 'utf8')).toBe('');
+  });
+
+  it('release removes only its own lock, never one another run holds now', async () => {
+    const file = fresh();
+    const held = await lockTokenFile(file);
+    const other = ownerText(process.pid, 'elsewhere');
+    writeFileSync(`${file}.lock`, other);
+    await held.release();
+    expect(readFileSync(`${file}.lock`, 'utf8')).toBe(other);
   });
 
   it('the folder of a new lock is created for its owner only (0700)', async () => {

@@ -80,6 +80,7 @@ describe('acquireSharedToken with a refresh token (RFC 6749 §6)', () => {
     ['no refresh token', {}],
     ['an empty refresh token', { refresh_token: '' }],
     ['the same refresh token', { refresh_token: 'rt-0' }],
+    ['a refresh token that is not a string', { refresh_token: 7 }],
   ])('an answer with %s keeps the one sent and reports no rotation', async (_name, extra) => {
     const { doFetch } = fakeFetch(json(200, { access_token: 'at', token_type: 'Bearer', ...extra }));
     const rotated: string[] = [];
@@ -111,6 +112,11 @@ describe('acquireSharedToken with a refresh token (RFC 6749 §6)', () => {
       json(200, { access_token: 'at', token_type: 'bearer2' }),
       'token_type is "bearer2", not Bearer',
     ],
+    [
+      'a token type that only ends in bearer',
+      json(200, { access_token: 'at', token_type: 'notbearer' }),
+      'token_type is "notbearer", not Bearer',
+    ],
     ['no token type', json(200, { access_token: 'at' }), 'token_type is "undefined", not Bearer'],
     ['an unreachable server', new Error('connect ECONNREFUSED'), 'token endpoint unreachable: connect ECONNREFUSED'],
   ])('is refused: %s', async (_name, answer, message) => {
@@ -122,7 +128,29 @@ describe('acquireSharedToken with a refresh token (RFC 6749 §6)', () => {
   });
 });
 
+it('a rotation without an onRotated hook still gives the token', async () => {
+  const { doFetch } = fakeFetch(json(200, { access_token: 'at', token_type: 'Bearer', refresh_token: 'rt-1' }));
+  expect(await acquireSharedToken(values, { fetch: doFetch })).toMatchObject({ kind: 'acquired', rotated: true });
+});
+
 describe('acquireSharedToken without a refresh token', () => {
+  it('a code exchange that gives no refresh token leaves none (not a made-up one)', async () => {
+    let calls = 0;
+    const doFetch = (async (url: string | URL | Request) => {
+      calls++;
+      if (calls === 1) {
+        const state = new URL(String(url)).searchParams.get('state') ?? '';
+        return redirect(`http://127.0.0.1:9/callback?code=c&state=${state}`);
+      }
+      return json(200, { access_token: 'at', token_type: 'Bearer' });
+    }) as typeof fetch;
+    const result = await acquireSharedToken(
+      { ...values, refreshToken: '', redirectUri: 'http://127.0.0.1:9/callback' },
+      { fetch: doFetch },
+    );
+    expect(result).toMatchObject({ kind: 'acquired', token: { refreshToken: '' } });
+  });
+
   const loopback = { ...values, refreshToken: '', redirectUri: 'http://127.0.0.1:9/callback' };
 
   it('with a redirect URI that is not loopback, gets none and sends nothing', async () => {

@@ -90,6 +90,7 @@ describe('readRefreshTokenFile / writeRefreshTokenFile', () => {
     await expect(readRefreshTokenFile(join(dir, 'folder'))).rejects.toMatchObject({
       code: 'OPTION_INVALID',
       message: `cannot read --refresh-token-file "${join(dir, 'folder')}": EISDIR`,
+      cause: expect.objectContaining({ code: 'EISDIR' }),
     });
   });
 
@@ -153,6 +154,9 @@ describe('resolveCredentials', () => {
     ).toEqual({ clientId: 'id', clientSecret: 's', refreshToken: '' });
     expect(() => resolveCredentials({ PLEO_CLIENT_ID: 'id' }, { refreshTokenOptional: true })).toThrow(
       'set PLEO_CLIENT_SECRET in',
+    );
+    expect(() => resolveCredentials({ PLEO_CLIENT_SECRET: 's' }, { refreshTokenOptional: true })).toThrow(
+      'set PLEO_CLIENT_ID in',
     );
   });
 });

@@ -1,2 +1,0 @@
-export const OUTPUT: URL;
-export function structureValidatorSource(): string;

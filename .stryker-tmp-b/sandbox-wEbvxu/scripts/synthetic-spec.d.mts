@@ -1,1 +1,0 @@
-export function syntheticSpec(requestCount: number): string;
