@@ -1,0 +1,3 @@
+// @ts-nocheck
+export const OUTPUT: URL;
+export function structureValidatorSource(): string;

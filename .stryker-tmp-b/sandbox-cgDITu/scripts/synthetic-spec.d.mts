@@ -1,0 +1,2 @@
+// @ts-nocheck
+export function syntheticSpec(requestCount: number): string;

@@ -1,0 +1,85 @@
+// @ts-nocheck
+import { basename, dirname } from 'node:path';
+import { ERROR_CODES, UserError } from '../errors.js';
+import { writeFilesAtomically } from '../io/write-files.js';
+import { importOpenApi, type ImportOpenApiOptions, type ImportOutcome } from '../openapi/index.js';
+import { groupNotes } from '../openapi/group-notes.js';
+import type { Io } from './run-command.js';
+
+export interface ImportOpenApiArgs {
+  files: string[];
+  into: string;
+  'scopes-map'?: string;
+  overlay?: string;
+  'dry-run'?: boolean;
+  check?: boolean;
+  prune?: boolean;
+  'include-hidden'?: boolean;
+  'include-deprecated'?: boolean;
+  'allow-unscoped'?: boolean;
+}
+
+function report(outcome: ImportOutcome, io: Io): void {
+  for (const note of groupNotes(outcome.notes)) io.err(`note: ${note}`);
+  for (const warning of outcome.warnings) io.err(`warning: ${warning}`);
+  for (const m of outcome.merged) {
+    io.err(
+      `merged: ${m.label} is in ${m.kept} and ${m.dropped}; kept the one of ${m.kept}${m.differs.length > 0 ? ` (they differ in ${m.differs.join(', ')})` : ' (identical)'}`,
+    );
+  }
+  const hidden = outcome.leftOut.filter((l) => l.reason === 'hidden');
+  const deprecated = outcome.leftOut.filter((l) => l.reason === 'deprecated');
+  if (hidden.length > 0)
+    io.out(`left out ${hidden.length} hidden (x-exclude; --include-hidden): ${hidden.map((l) => l.label).join(', ')}`);
+  if (deprecated.length > 0)
+    io.out(
+      `left out ${deprecated.length} deprecated (--include-deprecated): ${deprecated.map((l) => l.label).join(', ')}`,
+    );
+  for (const line of outcome.summaryLines) io.out(line);
+}
+
+/** `import-openapi`: imports OpenAPI documents into the description; `--dry-run` and `--check` write nothing. */
+export async function importOpenApiCommand(args: ImportOpenApiArgs, io: Io): Promise<number> {
+  const options: ImportOpenApiOptions = {
+    files: args.files,
+    into: args.into,
+    ...(args['scopes-map'] ? { scopesMap: args['scopes-map'] } : {}),
+    ...(args.overlay ? { overlay: args.overlay } : {}),
+    prune: args.prune ?? false,
+    includeHidden: args['include-hidden'] ?? false,
+    includeDeprecated: args['include-deprecated'] ?? false,
+    allowUnscoped: args['allow-unscoped'] ?? false,
+  };
+  let outcome: ImportOutcome;
+  try {
+    outcome = await importOpenApi(options);
+  } catch (error) {
+    if (error instanceof UserError) error.message += '\nnothing was written';
+    throw error;
+  }
+  report(outcome, io);
+  const same = outcome.previousText === outcome.text;
+  if (args.check) {
+    if (!same) {
+      throw new UserError(
+        `${args.into} is not what the OpenAPI documents give; run "npx pleo-postman import-openapi ${args.files.join(' ')}" and commit`,
+        ERROR_CODES.IMPORT_DRIFT,
+      );
+    }
+    io.out(
+      `up to date: ${args.into} matches ${args.files.length} OpenAPI documents (${outcome.requestCount} requests)`,
+    );
+    return 0;
+  }
+  if (args['dry-run']) {
+    io.out(`dry run: ${args.into} ${same ? 'would not change' : 'would change'}; nothing was written`);
+    return 0;
+  }
+  if (same) {
+    io.out(`unchanged: ${args.into} (${outcome.requestCount} requests)`);
+    return 0;
+  }
+  await writeFilesAtomically(dirname(args.into), [{ path: basename(args.into), content: outcome.text }]);
+  io.out(`wrote ${args.into} (${outcome.requestCount} requests)`);
+  return 0;
+}

@@ -1,0 +1,10 @@
+// @ts-nocheck
+export { loadSpec, SpecError, type LoadOptions } from './load.js';
+export { validateSpec, parseSource, type ValidationResult } from './validate.js';
+export { formatProblems } from './format.js';
+export { standaloneSchema, schemaDefinitions, schemaRoot, schemaLabel } from './json-schema.js';
+export { pathParameterNames } from './semantics.js';
+export * from './model.js';
+export type { Problem, Severity } from './problem.js';
+export { pathSegments, readValuePath, withValueAt } from './value-path.js';
+export { createSchemaCompiler, type CompileSchema } from './schema-compiler.js';

@@ -1,0 +1,370 @@
+// @ts-nocheck
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { collectRefs, schemaNameOfRef } from './json-schema.js';
+import { createSchemaCompiler, type CompileSchema } from './schema-compiler.js';
+import { error, escapePointerSegment, pointerOf, type Problem } from './problem.js';
+import { readValuePath } from './value-path.js';
+import { bodyVariableTemplate, ITEM_ACTION_SEGMENT, templateVariables } from './model.js';
+import type { RawDescription, RawRequest } from './raw.js';
+import { didYouMean } from './structure.js';
+import { checkProductionValues } from './production-values.js';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Path placeholders of a request path: `/v1/vendors/{vendorId}` → `["vendorId"]`. */
+export function pathParameterNames(path: string): string[] {
+  return [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string);
+}
+
+function checkAuth(raw: RawDescription): Problem[] {
+  const problems: Problem[] = [];
+  const { challengeMethod = 'S256', clientAuthentication = 'basic', redirectUri } = raw.auth;
+  if (challengeMethod !== 'S256') {
+    problems.push(
+      error(
+        'PKCE_METHOD',
+        '/auth/challengeMethod',
+        `code challenge method "${challengeMethod}" is not accepted by Pleo`,
+        'use "S256": Pleo refuses "plain" and every other method',
+      ),
+    );
+  }
+  if (clientAuthentication !== 'basic') {
+    problems.push(
+      error(
+        'CLIENT_AUTH',
+        '/auth/clientAuthentication',
+        `client authentication "${clientAuthentication}" is not accepted by Pleo`,
+        'use "basic": Pleo accepts client_secret_basic (credentials in a Basic Authorization header) only',
+      ),
+    );
+  }
+  if (redirectUri !== undefined) {
+    if (redirectUri.includes('*')) {
+      problems.push(
+        error(
+          'REDIRECT_WILDCARD',
+          '/auth/redirectUri',
+          `redirect URI "${redirectUri}" contains a wildcard`,
+          'Pleo matches redirect URIs exactly: give the one registered URI, without "*"',
+        ),
+      );
+    } else if (!redirectUri.startsWith('https://') && !LOOPBACK_HOSTS.has(hostOf(redirectUri) ?? '')) {
+      problems.push(
+        error(
+          'REDIRECT_NOT_HTTPS',
+          '/auth/redirectUri',
+          `redirect URI "${redirectUri}" is not HTTPS`,
+          'Pleo requires HTTPS redirect URIs except for localhost',
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+function checkEnvironments(raw: RawDescription): Problem[] {
+  const problems: Problem[] = [];
+  for (const env of ['staging', 'production'] as const) {
+    for (const key of ['authServerUrl', 'apiBaseUrl'] as const) {
+      const url = raw.environments[env][key];
+      if (!url.startsWith('https://')) {
+        problems.push(
+          error(
+            'URL_NOT_HTTPS',
+            pointerOf('environments', env, key),
+            `${env} ${key} "${url}" is not HTTPS`,
+            'only the "local" environment may use http://; Pleo serves staging and production over HTTPS',
+          ),
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+function checkSchemas(raw: RawDescription, ajv: Ajv): Problem[] {
+  const problems: Problem[] = [];
+  for (const [name, schema] of Object.entries(raw.schemas ?? {})) {
+    if (!ajv.validateSchema(schema)) {
+      for (const e of ajv.errors ?? []) {
+        problems.push(
+          error(
+            'SCHEMA_INVALID',
+            `${pointerOf('schemas', name)}${e.instancePath}`,
+            `schema "${name}" is not a valid JSON Schema (draft-07): ${e.instancePath || 'root'} ${e.message ?? ''}`.trim(),
+          ),
+        );
+      }
+    }
+    problems.push(...checkRefs(raw, schema, pointerOf('schemas', name)));
+  }
+  return problems;
+}
+
+/** Whether `schemas` has a schema of that name: a look-up, not a scan (thousands of names, thousands of refs). */
+const hasSchema = (raw: RawDescription, name: string): boolean =>
+  raw.schemas !== undefined && Object.hasOwn(raw.schemas, name);
+
+function checkRefs(raw: RawDescription, schema: unknown, base: string): Problem[] {
+  return collectRefs(schema).flatMap(({ ref, pointer }) => {
+    const name = schemaNameOfRef(ref);
+    if (name !== undefined && hasSchema(raw, name)) return [];
+    const guess = name !== undefined ? didYouMean(name, Object.keys(raw.schemas ?? {})) : undefined;
+    return [
+      error(
+        'REF_UNDEFINED',
+        `${base}${pointer}`,
+        `$ref "${ref}" points at no schema`,
+        guess ? `did you mean "#/schemas/${guess}"?` : `refer to a schema under "schemas" as "#/schemas/Name"`,
+      ),
+    ];
+  });
+}
+
+function checkSchemaRef(raw: RawDescription, ref: string | Record<string, unknown>, at: string, ajv: Ajv): Problem[] {
+  if (typeof ref === 'string') {
+    if (hasSchema(raw, ref)) return [];
+    const guess = didYouMean(ref, Object.keys(raw.schemas ?? {}));
+    return [
+      error(
+        'REF_UNDEFINED',
+        at,
+        `schema "${ref}" is not defined under "schemas"`,
+        guess ? `did you mean "${guess}"?` : undefined,
+      ),
+    ];
+  }
+  const problems = checkRefs(raw, ref, at);
+  if (!ajv.validateSchema(ref)) {
+    problems.push(
+      ...(ajv.errors ?? []).map((e) =>
+        error(
+          'SCHEMA_INVALID',
+          `${at}${e.instancePath}`,
+          `not a valid JSON Schema (draft-07): ${e.instancePath || 'root'} ${e.message ?? ''}`.trim(),
+        ),
+      ),
+    );
+  }
+  return problems;
+}
+
+function checkExample(
+  example: unknown,
+  ref: string | Record<string, unknown>,
+  at: string,
+  compile: CompileSchema,
+): Problem[] {
+  const validate = compile(ref);
+  if (validate(example)) return [];
+  return (validate.errors ?? [])
+    .slice(0, 3)
+    .map((e) =>
+      error(
+        'EXAMPLE_INVALID',
+        `${at}${e.instancePath}`,
+        `example does not match its schema: ${e.instancePath || 'root'} ${e.message ?? ''}`.trim(),
+        'fix the example or the schema: the mock serves the example and the contract test checks it against the schema',
+      ),
+    );
+}
+
+/** `compile` is undefined when the named schemas are broken: examples are then not checked. */
+function checkRequest(
+  raw: RawDescription,
+  request: RawRequest,
+  at: string,
+  ajv: Ajv,
+  compile: CompileSchema | undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  const catalogue = Object.keys(raw.scopes);
+  for (const [i, scope] of (request.scopes ?? []).entries()) {
+    if (!catalogue.includes(scope)) {
+      const guess = didYouMean(scope, catalogue);
+      problems.push(
+        error(
+          'SCOPE_UNKNOWN',
+          `${at}/scopes/${i}`,
+          `scope "${scope}" is not in the scopes catalogue`,
+          guess
+            ? `did you mean "${guess}"? Otherwise add it under "scopes"`
+            : 'add it under "scopes" with what it allows',
+        ),
+      );
+    }
+  }
+  const declared = request.parameters?.path ?? {};
+  for (const name of pathParameterNames(request.path)) {
+    const param = declared[name];
+    if (!param || (param.example === undefined && param.variable === undefined)) {
+      problems.push(
+        error(
+          'PATH_PARAM_NO_VALUE',
+          `${at}/path`,
+          `path parameter "{${name}}" has no value`,
+          `add parameters.path.${name} with an "example" (and a "variable" if an earlier request captures it)`,
+        ),
+      );
+    }
+  }
+  for (const name of Object.keys(declared)) {
+    if (!pathParameterNames(request.path).includes(name)) {
+      problems.push({
+        ...error(
+          'PATH_PARAM_UNUSED',
+          `${at}/parameters/path/${name}`,
+          `path parameter "${name}" does not appear in path "${request.path}"`,
+          `write it in the path as "{${name}}", or remove it`,
+        ),
+        atKey: true,
+      });
+    }
+  }
+  if (!Object.keys(request.responses).some((status) => status.startsWith('2'))) {
+    problems.push(
+      error(
+        'NO_SUCCESS_RESPONSE',
+        `${at}/responses`,
+        'request has no 2xx response',
+        'add the response a successful call returns',
+      ),
+    );
+  }
+  for (const [status, response] of Object.entries(request.responses)) {
+    if (response.schema === undefined) continue;
+    const where = `${at}/responses/${status}`;
+    const refProblems = checkSchemaRef(raw, response.schema, `${where}/schema`, ajv);
+    problems.push(...refProblems);
+    if (compile && refProblems.length === 0 && response.example !== undefined) {
+      problems.push(...checkExample(response.example, response.schema, `${where}/example`, compile));
+    }
+  }
+  for (const [path, variable] of Object.entries(request.body?.variables ?? {})) {
+    if (typeof readValuePath(request.body?.example, path) !== 'string') {
+      problems.push({
+        ...error(
+          'BODY_VARIABLE_PATH',
+          `${at}/body/variables/${escapePointerSegment(path)}`,
+          `body variable path "${path}" does not point at a string in the body example`,
+          `name a string field of the example, e.g. "companyId" or "items[0].id"; {{${variable}}} is sent in its place`,
+        ),
+        atKey: true,
+      });
+    }
+  }
+  const lastSegment = request.path.split('/').at(-1) ?? '';
+  if (request.mock?.sets !== undefined && !(request.method === 'POST' && ITEM_ACTION_SEGMENT.test(lastSegment))) {
+    problems.push({
+      ...error(
+        'MOCK_SETS_NOT_ACTION',
+        `${at}/mock/sets`,
+        'mock.sets applies to item actions only',
+        'use it on a POST to /things/{id}:verb (such as :archive); creates and updates write their body already',
+      ),
+      atKey: true,
+    });
+  }
+  if (request.body?.schema !== undefined) {
+    const refProblems = checkSchemaRef(raw, request.body.schema, `${at}/body/schema`, ajv);
+    problems.push(...refProblems);
+    if (compile && refProblems.length === 0)
+      problems.push(...checkExample(request.body.example, request.body.schema, `${at}/body/example`, compile));
+  }
+  return problems;
+}
+
+/** A variable that no request captures and no environment defines is a warning: the example is sent instead. */
+function checkVariables(request: RawRequest, at: string, known: ReadonlySet<string>): Problem[] {
+  const uses: Array<{ variable: string | undefined; pointer: string }> = [
+    ...(['path', 'query', 'header'] as const).flatMap((where) =>
+      Object.entries(request.parameters?.[where] ?? {}).map(([name, p]) => ({
+        variable: p.variable,
+        pointer: `${at}/parameters/${where}/${escapePointerSegment(name)}/variable`,
+      })),
+    ),
+    ...Object.entries(request.body?.variables ?? {}).flatMap(([path, value]) =>
+      templateVariables(bodyVariableTemplate(value)).map((variable) => ({
+        variable,
+        pointer: `${at}/body/variables/${escapePointerSegment(path)}`,
+      })),
+    ),
+  ];
+  return uses
+    .filter(({ variable }) => variable !== undefined && !known.has(variable))
+    .map(
+      ({ variable, pointer }): Problem => ({
+        severity: 'warning',
+        code: 'VARIABLE_UNKNOWN',
+        pointer,
+        message: `variable "${variable}" is captured by no request and set by no environment; the example value is used until you set it`,
+      }),
+    );
+}
+
+function checkFolders(raw: RawDescription, ajv: Ajv, schemasValid: boolean): Problem[] {
+  const problems: Problem[] = [];
+  // Examples are checked only against schemas that are themselves valid.
+  const compile = schemasValid ? createSchemaCompiler(raw.schemas ?? {}, { allErrors: true }) : undefined;
+  const folderNames = new Set<string>();
+  const known = new Set([
+    ...raw.folders.flatMap((f) => f.requests.flatMap((r) => Object.keys(r.capture ?? {}))),
+    ...Object.values(raw.environments).flatMap((env) => Object.keys(env.variables ?? {})),
+  ]);
+  for (const [f, folder] of raw.folders.entries()) {
+    if (folderNames.has(folder.name)) {
+      problems.push(
+        error(
+          'DUPLICATE_FOLDER',
+          pointerOf('folders', f, 'name'),
+          `folder name "${folder.name}" is used twice`,
+          'give each folder its own name',
+        ),
+      );
+    }
+    folderNames.add(folder.name);
+    const requestNames = new Set<string>();
+    for (const [r, request] of folder.requests.entries()) {
+      const at = pointerOf('folders', f, 'requests', r);
+      if (requestNames.has(request.name)) {
+        problems.push(
+          error(
+            'DUPLICATE_REQUEST',
+            `${at}/name`,
+            `request name "${request.name}" is used twice in folder "${folder.name}"`,
+            'give each request of a folder its own name',
+          ),
+        );
+      }
+      requestNames.add(request.name);
+      const requestProblems = checkRequest(raw, request, at, ajv, compile);
+      problems.push(...requestProblems);
+      problems.push(...checkVariables(request, at, known));
+    }
+  }
+  return problems;
+}
+
+/** Checks what the JSON Schema cannot: Pleo's OAuth rules, references, names, examples. */
+export function checkSemantics(raw: RawDescription): Problem[] {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  const schemaProblems = checkSchemas(raw, ajv);
+  return [
+    ...checkAuth(raw),
+    ...checkEnvironments(raw),
+    ...checkProductionValues(raw),
+    ...schemaProblems,
+    ...checkFolders(raw, ajv, schemaProblems.length === 0),
+  ];
+}

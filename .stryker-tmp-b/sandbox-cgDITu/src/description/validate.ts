@@ -1,0 +1,96 @@
+// @ts-nocheck
+import { CORE_SCHEMA, load, type YAMLException } from 'js-yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
+import type { ApiDescription } from './model.js';
+import { normalise } from './normalise.js';
+import { error, type Problem } from './problem.js';
+import type { RawDescription } from './raw.js';
+import { checkSemantics } from './semantics.js';
+import { checkStructure } from './structure.js';
+import { firstSyntaxProblem } from './syntax.js';
+
+export type ValidationResult = { spec: ApiDescription; problems: Problem[] } | { spec: undefined; problems: Problem[] };
+
+export interface ParsedSource {
+  doc: Document;
+  lines: LineCounter;
+}
+
+/** The `yaml` package's document with node ranges: what turns pointers into line and column. */
+export function parseSource(text: string): ParsedSource {
+  const { LineCounter, parseDocument } = yamlPackage();
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  return { doc, lines };
+}
+
+function syntaxProblems(text: string, cause?: YAMLException): Problem[] {
+  return [firstSyntaxProblem(text, parseSource(text), cause)];
+}
+
+/** Something that looks like a YAML alias (`*name`); markdown `**bold**` matches too, harmlessly. */
+const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/m;
+/** Something that looks like a YAML anchor (`&name`): without one, no alias can expand (markdown `**bold**` is then harmless). */
+const ANCHOR = /(?:^|[\s[{,])&[^\s,[\]{}]/m;
+
+/** Aliases expanded past this count are refused: nested aliases can blow a small file up exponentially. */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The description's value. js-yaml does not bound alias expansion, so a text with aliases is read by
+ * the `yaml` package instead, which refuses a "billion laughs" document.
+ */
+function readValue(text: string, source: string): { value: unknown } | { problems: Problem[] } {
+  if (ALIAS.test(text) && ANCHOR.test(text)) {
+    const { doc } = parseSource(text);
+    if (doc.errors.length > 0) return { problems: syntaxProblems(text) };
+    try {
+      return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    } catch (cause) {
+      return {
+        problems: [
+          error(
+            'YAML_ALIASES',
+            '',
+            `the YAML aliases expand too far (${(cause as Error).message})`,
+            `use fewer aliases (at most ${MAX_ALIAS_COUNT} expansions)`,
+          ),
+        ],
+      };
+    }
+  }
+  try {
+    return { value: load(text, { schema: CORE_SCHEMA, filename: source }) };
+  } catch (cause) {
+    return { problems: syntaxProblems(text, cause as YAMLException) };
+  }
+}
+
+/**
+ * Validates a description's text: YAML syntax, then structure, then Pleo's rules and references.
+ * Pure: gathers every problem and leaves deciding what to do to the caller.
+ *
+ * The value is read with js-yaml (YAML 1.2 core schema), several times faster than building the
+ * `yaml` package's node tree; that tree is built only to locate problems (see formatProblems).
+ * @param source the file name, kept in the result for messages.
+ */
+export function validateSpec(text: string, source: string): ValidationResult {
+  const empty = error(
+    'EMPTY',
+    '',
+    'the description is empty',
+    'start from collections/pleo-api.yaml: it needs info, environments, auth, scopes and folders',
+  );
+  if (text.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) return { spec: undefined, problems: [empty] };
+  const read = readValue(text, source);
+  if ('problems' in read) return { spec: undefined, problems: read.problems };
+  const raw = read.value;
+  if (raw === null || raw === undefined || (typeof raw === 'object' && Object.keys(raw).length === 0))
+    return { spec: undefined, problems: [empty] };
+  const structural = checkStructure(raw);
+  if (structural.length > 0) return { spec: undefined, problems: structural };
+  const semantic = checkSemantics(raw as RawDescription);
+  if (semantic.some((p) => p.severity === 'error')) return { spec: undefined, problems: semantic };
+  return { spec: normalise(raw as RawDescription, source), problems: semantic };
+}

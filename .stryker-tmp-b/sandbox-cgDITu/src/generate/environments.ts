@@ -1,0 +1,70 @@
+// @ts-nocheck
+import { TEST_CLIENT } from '../shared/local-pleo.js';
+import type { ApiDescription, EnvironmentName } from '../description/index.js';
+import { stableId } from './ids.js';
+
+export interface EnvironmentValue {
+  key: string;
+  value: string;
+  type: 'default' | 'secret';
+  enabled: true;
+}
+
+export interface EnvironmentFile {
+  id: string;
+  name: string;
+  values: EnvironmentValue[];
+  _postman_variable_scope: 'environment';
+}
+
+/** A loopback redirect URI (RFC 8252 §7.3): the local mock, which can answer without a browser. */
+export const LOOPBACK_URL = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
+
+const value = (key: string, v: string, type: EnvironmentValue['type'] = 'default'): EnvironmentValue => ({
+  key,
+  value: v,
+  type,
+  enabled: true,
+});
+
+/** The space-delimited union of the scopes the given requests need, in catalogue order. */
+export function neededScopes(spec: ApiDescription): string[] {
+  const needed = new Set(spec.folders.flatMap((f) => f.requests.flatMap((r) => r.scopes)));
+  return Object.keys(spec.scopes).filter((scope) => needed.has(scope));
+}
+
+const sameUrl = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
+/**
+ * One environment file. Secrets are never written: clientSecret, accessToken and refreshToken are
+ * empty `secret` variables, except that the local environment carries the mock's fixed test client,
+ * which is not a Pleo credential.
+ *
+ * No variable looks like a setting it is not: there is no redirect URI variable, since with
+ * "Authorize using browser" Postman always uses its own callback (the auth block's), and the headless
+ * token script derives the local mock's callback from {{authServerUrl}}. In the local environment the
+ * mock serves both, so apiBaseUrl is {{authServerUrl}}: a mock on another port is a one-variable change.
+ */
+export function buildEnvironment(
+  spec: ApiDescription,
+  name: EnvironmentName,
+  scopes: readonly string[],
+): EnvironmentFile {
+  const env = spec.environments[name];
+  const local = name === 'local';
+  return {
+    id: stableId('environment', spec.info.name, name),
+    name: `Pleo ${name}`,
+    values: [
+      value('authServerUrl', env.authServerUrl),
+      value('apiBaseUrl', local && sameUrl(env.apiBaseUrl, env.authServerUrl) ? '{{authServerUrl}}' : env.apiBaseUrl),
+      value('clientId', local ? TEST_CLIENT.id : ''),
+      value('clientSecret', local ? TEST_CLIENT.secret : '', 'secret'),
+      value('scopes', scopes.join(' ')),
+      value('accessToken', '', 'secret'),
+      value('refreshToken', '', 'secret'),
+      ...Object.entries(env.variables).map(([key, v]) => value(key, v)),
+    ],
+    _postman_variable_scope: 'environment',
+  };
+}

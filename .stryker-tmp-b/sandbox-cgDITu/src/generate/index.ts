@@ -1,0 +1,73 @@
+// @ts-nocheck
+import { basename, extname, join } from 'node:path';
+import { ENVIRONMENT_NAMES, type ApiDescription } from '../description/index.js';
+import { buildCollectionModel, type CollectionResult } from './collection.js';
+import { buildEnvironment, neededScopes } from './environments.js';
+import { writeV21 } from './writers/v21.js';
+import { v3CollectionDir, writeV3, writeV3Environment } from './writers/v3.js';
+
+export { buildCollection, buildCollectionModel } from './collection.js';
+export { writeV21 } from './writers/v21.js';
+export { writeV3, writeV3Environment, v3CollectionDir, safeName } from './writers/v3.js';
+export type { CollectionModel } from './model.js';
+export { buildEnvironment, neededScopes, LOOPBACK_URL } from './environments.js';
+export { buildAuth } from './auth.js';
+export { stableId } from './ids.js';
+
+/** The formats `generate` writes: v2.1 JSON files, and the v3 folder of Postman v12 (Native Git). */
+export const FORMATS = ['v2.1', 'v3'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface GenerateOptions {
+  /** Scopes the client registered; requests that need others are left out. */
+  scopes?: readonly string[];
+  /** Default both. */
+  formats?: readonly Format[];
+}
+
+export interface GeneratedFile {
+  /** Path relative to the output directory. */
+  path: string;
+  content: string;
+}
+
+export interface GenerateResult {
+  files: GeneratedFile[];
+  /** Directories that only generated files live in (the v3 collection folder): any other file there is stale. */
+  ownedDirs: string[];
+  omitted: CollectionResult['omitted'];
+  dangling: CollectionResult['dangling'];
+}
+
+/** Files are JSON with two-space indent and a final newline, so diffs stay small and stable. */
+const serialise = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Name of the collection file for a description path: `collections/pleo-api.yaml` → `pleo-api`. */
+export function collectionBaseName(specPath: string): string {
+  return basename(specPath, extname(specPath));
+}
+
+/** Everything `generate` writes, as data: the collection and one environment file per environment, in each format. */
+export function generateFiles(spec: ApiDescription, options: GenerateOptions = {}): GenerateResult {
+  const formats = new Set(options.formats ?? FORMATS);
+  const { model, omitted, dangling } = buildCollectionModel(spec, options.scopes);
+  const scopes = options.scopes ? [...options.scopes] : neededScopes(spec);
+  const environments = ENVIRONMENT_NAMES.map((name) => ({ name, file: buildEnvironment(spec, name, scopes) }));
+  const files: GeneratedFile[] = [];
+  if (formats.has('v2.1')) {
+    files.push(
+      {
+        path: join('collections', `${collectionBaseName(spec.source)}.postman_collection.json`),
+        content: serialise(writeV21(model)),
+      },
+      ...environments.map(({ name, file }) => ({
+        path: join('environments', `pleo-${name}.postman_environment.json`),
+        content: serialise(file),
+      })),
+    );
+  }
+  if (formats.has('v3')) {
+    files.push(...writeV3(model), ...environments.map(({ name, file }) => writeV3Environment(file, `pleo-${name}`)));
+  }
+  return { files, ownedDirs: formats.has('v3') ? [v3CollectionDir(model.name)] : [], omitted, dangling };
+}

@@ -1,0 +1,27 @@
+/* global env, TOKEN_FAILURE_VARIABLE, PRODUCTION_API_BASE_URL, EXPIRY_SKEW_MS, isWrite, acquireByRefresh, acquireByAuthorizationCode, headlessRedirectUri */
+// @ts-nocheck
+
+/**
+ * The body of the collection's pre-request script (it runs inside a function, hence the bare
+ * `return`s): skips writes against production unless allowWrites is "true", keeps a valid access
+ * token, else gets one by refresh or, with a loopback redirect URI, by authorization code (the
+ * collection's first request, token-item.js, normally has by then: this covers runs of single folders
+ * and a token that expires mid-run). Requests to the token endpoint are left alone.
+ * PRODUCTION_API_BASE_URL, EXPIRY_SKEW_MS, LOOPBACK and env come from the script's preamble
+ * (src/generate/scripts/token.ts).
+ */
+var path = pm.request.url.getPath();
+if (/\/oauth\/token$/.test(path)) return; // a token request (token-item.js, security-narrow.js) authenticates the client itself
+if (env.get('apiBaseUrl') === PRODUCTION_API_BASE_URL && String(pm.variables.get('allowWrites')) !== 'true' && isWrite(pm.request.method, path)) {
+  console.warn('pleo-postman: skipped ' + pm.request.method + ' ' + path + ': a write against production (set allowWrites=true to send it)');
+  pm.execution.skipRequest();
+  return;
+}
+// After the token step failed, a request without auth (the Security folder's 401 checks) goes out as it is.
+if (pm.collectionVariables.get(TOKEN_FAILURE_VARIABLE) && pm.request.auth && pm.request.auth.type === 'noauth') return;
+var accessToken = env.get('accessToken');
+var expiresAt = Number(env.get('accessTokenExpiresAt') || 0);
+if (accessToken && (!expiresAt || Date.now() < expiresAt - EXPIRY_SKEW_MS)) return;
+var refreshToken = env.get('refreshToken');
+if (refreshToken) return acquireByRefresh(refreshToken);
+if (headlessRedirectUri()) return acquireByAuthorizationCode();

@@ -1,0 +1,143 @@
+// @ts-nocheck
+import { pathParameterNames, type FolderDef, type RequestDef } from '../../description/index.js';
+import { stableId } from '../ids.js';
+import type { FolderModel, HttpRequestModel, RequestItem } from '../model.js';
+import { requestLabel } from './contract.js';
+import { scriptEvent } from './event.js';
+import { iife, lit, pmTest } from './js.js';
+import { sandboxSources } from './sandbox.js';
+import { tokenEndpointRequest } from './token-item.js';
+import { NARROW_TOKEN_VARIABLE } from './variables.js';
+import { isWriteRequest } from './writes.js';
+
+export const SECURITY_FOLDER_NAME = 'Security';
+
+export { NARROW_TOKEN_VARIABLE };
+
+/** Method, URL, headers and body of a request (src/generate/request.ts, passed in to keep imports one-way). */
+export type RequestDefiner = (request: RequestDef) => HttpRequestModel;
+
+/** The request of a folder that is safest to probe: a read without path parameters first, a write last. */
+export function probeRequest(requests: readonly RequestDef[]): RequestDef | undefined {
+  const rank = (r: RequestDef) =>
+    (isWriteRequest(r.method, r.path) ? 2 : 0) + (pathParameterNames(r.path).length > 0 ? 1 : 0);
+  return [...requests].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** @see [RFC 6750 §3](https://www.rfc-editor.org/rfc/rfc6750.html#section-3) */
+function noTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefiner): RequestItem {
+  const label = `${folder.name}: ${requestLabel(request)} without a token`;
+  const source = [
+    `// Security: without a token, ${requestLabel(request)} must be refused with 401 and a Bearer challenge.`,
+    pmTest(`${label} → 401 (RFC 6750 §3)`, 'pm.response.to.have.status(401);'),
+    pmTest(
+      `${label} → WWW-Authenticate: Bearer (RFC 6750 §3)`,
+      String.raw`pm.expect(pm.response.headers.get('WWW-Authenticate') || '(none)', 'WWW-Authenticate').to.match(/^Bearer\b/i);`,
+    ),
+  ].join('\n');
+  return {
+    id: stableId('security', folder.name, 'no token'),
+    name: `${folder.name}: no token → 401`,
+    request: { ...define(request), auth: { type: 'noauth' } },
+    scripts: [scriptEvent('test', `security/${folder.name}/no token`, source)],
+    examples: [],
+  };
+}
+
+/** Preamble and sandbox files of a narrowing request's scripts. */
+function narrowScript(
+  testName: string,
+  required: readonly string[],
+  file: 'security-narrow.js' | 'security-narrow-response.js',
+) {
+  return iife(
+    [
+      `var TEST_NAME = ${lit(testName)};`,
+      `var REQUIRED = ${lit(required)};`,
+      'var env = pm.environment;',
+      sandboxSources('token-request.js', file),
+    ].join('\n'),
+  );
+}
+
+const narrowTestName = (folder: FolderDef, request: RequestDef) =>
+  `${folder.name}: ${requestLabel(request)} with a token lacking ${request.scopes.join(' ')} → 403 (RFC 6750 §3.1 insufficient_scope)`;
+
+/**
+ * The request before a 403 probe: a refresh that asks for less scope (RFC 6749 §6), a token request
+ * item of its own (see token-item.ts), whose answer the probe's Bearer auth uses.
+ * @see [RFC 6749 §6](https://www.rfc-editor.org/rfc/rfc6749.html#section-6)
+ */
+function narrowingItem(folder: FolderDef, request: RequestDef): RequestItem {
+  const testName = narrowTestName(folder, request);
+  const owner = `security/${folder.name}/narrowing`;
+  const header = [
+    `// Security: a token without ${request.scopes.join(' ')}, for the 403 probe after this request (RFC 6750 §3.1).`,
+    '// It comes from a refresh that asks for less scope (RFC 6749 §6); the rotated refresh token replaces the',
+    '// old one at once. With no refresh token or nothing to narrow to, the check is skipped.',
+  ].join('\n');
+  return {
+    id: stableId('security', folder.name, 'narrowing'),
+    name: `${folder.name}: narrower token without ${request.scopes.join(' ')}`,
+    request: tokenEndpointRequest(),
+    scripts: [
+      scriptEvent('prerequest', owner, `${header}\n${narrowScript(testName, request.scopes, 'security-narrow.js')}`),
+      scriptEvent('test', owner, narrowScript(testName, request.scopes, 'security-narrow-response.js')),
+    ],
+    examples: [],
+  };
+}
+
+/** @see [RFC 6750 §3.1](https://www.rfc-editor.org/rfc/rfc6750.html#section-3.1) */
+function narrowTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefiner): RequestItem {
+  const testName = narrowTestName(folder, request);
+  const owner = `security/${folder.name}/narrow token`;
+  return {
+    id: stableId('security', folder.name, 'narrow token'),
+    name: `${folder.name}: token without ${request.scopes.join(' ')} → 403`,
+    request: { ...define(request), auth: { type: 'bearer', token: `{{${NARROW_TOKEN_VARIABLE}}}` } },
+    scripts: [
+      scriptEvent(
+        'prerequest',
+        owner,
+        `// Security: skipped when the request before it got no narrower token (it says why).\n${iife(sandboxSources('security-probe.js'))}`,
+      ),
+      scriptEvent(
+        'test',
+        owner,
+        `${pmTest(testName, 'pm.response.to.have.status(403);')}\npm.collectionVariables.set(${lit(NARROW_TOKEN_VARIABLE)}, '');`,
+      ),
+    ],
+    examples: [],
+  };
+}
+
+/**
+ * The generated security folder: per folder, a call without a token (→ 401) and, where the folder's
+ * probe needs a scope, a call with a token lacking it (→ 403), where `granted` leaves a narrower
+ * token possible. It runs last, after the contract tests.
+ */
+export function buildSecurityFolder(
+  folders: readonly FolderDef[],
+  define: RequestDefiner,
+  granted: readonly string[],
+): FolderModel | undefined {
+  // A 403 probe needs a narrower token with some other granted scope; with none, it could only be skipped.
+  const narrowable = (r: RequestDef) => r.scopes.length > 0 && granted.some((scope) => !r.scopes.includes(scope));
+  const items = folders.flatMap((folder) => {
+    const probe = probeRequest(folder.requests);
+    const scoped = probeRequest(folder.requests.filter(narrowable));
+    return [
+      ...(probe ? [noTokenItem(folder, probe, define)] : []),
+      ...(scoped ? [narrowingItem(folder, scoped), narrowTokenItem(folder, scoped, define)] : []),
+    ];
+  });
+  if (items.length === 0) return undefined;
+  return {
+    id: stableId('folder', SECURITY_FOLDER_NAME),
+    name: SECURITY_FOLDER_NAME,
+    description:
+      'Generated: for each folder, a call without a token must get 401 and a call with a token lacking the required scope must get 403. Runs last.',
+    items,
+  };
+}

@@ -1,0 +1,73 @@
+// @ts-nocheck
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatProblems, validateSpec } from '../../src/description/index.js';
+import { MINIMAL_SPEC } from '../helpers/specs.js';
+
+const BASE = readFileSync(MINIMAL_SPEC, 'utf8');
+const lines = BASE.split('\n');
+const lineOf = (text: string) => lines.indexOf(text) + 1;
+
+/** The minimal description with line `n` (1-based) replaced. */
+function withLine(line: string, replacement: string): { text: string; line: number } {
+  const n = lineOf(line);
+  expect(n, `fixture has the line ${JSON.stringify(line)}`).toBeGreaterThan(0);
+  return { text: [...lines.slice(0, n - 1), replacement, ...lines.slice(n)].join('\n'), line: n };
+}
+
+function printed(text: string): { count: number; output: string } {
+  const result = validateSpec(text, 'spec.yaml');
+  expect(result.spec).toBeUndefined();
+  return { count: result.problems.length, output: formatProblems(result.problems, 'spec.yaml', text) };
+}
+
+describe('YAML syntax errors: the first one, at its own line, with a hint', () => {
+  it('issue 8 item 7: one wrong indent on method: is one problem at that line, with a hint', () => {
+    const { text, line } = withLine('        method: POST', '         method: POST');
+    const { count, output } = printed(text);
+    expect(count).toBe(1);
+    expect(output).toContain(`spec.yaml:${line}:10 error: YAML syntax error: bad indentation of a mapping entry`);
+    expect(output).toContain('→ keys of one mapping start at the same column');
+  });
+
+  it('issue 8 item 7: a dedented path: is one problem, not a cascade', () => {
+    const { text, line } = withLine('        path: /v1/vendors', '      path: /v1/vendors');
+    const { count, output } = printed(text);
+    expect(count).toBe(1);
+    expect(output).toMatch(new RegExp(`^spec\\.yaml:${line}:7 error: YAML syntax error: bad indentation`));
+    expect(output).toContain('→ keys of one mapping start at the same column');
+  });
+
+  it('issue 8 item 7: one tab is one problem that says to indent with spaces', () => {
+    const { text, line } = withLine('        path: /v1/vendors', '\t      path: /v1/vendors');
+    const { count, output } = printed(text);
+    expect(count).toBe(1);
+    expect(output).toMatch(new RegExp(`^spec\\.yaml:${line}:1 error: YAML syntax error: tab characters`));
+    expect(output).toContain('→ indent with spaces, not tabs');
+  });
+
+  it('issue 8 item 7: a duplicate key is named, with the line where it first appeared', () => {
+    const first = lineOf('        method: POST');
+    const { text } = withLine('        path: /v1/vendors', '        path: /v1/vendors\n        method: GET');
+    const { count, output } = printed(text);
+    expect(count).toBe(1);
+    expect(output).toContain(
+      `spec.yaml:${first + 2}:9 error: YAML syntax error: duplicate key "method" (first at line ${first})`,
+    );
+    expect(output).toContain(`→ "method" may appear once in its mapping: keep one of the two (line ${first}`);
+  });
+
+  it('issue 8 item 7: a duplicate key in a description with aliases (read by the yaml package) is named too', () => {
+    const { text } = withLine('  version: 1.0.0', '  version: &v 1.0.0\n  version: *v');
+    const { count, output } = printed(text);
+    expect(count).toBe(1);
+    expect(output).toContain('duplicate key "version" (first at line 4)');
+  });
+
+  it('issue 8 item 7: a missing required key has a → hint', () => {
+    const { text } = withLine('  tokenName: Pleo access token', '');
+    const { output } = printed(text);
+    expect(output).toContain('error: missing required key "tokenName" (at #/auth)');
+    expect(output).toContain('→ add "tokenName:" to #/auth, as in the README\'s example description');
+  });
+});

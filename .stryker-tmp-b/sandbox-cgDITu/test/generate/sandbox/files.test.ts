@@ -1,0 +1,57 @@
+// @ts-nocheck
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildCollection } from '../../../src/generate/index.js';
+import { SANDBOX_DEFINES, SANDBOX_DIR, SANDBOX_FILES, sandboxSource } from '../../../src/generate/scripts/sandbox.js';
+import { sandboxFileText } from '../../helpers/sandbox.js';
+import { loadDefault } from '../../helpers/specs.js';
+
+interface Node {
+  event?: { script: { exec: string[] } }[];
+  item?: Node[];
+}
+
+describe('the sandbox files (src/generate/sandbox/*.js)', () => {
+  it('are all listed, so none is forgotten', () => {
+    const onDisk = readdirSync(SANDBOX_DIR).filter((f) => f.endsWith('.js'));
+    expect([...SANDBOX_FILES].sort()).toEqual(onDisk.sort());
+  });
+
+  it.each(SANDBOX_FILES)('%s ships without its header comments and with its defines replaced', (file) => {
+    const text = sandboxFileText(file);
+    const shipped = sandboxSource(file);
+    expect(text.startsWith('/*'), 'starts with its header').toBe(true);
+    expect(shipped).not.toMatch(/^\s*\/\*/);
+    expect(shipped).not.toMatch(/\n$/);
+    for (const name of Object.keys(SANDBOX_DEFINES)) expect(shipped).not.toMatch(new RegExp(`\\b${name}\\b`));
+  });
+
+  it.each([
+    ['validate.js', "pm.collectionVariables.get('pleoSchemas')"],
+    ['token-refresh.js', "pm.collectionVariables.set('pleoFailedRefreshToken', sha256(refreshToken))"],
+    ['security-narrow-response.js', "pm.collectionVariables.set('pleoNarrowAccessToken', answer.access_token)"],
+    ['token-item.js', "pm.variables.set('pleoTokenRequestBody', formBody("],
+  ] as const)('%s ships the variable names as quoted strings', (file, want) => {
+    expect(sandboxSource(file)).toContain(want);
+  });
+
+  it('are each shipped in the generated collection', async () => {
+    const { collection } = buildCollection(await loadDefault()) as unknown as {
+      collection: Node & { variable: { value: unknown }[] };
+    };
+    const scripts: string[] = collection.variable.map((v) => String(v.value));
+    const visit = (node: Node) => {
+      for (const event of node.event ?? []) scripts.push(event.script.exec.join('\n'));
+      for (const child of node.item ?? []) visit(child);
+    };
+    visit(collection);
+    const dedented = scripts.map((s) => s.replace(/^ +/gm, ''));
+    for (const file of SANDBOX_FILES) {
+      const body = sandboxSource(file).replace(/^ +/gm, '');
+      expect(
+        dedented.some((s) => s.includes(body)),
+        file,
+      ).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { refreshTokenListener, refreshTokenOfResponse } from '../../../src/run/tokens/rotation.js';
+import { formatTokenStepFailure, tokenStepFailure } from '../../../src/run/tokens/token-step.js';
+
+/** Which answers carry a rotated refresh token that must be kept, and how a failed token step is told. */
+const AS = 'https://auth.staging.pleo.io';
+const answer = (url: string, code: number, body: string, as: 'stream' | 'text' = 'stream') => ({
+  request: { url: { toString: () => url } },
+  response: as === 'stream' ? { code, stream: Buffer.from(body) } : { code, text: () => body },
+});
+
+describe('refreshTokenOfResponse: only the token endpoint’s own successful answer counts', () => {
+  it.each([
+    [
+      'the token endpoint, a query string after it',
+      answer(`${AS}/oauth/token?x=1`, 200, '{"refresh_token":"r2"}'),
+      AS,
+      'r2',
+    ],
+    ['a server URL with trailing slashes', answer(`${AS}/oauth/token`, 200, '{"refresh_token":"r2"}'), `${AS}//`, 'r2'],
+    ['a body read as text', answer(`${AS}/oauth/token/`, 200, '{"refresh_token":"r3"}', 'text'), AS, 'r3'],
+    ['a path below the token endpoint', answer(`${AS}/oauth/token/x`, 200, '{"refresh_token":"r2"}'), AS, undefined],
+    ['another path that ends like it', answer(`${AS}/x/oauth/token`, 200, '{"refresh_token":"r2"}'), AS, undefined],
+    ['a 201', answer(`${AS}/oauth/token`, 201, '{"refresh_token":"r2"}'), AS, undefined],
+    ['an empty refresh_token', answer(`${AS}/oauth/token`, 200, '{"refresh_token":""}'), AS, undefined],
+    ['a refresh_token that is not a string', answer(`${AS}/oauth/token`, 200, '{"refresh_token":5}'), AS, undefined],
+    ['no auth server configured', answer('/oauth/token', 200, '{"refresh_token":"r2"}'), '', undefined],
+    [
+      'a response without a body',
+      { request: { url: { toString: () => `${AS}/oauth/token` } }, response: { code: 200 } },
+      AS,
+      undefined,
+    ],
+    ['no request', { response: { code: 200, stream: Buffer.from('{"refresh_token":"r"}') } }, AS, undefined],
+  ])('%s → %s', (_name, event, server, want) => {
+    expect(refreshTokenOfResponse(event, server)).toBe(want);
+  });
+
+  it('the listener keeps each rotated token, and nothing else', () => {
+    const kept: string[] = [];
+    const listen = refreshTokenListener(AS, (t) => kept.push(t));
+    listen(answer(`${AS}/oauth/token`, 200, '{"refresh_token":"r2"}'));
+    listen(answer(`${AS}/v1/x`, 200, '{"refresh_token":"x"}'));
+    listen(answer(`${AS}/oauth/token`, 400, '{"refresh_token":"y"}'));
+    expect(kept).toEqual(['r2']);
+  });
+});
+
+describe('tokenStepFailure', () => {
+  const failure = (test: string, message: string) => ({ item: 'i', test, message });
+
+  it('takes the first token check’s reason and counts the requests not sent', () => {
+    const result = tokenStepFailure([
+      failure('GET /v1/x → 200', 'expected 200'),
+      failure('token: refresh', 'token endpoint answered 400 invalid_grant; request not sent'),
+      failure('token: refresh', 'token endpoint answered 400 invalid_grant; request not sent'),
+      failure('token: other', 'something else'),
+    ]);
+    expect(result).toEqual({ reason: 'token endpoint answered 400 invalid_grant', notSent: 2 });
+  });
+
+  it('no token check failed: undefined (a check that only mentions "token: " later is not one)', () => {
+    expect(tokenStepFailure([failure('GET /x token: y', 'm; request not sent')])).toBeUndefined();
+    expect(tokenStepFailure([])).toBeUndefined();
+  });
+
+  it('a reason keeps a "; request not sent" that is not at its end', () => {
+    expect(tokenStepFailure([failure('token: t', 'a; request not sent, then b')])).toEqual({
+      reason: 'a; request not sent, then b',
+      notSent: 0,
+    });
+  });
+
+  it.each([
+    [1, '  1 request that need a token was not sent'],
+    [3, '  3 requests that need a token were not sent'],
+  ])('says how many requests were held back (%s)', (notSent, start) => {
+    const [first, second] = formatTokenStepFailure({ reason: 'unreachable', notSent });
+    expect(first).toBe('the token step failed: unreachable');
+    expect(second).toBe(
+      `${start}; check authServerUrl, the client id and secret, and the refresh token (a refused one is never sent twice: pass a new one)`,
+    );
+  });
+});
