@@ -34,7 +34,7 @@ describe("the import of all of Pleo's documents", () => {
     spec = validateSpec(outcome.text, 'pleo-api.yaml').spec as ApiDescription;
   });
 
-  it('is the committed default description, collections/pleo-api.yaml', () => {
+  it('is the committed default description, collections/pleo-api.yaml', async () => {
     // Compared, not a file snapshot: `vitest -u` must not rewrite the description. It changes only by
     // `import-openapi collections/openapi/*.yml`, which CI checks with --check.
     // The documents are the same files as collections/openapi/; only the header names where they were read.

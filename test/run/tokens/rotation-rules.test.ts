@@ -49,13 +49,16 @@ describe('refreshTokenOfResponse: only the token endpoint’s own successful ans
 describe('tokenStepFailure', () => {
   const failure = (test: string, message: string) => ({ item: 'i', test, message });
 
-  it('takes the first token check’s reason and counts the requests not sent', () => {
-    const result = tokenStepFailure([
-      failure('GET /v1/x → 200', 'expected 200'),
-      failure('token: refresh', 'token endpoint answered 400 invalid_grant; request not sent'),
-      failure('token: refresh', 'token endpoint answered 400 invalid_grant; request not sent'),
-      failure('token: other', 'something else'),
-    ]);
+  it('takes the first token check’s reason, and the count of requests not sent the run made', () => {
+    const result = tokenStepFailure(
+      [
+        failure('GET /v1/x → 200', 'expected 200'),
+        failure('token: refresh', 'token endpoint answered 400 invalid_grant; request not sent'),
+        failure('token: refresh', 'token endpoint answered 400 invalid_grant; request not sent'),
+        failure('token: other', 'something else'),
+      ],
+      2,
+    );
     expect(result).toEqual({ reason: 'token endpoint answered 400 invalid_grant', notSent: 2 });
   });
 
@@ -72,13 +75,13 @@ describe('tokenStepFailure', () => {
   });
 
   it.each([
-    [1, '  1 request that need a token was not sent'],
+    [1, '  1 request that needs a token was not sent'],
     [3, '  3 requests that need a token were not sent'],
   ])('says how many requests were held back (%s)', (notSent, start) => {
     const [first, second] = formatTokenStepFailure({ reason: 'unreachable', notSent });
     expect(first).toBe('the token step failed: unreachable');
     expect(second).toBe(
-      `${start}; check authServerUrl, the client id and secret, and the refresh token (a refused one is never sent twice: pass a new one)`,
+      `${start} (each is one skipped test, "token: not sent, the token step failed"); no token request was made after the failure`,
     );
   });
 });
