@@ -10,7 +10,9 @@ const AUTH = /^auth:\n(?: {2}.*\n)+/m;
 function withAuth(block: string, publicGet = false): string {
   expect(BASE).toMatch(AUTH);
   const text = BASE.replace(AUTH, `auth:\n${block.replace(/^/gm, '  ')}\n`);
-  return publicGet ? text.replace('        path: /v1/introspect\n', '        path: /v1/introspect\n        public: true\n') : text;
+  return publicGet
+    ? text.replace('        path: /v1/introspect\n', '        path: /v1/introspect\n        public: true\n')
+    : text;
 }
 
 const errors = (text: string) => validateSpec(text, 'api.yaml').problems.filter((p) => p.severity === 'error');
