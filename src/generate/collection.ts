@@ -1,5 +1,5 @@
 import type { ApiDescription, FolderDef, RequestDef } from '../description/index.js';
-import { buildAuth } from './auth.js';
+import { buildCollectionAuth } from './auth.js';
 import { neededScopes } from './environments.js';
 import { stableId } from './ids.js';
 import type { CollectionModel, Param } from './model.js';
@@ -60,7 +60,7 @@ export interface CollectionModelResult {
 }
 
 /**
- * Builds the collection as plain data: a generated Token folder first (the run's access token), one
+ * Builds the collection as plain data: a generated Token folder first (the run's access token, for OAuth 2.0), one
  * folder per resource group (requests ordered for a contract run) and a generated Security folder last, collection-level OAuth 2.0 and token script,
  * the schemas once as a collection variable, ids derived from names.
  * @param scopes the scopes the client registered; requests needing others are left out.
@@ -69,17 +69,18 @@ export function buildCollectionModel(spec: ApiDescription, scopes?: readonly str
   const omitted: CollectionResult['omitted'] = [];
   const allowed = scopes ? new Set(scopes) : undefined;
   const folders = spec.folders.map((f) => keepFolder(f, allowed, omitted)).filter((f) => f.requests.length > 0);
-  const security = buildSecurityFolder(folders, requestDefinition, scopes ?? neededScopes(spec));
+  const oauth = spec.auth.scheme.type === 'oauth2';
+  const security = buildSecurityFolder(folders, requestDefinition, scopes ?? neededScopes(spec), spec.auth.scheme);
   const model: CollectionModel = {
     id: stableId('collection', spec.info.name),
     name: spec.info.name,
     version: spec.info.version,
     description: spec.info.description,
-    auth: { type: 'oauth2', entries: buildAuth(spec).oauth2 },
+    auth: buildCollectionAuth(spec),
     variables: [...captureVariables(folders), ...sharedScriptVariables(spec)],
     scripts: buildCollectionEvents(spec),
     folders: [
-      buildTokenFolder(),
+      ...(oauth ? [buildTokenFolder()] : []),
       ...folders.map((folder) => ({
         id: stableId('folder', folder.name),
         name: folder.name,

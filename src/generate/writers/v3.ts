@@ -186,7 +186,12 @@ export function writeV3(model: CollectionModel): V3File[] {
     description: model.description,
     variables: Object.fromEntries(model.variables.map((v) => [v.key, v.value])),
     scripts: model.scripts.map((s) => script(s, SCOPE_SCRIPT_TYPES)),
-    auth: { type: model.auth.type, credentials: Object.fromEntries(model.auth.entries.map((e) => [e.key, e.value])) },
+    auth: {
+      type: model.auth.type,
+      ...(model.auth.entries.length > 0
+        ? { credentials: Object.fromEntries(model.auth.entries.map((e) => [e.key, e.value])) }
+        : {}),
+    },
   };
   const stems = uniqueStems(model.folders.map((f) => f.name));
   return [
