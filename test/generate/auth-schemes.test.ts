@@ -48,7 +48,7 @@ describe('the collection, environments and Security folder follow the auth schem
     expect(auth?.type).toBe(type);
     expect(auth?.parameters().get(Object.keys(keys)[0] as string)).toBe(Object.values(keys)[0]);
     expect(folderNames(collection)).toEqual(['Vendors', 'Employees', 'Introspect', 'Security']);
-    const probes = (collection.item as Json[]).find((f) => f.name === 'Security').item as Json[];
+    const probes = (collection.item as Json[]).find((f) => f.name === 'Security')?.item as Json[];
     expect(probes.map((p) => p.name)).toEqual(['Vendors: no credentials → 401', 'Employees: no credentials → 401']);
     expect(probes.every((p) => p.request.auth.type === 'noauth')).toBe(true);
     const source = (collection.event as Json[]).map((e) => e.script.exec.join('\n')).join('\n');
@@ -60,7 +60,7 @@ describe('the collection, environments and Security folder follow the auth schem
     const testsOf = (block: string) =>
       ((buildCollection(specWith(block)).collection as Json).item as Json[])
         .find((f) => f.name === 'Security')
-        .item[0].event[0].script.exec.join('\n');
+        ?.item[0].event[0].script.exec.join('\n');
     expect(testsOf('scheme: bearer')).toContain('to.match(/^Bearer\\b/i)');
     expect(testsOf('scheme: basic')).toContain('to.match(/^Basic\\b/i)');
     expect(testsOf('scheme: apiKey\nin: header\nname: X-API-Key')).not.toContain('WWW-Authenticate');
@@ -68,11 +68,11 @@ describe('the collection, environments and Security folder follow the auth schem
 
   it('a public request sends no auth and is not probed', () => {
     const { collection } = buildCollection(specWith('scheme: bearer')) as { collection: Json };
-    expect(items(collection).find((i) => i.name === 'Introspect token').request.auth).toEqual({
+    expect(items(collection).find((i) => i.name === 'Introspect token')?.request.auth).toEqual({
       type: 'noauth',
       noauth: [],
     });
-    expect(items(collection).find((i) => i.name === 'Get vendor').request.auth).toBeUndefined();
+    expect(items(collection).find((i) => i.name === 'Get vendor')?.request.auth).toBeUndefined();
   });
 
   it('scheme none: noauth, neither Token nor Security folder', () => {
