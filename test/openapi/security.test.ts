@@ -58,6 +58,14 @@ describe("the importer carries the document's security scheme into the descripti
     );
   });
 
+  it('OpenID Connect is imported as OAuth 2.0, with a note that its discovery is not carried over', async () => {
+    const { spec, outcome } = await imported(`${SCHEMES}/openid-connect.yaml`);
+    expect(spec.auth.scheme).toEqual({ type: 'oauth2' });
+    expect(outcome.notes).toContain(
+      `GET /notes (${SCHEMES}/openid-connect.yaml): secured by OpenID Connect; its discovery is not carried over: imported as OAuth 2.0 at {{authServerUrl}}`,
+    );
+  });
+
   it('a scheme the description cannot carry (HTTP digest) leaves the API without auth, with a note', async () => {
     const { outcome } = await imported(`${SCHEMES}/digest.yaml`);
     expect(outcome.text).toContain('scheme: none');
