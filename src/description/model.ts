@@ -41,7 +41,20 @@ export interface EnvironmentDef {
   variables: Record<string, string>;
 }
 
+export const AUTH_SCHEME_TYPES = ['oauth2', 'apiKey', 'bearer', 'basic', 'none'] as const;
+export type AuthSchemeType = (typeof AUTH_SCHEME_TYPES)[number];
+export type ApiKeyLocation = 'header' | 'query' | 'cookie';
+
+/** How requests authenticate; the OAuth 2.0 settings of AuthSettings apply to `oauth2` only. */
+export type AuthScheme =
+  | { type: 'oauth2' }
+  | { type: 'apiKey'; in: ApiKeyLocation; name: string }
+  | { type: 'bearer' }
+  | { type: 'basic' }
+  | { type: 'none' };
+
 export interface AuthSettings {
+  scheme: AuthScheme;
   grant: 'authorization_code_with_pkce';
   challengeMethod: 'S256';
   clientAuthentication: 'basic';
@@ -83,6 +96,8 @@ export interface RequestDef {
   description: string;
   /** Scopes the request needs; empty means any valid token will do. */
   scopes: string[];
+  /** Needs no credentials: the document leaves it public. */
+  public: boolean;
   parameters: {
     path: Record<string, ParamDef>;
     query: Record<string, ParamDef>;

@@ -2,6 +2,7 @@ import {
   CALLBACK_URIS,
   ENVIRONMENT_NAMES,
   type ApiDescription,
+  type AuthScheme,
   type EnvironmentDef,
   type ParamDef,
   type RequestDef,
@@ -32,6 +33,7 @@ function normaliseRequest(request: RawRequest, pointer: string): RequestDef {
     path: request.path,
     description: request.description ?? '',
     scopes: request.scopes ?? [],
+    public: request.public ?? false,
     parameters: {
       path: normaliseParams(request.parameters?.path, true),
       query: normaliseParams(request.parameters?.query, false),
@@ -74,6 +76,12 @@ function normaliseEnvironment(name: EnvironmentDef['name'], env: RawEnvironment)
   };
 }
 
+function normaliseScheme(auth: RawDescription['auth']): AuthScheme {
+  const type = auth.scheme ?? 'oauth2';
+  // Semantics has checked that an API key has both.
+  return type === 'apiKey' ? { type, in: auth.in ?? 'header', name: auth.name ?? '' } : { type };
+}
+
 /** Applies defaults to a description that passed every check. */
 export function normalise(raw: RawDescription, source: string): ApiDescription {
   const callback = raw.auth.callback ?? 'desktop';
@@ -84,12 +92,13 @@ export function normalise(raw: RawDescription, source: string): ApiDescription {
       ENVIRONMENT_NAMES.map((name) => [name, normaliseEnvironment(name, raw.environments[name])]),
     ) as ApiDescription['environments'],
     auth: {
+      scheme: normaliseScheme(raw.auth),
       grant: 'authorization_code_with_pkce',
       challengeMethod: 'S256',
       clientAuthentication: 'basic',
       callback,
       redirectUri: raw.auth.redirectUri ?? CALLBACK_URIS[callback],
-      tokenName: raw.auth.tokenName,
+      tokenName: raw.auth.tokenName ?? `${raw.info.name} access token`,
     },
     defaults: { responseTimeMs: raw.defaults?.responseTimeMs ?? DEFAULT_RESPONSE_TIME_MS },
     scopes: Object.fromEntries(

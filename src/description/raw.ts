@@ -1,3 +1,5 @@
+import type { ApiKeyLocation, AuthSchemeType } from './model.js';
+
 /** The description as written in YAML, after its structure passed the JSON Schema (defaults not yet applied). */
 export interface RawParam {
   example?: string | number | boolean;
@@ -17,6 +19,7 @@ export interface RawRequest {
   path: string;
   description?: string;
   scopes?: string[];
+  public?: boolean;
   parameters?: { path?: Record<string, RawParam>; query?: Record<string, RawParam>; header?: Record<string, RawParam> };
   body?: {
     contentType?: string;
@@ -38,12 +41,15 @@ export interface RawDescription {
   info: { name: string; version: string; description?: string };
   environments: { staging: RawEnvironment; production: RawEnvironment; local: RawEnvironment };
   auth: {
+    scheme?: AuthSchemeType;
+    in?: ApiKeyLocation;
+    name?: string;
     grant?: string;
     challengeMethod?: string;
     clientAuthentication?: string;
     callback?: 'desktop' | 'web';
     redirectUri?: string;
-    tokenName: string;
+    tokenName?: string;
   };
   defaults?: { responseTimeMs?: number };
   scopes: Record<string, { description: string; confidence?: 'documented' | 'inferred' | 'example-only' }>;

@@ -24,8 +24,35 @@ export function pathParameterNames(path: string): string[] {
   return [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string);
 }
 
+/** An API key names where it goes and under what name; the other schemes name neither. */
+function checkScheme(raw: RawDescription): Problem[] {
+  const { scheme = 'oauth2' } = raw.auth;
+  const given = (['in', 'name'] as const).filter((key) => raw.auth[key] !== undefined);
+  if (scheme === 'apiKey') {
+    return (['in', 'name'] as const)
+      .filter((key) => raw.auth[key] === undefined)
+      .map((key) =>
+        error(
+          'API_KEY_INCOMPLETE',
+          '/auth',
+          `auth scheme "apiKey" needs "${key}"`,
+          'give "in" (header, query or cookie) and "name" (the header, parameter or cookie that carries the key)',
+        ),
+      );
+  }
+  return given.map((key) => ({
+    ...error(
+      'AUTH_KEY_UNUSED',
+      `/auth/${key}`,
+      `"${key}" applies to the "apiKey" scheme only, not "${scheme}"`,
+      'remove it, or set "scheme: apiKey"',
+    ),
+    atKey: true,
+  }));
+}
+
 function checkAuth(raw: RawDescription): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...checkScheme(raw)];
   const { challengeMethod = 'S256', clientAuthentication = 'basic', redirectUri } = raw.auth;
   if (challengeMethod !== 'S256') {
     problems.push(
@@ -201,6 +228,17 @@ function checkRequest(
         ),
       );
     }
+  }
+  if (request.public && (request.scopes ?? []).length > 0) {
+    problems.push({
+      ...error(
+        'PUBLIC_WITH_SCOPES',
+        `${at}/public`,
+        'a public request needs no scopes',
+        'remove "scopes", or "public: true" if the request needs a token',
+      ),
+      atKey: true,
+    });
   }
   const declared = request.parameters?.path ?? {};
   const placeholders = pathParameterNames(request.path);

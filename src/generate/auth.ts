@@ -1,4 +1,4 @@
-import type { ApiDescription } from '../description/index.js';
+import type { ApiDescription, AuthScheme } from '../description/index.js';
 
 export interface AuthEntry {
   key: string;
@@ -44,4 +44,49 @@ export function buildAuth(spec: ApiDescription): OAuth2Auth {
       text('accessToken', '{{accessToken}}'),
     ],
   };
+}
+
+/** The collection's auth in Postman's terms: `type` and its `type`-named attribute list. */
+export interface CollectionAuth {
+  type: 'oauth2' | 'apikey' | 'bearer' | 'basic' | 'noauth';
+  entries: AuthEntry[];
+}
+
+/** The environment variables that carry a scheme's credentials (OAuth 2.0's are the client's, see environments.ts). */
+export const CREDENTIAL_VARIABLES = {
+  apiKey: ['apiKey'],
+  bearer: ['bearerToken'],
+  basic: ['username', 'password'],
+  oauth2: [],
+  none: [],
+} as const satisfies Record<AuthScheme['type'], readonly string[]>;
+
+/**
+ * The collection's auth block for the description's scheme, credentials as variables. Postman's API
+ * key helper sends a header or a query parameter (`key`, `value`, `in`); a cookie goes as a `Cookie` header.
+ * @see [postman-runtime: apikey](https://github.com/postmanlabs/postman-runtime/blob/develop/lib/authorizer/apikey.js)
+ */
+export function buildCollectionAuth(spec: ApiDescription): CollectionAuth {
+  const scheme = spec.auth.scheme;
+  switch (scheme.type) {
+    case 'oauth2':
+      return { type: 'oauth2', entries: buildAuth(spec).oauth2 };
+    case 'apiKey': {
+      const cookie = scheme.in === 'cookie';
+      return {
+        type: 'apikey',
+        entries: [
+          text('key', cookie ? 'Cookie' : scheme.name),
+          text('value', cookie ? `${scheme.name}={{apiKey}}` : '{{apiKey}}'),
+          text('in', cookie ? 'header' : scheme.in),
+        ],
+      };
+    }
+    case 'bearer':
+      return { type: 'bearer', entries: [text('token', '{{bearerToken}}')] };
+    case 'basic':
+      return { type: 'basic', entries: [text('username', '{{username}}'), text('password', '{{password}}')] };
+    case 'none':
+      return { type: 'noauth', entries: [] };
+  }
 }

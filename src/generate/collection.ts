@@ -1,5 +1,5 @@
 import type { ApiDescription, FolderDef, RequestDef } from '../description/index.js';
-import { buildAuth } from './auth.js';
+import { buildCollectionAuth } from './auth.js';
 import { neededScopes } from './environments.js';
 import { stableId } from './ids.js';
 import type { CollectionModel, Param } from './model.js';
@@ -66,9 +66,9 @@ export interface CollectionModelResult {
 }
 
 /**
- * Builds the collection as plain data: a generated Token folder first (the run's access token), one
+ * Builds the collection as plain data: a generated Token folder first (the run's access token, for OAuth 2.0), one
  * folder per resource group (requests ordered for a contract run), a generated Negative folder (unless
- * `options.negative` is false) and a generated Security folder last, collection-level OAuth 2.0 and token script,
+ * `options.negative` is false) and a generated Security folder last, the collection-level auth and token script,
  * each request's schemas in its own test script, ids derived from names.
  * @param scopes the scopes the client registered; requests needing others are left out.
  */
@@ -81,17 +81,18 @@ export function buildCollectionModel(
   const allowed = scopes ? new Set(scopes) : undefined;
   const folders = spec.folders.map((f) => keepFolder(f, allowed, omitted)).filter((f) => f.requests.length > 0);
   const negative = options.negative === false ? undefined : buildNegativeFolder(spec, folders, requestDefinition);
-  const security = buildSecurityFolder(folders, requestDefinition, scopes ?? neededScopes(spec));
+  const oauth = spec.auth.scheme.type === 'oauth2';
+  const security = buildSecurityFolder(folders, requestDefinition, scopes ?? neededScopes(spec), spec.auth.scheme);
   const model: CollectionModel = {
     id: stableId('collection', spec.info.name),
     name: spec.info.name,
     version: spec.info.version,
     description: spec.info.description,
-    auth: { type: 'oauth2', entries: buildAuth(spec).oauth2 },
+    auth: buildCollectionAuth(spec),
     variables: [...captureVariables(folders), ...sharedScriptVariables(), ...(negative ? [negative.library] : [])],
     scripts: buildCollectionEvents(spec),
     folders: [
-      buildTokenFolder(),
+      ...(oauth ? [buildTokenFolder()] : []),
       ...folders.map((folder) => ({
         id: stableId('folder', folder.name),
         name: folder.name,

@@ -1,5 +1,6 @@
 import { NEGATIVE_TESTS_VARIABLE } from './scripts/variables.js';
-import { TEST_CLIENT } from '../shared/local-pleo.js';
+import { TEST_CLIENT, TEST_CREDENTIALS } from '../shared/local-pleo.js';
+import { CREDENTIAL_VARIABLES } from './auth.js';
 import type { ApiDescription, EnvironmentName } from '../description/index.js';
 import { stableId } from './ids.js';
 import { PRODUCTION_VARIABLE } from './scripts/variables.js';
@@ -40,9 +41,9 @@ const apiName = (spec: ApiDescription): string => spec.info.name.replace(/\s+API
 const sameUrl = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 /**
- * One environment file. Secrets are never written: clientSecret, accessToken and refreshToken are
- * empty `secret` variables, except that the local environment carries the mock's fixed test client,
- * which is not a Pleo credential.
+ * One environment file. Secrets are never written: clientSecret, accessToken and refreshToken (or an
+ * API key, a bearer token, a basic username and password) are empty `secret` variables, except that
+ * the local environment carries the mock's fixed test client or credentials, which are not Pleo's.
  *
  * No variable looks like a setting it is not: there is no redirect URI variable, since with
  * "Authorize using browser" Postman always uses its own callback (the auth block's), and the headless
@@ -56,17 +57,24 @@ export function buildEnvironment(
 ): EnvironmentFile {
   const env = spec.environments[name];
   const local = name === 'local';
+  const scheme = spec.auth.scheme.type;
+  const credentials =
+    scheme === 'oauth2'
+      ? [
+          value('clientId', local ? TEST_CLIENT.id : ''),
+          value('clientSecret', local ? TEST_CLIENT.secret : '', 'secret'),
+          value('scopes', scopes.join(' ')),
+          value('accessToken', '', 'secret'),
+          value('refreshToken', '', 'secret'),
+        ]
+      : CREDENTIAL_VARIABLES[scheme].map((key) => value(key, local ? TEST_CREDENTIALS[key] : '', 'secret'));
   return {
     id: stableId('environment', spec.info.name, name),
     name: `${apiName(spec)} ${name}`,
     values: [
       value('authServerUrl', env.authServerUrl),
       value('apiBaseUrl', local && sameUrl(env.apiBaseUrl, env.authServerUrl) ? '{{authServerUrl}}' : env.apiBaseUrl),
-      value('clientId', local ? TEST_CLIENT.id : ''),
-      value('clientSecret', local ? TEST_CLIENT.secret : '', 'secret'),
-      value('scopes', scopes.join(' ')),
-      value('accessToken', '', 'secret'),
-      value('refreshToken', '', 'secret'),
+      ...credentials,
       // The Negative folder's requests go out only where this is "true" (never against production).
       ...(local ? [value(NEGATIVE_TESTS_VARIABLE, 'true')] : []),
       ...Object.entries(env.variables).map(([key, v]) => value(key, v)),

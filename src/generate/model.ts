@@ -3,7 +3,7 @@
  * serialised by writers that make no decisions of their own (src/generate/writers: v2.1 JSON and the
  * v3 YAML folder). Ids are derived from names; text is final (markdown, script source).
  */
-import type { AuthEntry } from './auth.js';
+import type { CollectionAuth } from './auth.js';
 
 /** A key/value row: a query parameter, a path variable, a header, a collection variable. */
 export interface Param {
@@ -83,8 +83,8 @@ export interface CollectionModel {
   name: string;
   version: string;
   description: string;
-  /** The collection's OAuth 2.0 block, as Postman's keys (see auth.ts). */
-  auth: { type: 'oauth2'; entries: AuthEntry[] };
+  /** The collection's auth block (OAuth 2.0, API key, bearer, basic or none), as Postman's keys (see auth.ts). */
+  auth: CollectionAuth;
   variables: Param[];
   scripts: Script[];
   folders: FolderModel[];

@@ -138,13 +138,15 @@ function bodyToSend(body: BodyDef): unknown {
   );
 }
 
-/** Method, URL, headers and body of a request. */
+/** Method, URL, headers, body and (for a public request) auth of a request. */
 export function requestDefinition(request: RequestDef): HttpRequestModel {
   return {
     method: request.method,
     url: buildUrl(request),
     headers: buildHeaders(request),
     ...(request.body ? { body: { type: 'json', content: JSON.stringify(bodyToSend(request.body), null, 2) } } : {}),
+    // A public request sends no credentials, whatever the collection's auth.
+    ...(request.public ? { auth: { type: 'noauth' as const } } : {}),
   };
 }
 

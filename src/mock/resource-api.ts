@@ -1,6 +1,7 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { isDeepStrictEqual } from 'node:util';
-import { expectedStatus, type ApiDescription, type RequestDef } from '../description/index.js';
+import { expectedStatus, type ApiDescription, type AuthScheme, type RequestDef } from '../description/index.js';
+import { checkCredentials } from './credentials.js';
 import { decodeUtf8, headerValue, JSON_CONTENT_TYPE, mediaType, type MockRequest, type MockResponse } from './http.js';
 import { pleoError, runOperation, type Caller, type OperationResult, type RecordStore } from './operations.js';
 import { isObject, resourceModel, successExample, type JsonObject, type Operation } from './resource-model.js';
@@ -16,6 +17,8 @@ export interface ResourceApi {
   notFound: Map<string, JsonObject>;
   store: RecordStore;
   validators: Validators;
+  /** The description's auth scheme: OAuth 2.0 tokens of this mock, or fixed credentials (credentials.ts). */
+  scheme: AuthScheme;
 }
 
 /**
@@ -43,6 +46,7 @@ export function createResourceApi(spec: ApiDescription): ResourceApi {
     notFound: model.notFound,
     store,
     validators: createValidators(spec),
+    scheme: spec.auth.scheme,
   };
 }
 
@@ -102,7 +106,8 @@ function chooseCandidate(candidates: Array<{ route: Route; params: Record<string
 
 /**
  * Who calls, or why the call is refused: the bearer token (401), then the scopes the request needs
- * (403). Answers in Pleo's error shape with RFC 6750 challenges.
+ * (403). Answers in Pleo's error shape with RFC 6750 challenges. A public request, or a scheme other
+ * than OAuth 2.0, has no caller: the scheme's fixed credentials (401 without them), or nothing.
  * @see [RFC 6750 §3](https://www.rfc-editor.org/rfc/rfc6750.html#section-3)
  */
 async function authorise(
@@ -110,7 +115,13 @@ async function authorise(
   req: MockRequest,
   query: URLSearchParams,
   request: RequestDef,
-): Promise<{ denied: OperationResult } | { caller: Caller }> {
+): Promise<{ denied: OperationResult } | { caller?: Caller }> {
+  const scheme = ctx.api.scheme;
+  if (request.public || scheme.type === 'none') return {};
+  if (scheme.type !== 'oauth2') {
+    const denied = checkCredentials(scheme, req, query);
+    return denied ? { denied } : {};
+  }
   const token = await bearerToken(ctx, req, query);
   if (!('accessToken' in token)) return { denied: token };
   const granted = token.scope ?? [];
@@ -221,7 +232,7 @@ export async function handleResourceRequest(ctx: ResourceContext, req: MockReque
       params,
       query,
       body: parsed.kind === 'json' ? parsed.value : undefined,
-      ...('caller' in auth ? { caller: auth.caller } : {}),
+      ...('caller' in auth && auth.caller ? { caller: auth.caller } : {}),
     });
   return finish(ctx, request, ctx.lenient && result.status === 404 ? lenientAnswer(request) : result);
 }

@@ -10,6 +10,7 @@ import type { Origins } from './origins.js';
 import { sampleSchema } from './sample.js';
 import { componentOfRef, hasFlaggedProperty, transformSchema, type SchemaMode } from './schema.js';
 import { matchScopes, type ScopesMap } from './scopes-map.js';
+import { importSecurity, leavesPublic } from './security.js';
 import {
   OPERATION_METHODS,
   UNSENT_METHODS,
@@ -223,6 +224,7 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   // Scopes: the operation's OAuth 2.0 requirement, else the scopes map, else a problem.
   const { catalogue, oauthSchemes } = scopeCatalogue(docs);
   const scopesOf = new Map<ImportedOperation, string[]>();
+  const mapped = new Set<ImportedOperation>();
   for (const op of kept.values()) {
     const oauth = (op.security ?? []).flatMap((req) =>
       Object.entries(req).filter(([scheme]) => oauthSchemes.has(`${op.file}#${scheme}`)),
@@ -231,13 +233,14 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
       scopesOf.set(op, [...new Set(oauth[0]?.[1] ?? [])]);
       continue;
     }
-    if (Array.isArray(op.security) && op.security.length === 0) {
+    if (leavesPublic(op.security)) {
       scopesOf.set(op, []);
       continue;
     }
     const rule = options.scopesMap ? matchScopes(options.scopesMap, op.request.method, op.request.path) : undefined;
     if (rule && options.scopesMap) {
       scopesOf.set(op, rule.scopes);
+      mapped.add(op);
       for (const scope of rule.scopes) {
         const def = options.scopesMap.scopes[scope];
         if (def)
@@ -255,8 +258,7 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
       continue;
     }
     if (!options.scopesMap) {
-      scopesOf.set(op, []);
-      notes.push(`${op.label} (${op.file}): ${securityNote(op, docs)}; imported as needing any valid token`);
+      scopesOf.set(op, []); // importSecurity says what secures it
       continue;
     }
     problems.push(
@@ -271,6 +273,8 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
       ),
     );
   }
+
+  const security = importSecurity(docs, [...kept.values()], mapped, notes, options.scopesMap !== undefined);
 
   const overlay = options.overlay;
   const folderOfTag = new Map<string, string>();
@@ -303,6 +307,7 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     const request: RawRequest = {
       ...rest,
       scopes: scopesOf.get(op) ?? [],
+      ...(security.publicOps.has(op) ? { public: true } : {}),
       // A body with neither schema nor example is sent as an empty object.
       ...(body
         ? { body: { ...body, example: exampleFor(body.schema, op.bodyExample, `${op.label} body`) ?? {} } }
@@ -392,11 +397,15 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     },
     environments,
     auth: {
-      grant: 'authorization_code_with_pkce',
-      challengeMethod: 'S256',
-      clientAuthentication: 'basic',
-      callback: 'desktop',
-      tokenName: pleo ? 'Pleo access token' : `${first?.info?.title ?? 'API'} access token`,
+      ...(security.fields.scheme === undefined
+        ? {
+            grant: 'authorization_code_with_pkce',
+            challengeMethod: 'S256',
+            clientAuthentication: 'basic',
+            callback: 'desktop',
+            tokenName: pleo ? 'Pleo access token' : `${first?.info?.title ?? 'API'} access token`,
+          }
+        : security.fields),
       ...(overlay?.auth ?? {}),
     },
     defaults: overlay?.defaults ?? { responseTimeMs: 5000 },
@@ -439,19 +448,6 @@ const parseJson = (text: string): unknown => {
     return undefined;
   }
 };
-
-/** What an operation's security says, for the note of one imported with no scopes. */
-function securityNote(op: ImportedOperation, docs: readonly LoadedDocument[]): string {
-  const names = [...new Set((op.security ?? []).flatMap((req) => Object.keys(req)))];
-  if (names.length === 0) return 'no security requirement and no scopes map';
-  const schemes = docs.find((d) => d.path === op.file)?.document.components?.securitySchemes ?? {};
-  const kinds = names.map((name) => {
-    const scheme = schemes[name];
-    const kind = scheme?.type === 'http' ? `HTTP ${scheme.scheme ?? ''}`.trim() : (scheme?.type ?? 'undeclared');
-    return `"${name}" (${kind})`;
-  });
-  return `secured by ${kinds.join(', ')}, not OAuth 2.0 scopes`;
-}
 
 /**
  * Requests of one folder that would share a name get their operationId (or method and path) after it,

@@ -25,6 +25,8 @@ export type SecurityRequirement = Record<string, string[]>;
 export interface SecurityScheme {
   type?: string;
   scheme?: string;
+  in?: string;
+  name?: string;
   flows?: Record<string, { authorizationUrl?: string; tokenUrl?: string; scopes?: Record<string, string> }>;
 }
 

@@ -22,3 +22,14 @@ export const LOCAL_CALLBACK_PATH = '/callback';
 
 /** The mock's own loopback redirect (`GET /callback`); it matches at any port. */
 export const LOOPBACK_CALLBACK_URI = `http://127.0.0.1${LOCAL_CALLBACK_PATH}`;
+
+/**
+ * The local mock's fixed credentials for the schemes other than OAuth 2.0 (API key, HTTP bearer,
+ * HTTP basic): the local environment carries them, the mock accepts exactly them. Not credentials of any API.
+ */
+export const TEST_CREDENTIALS = {
+  apiKey: 'local-mock-api-key',
+  bearerToken: 'local-mock-bearer-token',
+  username: 'pleo-postman-local',
+  password: 'local-mock-password',
+} as const;

@@ -64,10 +64,10 @@ describe('YAML syntax errors: the first one, at its own line, with a hint', () =
   });
 
   it('issue 8 item 7: a missing required key has a → hint', () => {
-    const { text } = withLine('  tokenName: Pleo access token', '');
+    const { text } = withLine('  version: 1.0.0', '');
     const { output } = printed(text);
-    expect(output).toContain('error: missing required key "tokenName" (at #/auth)');
-    expect(output).toContain('→ add "tokenName:" to #/auth, as in the README\'s example description');
+    expect(output).toContain('error: missing required key "version" (at #/info)');
+    expect(output).toContain('→ add "version:" to #/info, as in the README\'s example description');
   });
 });
 

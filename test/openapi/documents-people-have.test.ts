@@ -31,7 +31,7 @@ describe('valid documents import with no flags', () => {
     expect(requestsOf(spec).find((r) => r.path === '/admin/stats')?.scopes).toEqual([]);
     expect(requestsOf(spec).find((r) => r.path === '/status')?.scopes).toEqual([]);
     expect(outcome.notes).toContain(
-      `GET /admin/stats (${FIXTURES}/plain-scopes-3.0.yaml): secured by "apiKey" (apiKey), not OAuth 2.0 scopes; imported as needing any valid token`,
+      `GET /admin/stats (${FIXTURES}/plain-scopes-3.0.yaml): secured by "apiKey" (apiKey), not the collection's OAuth 2.0; imported as needing OAuth 2.0`,
     );
   });
 

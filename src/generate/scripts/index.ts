@@ -2,7 +2,7 @@ import type { ApiDescription, FolderDef, RequestDef } from '../../description/in
 import { CONTRACT_LIB_VARIABLE, contractLibSource, contractTestScript } from './contract.js';
 import type { Param } from '../model.js';
 import { scriptEvent, type ScriptEvent } from './event.js';
-import { tokenPrerequestScript } from './token.js';
+import { tokenPrerequestScript, writeGuardScript } from './token.js';
 
 export { TOKEN_FOLDER_NAME } from './token-item.js';
 export { buildSecurityFolder, probeRequest, SECURITY_FOLDER_NAME, NARROW_TOKEN_VARIABLE } from './security.js';
@@ -19,7 +19,8 @@ export function buildRequestEvents(spec: ApiDescription, folder: FolderDef, requ
 
 /** Collection-level scripts: the token acquisition (and production write guard) before every request. */
 export function buildCollectionEvents(spec: ApiDescription): ScriptEvent[] {
-  return [scriptEvent('prerequest', 'collection', tokenPrerequestScript(spec))];
+  const source = spec.auth.scheme.type === 'oauth2' ? tokenPrerequestScript(spec) : writeGuardScript(spec);
+  return [scriptEvent('prerequest', 'collection', source)];
 }
 
 /**

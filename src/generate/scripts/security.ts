@@ -1,4 +1,4 @@
-import { pathParameterNames, type FolderDef, type RequestDef } from '../../description/index.js';
+import { pathParameterNames, type AuthScheme, type FolderDef, type RequestDef } from '../../description/index.js';
 import { stableId } from '../ids.js';
 import type { FolderModel, HttpRequestModel, RequestItem } from '../model.js';
 import { requestLabel } from './contract.js';
@@ -21,6 +21,43 @@ export function probeRequest(requests: readonly RequestDef[]): RequestDef | unde
   const rank = (r: RequestDef) =>
     (isWriteRequest(r.method, r.path) ? 2 : 0) + (pathParameterNames(r.path).length > 0 ? 1 : 0);
   return [...requests].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** The challenge a 401 must carry: RFC 6750 §3 for a token, RFC 7617 §2 for basic; an API key has none. */
+const CHALLENGES: Partial<Record<AuthScheme['type'], { scheme: string; rfc: string }>> = {
+  oauth2: { scheme: 'Bearer', rfc: 'RFC 6750 §3' },
+  bearer: { scheme: 'Bearer', rfc: 'RFC 6750 §3' },
+  basic: { scheme: 'Basic', rfc: 'RFC 7617 §2' },
+};
+
+/** A call without credentials of a scheme other than OAuth 2.0: 401, with the scheme's challenge if it has one. */
+function noCredentialsItem(
+  folder: FolderDef,
+  request: RequestDef,
+  define: RequestDefiner,
+  scheme: AuthScheme,
+): RequestItem {
+  const label = `${folder.name}: ${requestLabel(request)} without credentials`;
+  const challenge = CHALLENGES[scheme.type];
+  const source = [
+    `// Security: without credentials, ${requestLabel(request)} must be refused with 401.`,
+    pmTest(`${label} → 401 (RFC 9110 §15.5.2)`, 'pm.response.to.have.status(401);'),
+    ...(challenge
+      ? [
+          pmTest(
+            `${label} → WWW-Authenticate: ${challenge.scheme} (${challenge.rfc})`,
+            `pm.expect(pm.response.headers.get('WWW-Authenticate') || '(none)', 'WWW-Authenticate').to.match(/^${challenge.scheme}\\b/i);`,
+          ),
+        ]
+      : []),
+  ].join('\n');
+  return {
+    id: stableId('security', folder.name, 'no credentials'),
+    name: `${folder.name}: no credentials → 401`,
+    request: { ...define(request), auth: { type: 'noauth' } },
+    scripts: [scriptEvent('test', `security/${folder.name}/no credentials`, source)],
+    examples: [],
+  };
 }
 
 /** @see [RFC 6750 §3](https://www.rfc-editor.org/rfc/rfc6750.html#section-3) */
@@ -114,18 +151,24 @@ function narrowTokenItem(folder: FolderDef, request: RequestDef, define: Request
 /**
  * The generated security folder: per folder, a call without a token (→ 401) and, where the folder's
  * probe needs a scope, a call with a token lacking it (→ 403), where `granted` leaves a narrower
- * token possible. It runs last, after the contract tests.
+ * token possible. Under another scheme, a call without credentials (→ 401); under none, no folder.
+ * Public requests are never probed. It runs last, after the contract tests.
  */
 export function buildSecurityFolder(
   folders: readonly FolderDef[],
   define: RequestDefiner,
   granted: readonly string[],
+  scheme: AuthScheme = { type: 'oauth2' },
 ): FolderModel | undefined {
+  if (scheme.type === 'none') return undefined;
+  const oauth = scheme.type === 'oauth2';
   // A 403 probe needs a narrower token with some other granted scope; with none, it could only be skipped.
   const narrowable = (r: RequestDef) => r.scopes.length > 0 && granted.some((scope) => !r.scopes.includes(scope));
   const items = folders.flatMap((folder) => {
-    const probe = probeRequest(folder.requests);
-    const scoped = probeRequest(folder.requests.filter(narrowable));
+    const secured = folder.requests.filter((r) => !r.public);
+    const probe = probeRequest(secured);
+    if (!oauth) return probe ? [noCredentialsItem(folder, probe, define, scheme)] : [];
+    const scoped = probeRequest(secured.filter(narrowable));
     return [
       ...(probe ? [noTokenItem(folder, probe, define)] : []),
       ...(scoped ? [narrowingItem(folder, scoped), narrowTokenItem(folder, scoped, define)] : []),
@@ -135,8 +178,9 @@ export function buildSecurityFolder(
   return {
     id: stableId('folder', SECURITY_FOLDER_NAME),
     name: SECURITY_FOLDER_NAME,
-    description:
-      'Generated: for each folder, a call without a token must get 401 and a call with a token lacking the required scope must get 403. Runs last.',
+    description: oauth
+      ? 'Generated: for each folder, a call without a token must get 401 and a call with a token lacking the required scope must get 403. Runs last.'
+      : 'Generated: for each folder, a call without credentials must get 401. Runs last.',
     items,
   };
 }

@@ -47,3 +47,24 @@ export function tokenPrerequestScript(spec: ApiDescription): string {
     ),
   ].join('\n');
 }
+
+/**
+ * The collection-level pre-request script of a scheme without tokens (API key, bearer, basic, none):
+ * only the production write guard (write-guard.js), as in token-main.js.
+ */
+export function writeGuardScript(spec: ApiDescription): string {
+  return [
+    '// pleo-postman: writes (not :search) against production are skipped unless the variable allowWrites is "true".',
+    iife(
+      [
+        `var PRODUCTION_API_BASE_URL = ${lit(spec.environments.production.apiBaseUrl)};`,
+        sandboxSources('write-guard.js'),
+        'var path = pm.request.url.getPath();',
+        "if (pm.environment.get('apiBaseUrl') === PRODUCTION_API_BASE_URL && String(pm.variables.get('allowWrites')) !== 'true' && isWrite(pm.request.method, path)) {",
+        "  console.warn('pleo-postman: skipped ' + pm.request.method + ' ' + path + ': a write against production (set allowWrites=true to send it)');",
+        '  pm.execution.skipRequest();',
+        '}',
+      ].join('\n'),
+    ),
+  ].join('\n');
+}

@@ -132,7 +132,10 @@ const folder = (f: FolderModel) => ({
 export function writeV21(model: CollectionModel): Record<string, unknown> {
   return {
     item: model.folders.map(folder),
-    auth: { type: 'oauth2', oauth2: model.auth.entries.map((e) => ({ type: e.type, value: e.value, key: e.key })) },
+    auth: {
+      type: model.auth.type,
+      [model.auth.type]: model.auth.entries.map((e) => ({ type: e.type, value: e.value, key: e.key })),
+    },
     event: model.scripts.map(event),
     variable: model.variables.map((v) => ({ type: 'string', value: v.value, key: v.key })),
     info: {

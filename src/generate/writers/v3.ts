@@ -198,7 +198,9 @@ export function writeV3(model: CollectionModel): V3File[] {
         id: stableId('auth', model.id, model.auth.type),
         type: model.auth.type,
         name: `${model.auth.type} auth`,
-        credentials: Object.fromEntries(model.auth.entries.map((e) => [e.key, e.value])),
+        ...(model.auth.entries.length > 0
+          ? { credentials: Object.fromEntries(model.auth.entries.map((e) => [e.key, e.value])) }
+          : {}),
       },
     ],
   };

@@ -9,6 +9,9 @@ export const SECRET_VARIABLES: readonly string[] = [
   'refreshToken',
   'pleoNarrowAccessToken',
   'pleoHarnessTokens',
+  'apiKey',
+  'bearerToken',
+  'password',
 ];
 
 /** Form fields of token requests that carry secrets (RFC 6749 §4.1.3, §6; RFC 7636 §4.5). */
@@ -30,8 +33,9 @@ type RequestLike = {
   auth?: { parameters?: () => SdkList<AuthParam> };
 };
 
-/** Parameters of a request's resolved auth (oauth2, bearer, basic) that hold secrets. */
+/** Parameters of a request's resolved auth (oauth2, bearer, basic, apikey's `value`) that hold secrets. */
 const SECRET_AUTH_PARAMS = new Set([
+  'value',
   'clientSecret',
   'accessToken',
   'refreshToken',
