@@ -9,7 +9,7 @@ export default {
   mutate: [
     'src/run/tokens/*.ts',
     'src/run/runners/shard.ts',
-    'src/run/reports/redact.ts',
+    'src/run/reporting/redact.ts',
     'src/run/target/*.ts',
     'src/mock/token.ts',
     'src/mock/client-auth.ts',

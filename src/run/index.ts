@@ -1,12 +1,12 @@
 // The one door into the runner: commands import from here only. The rooms are tokens/ (getting,
-// rotating, storing and locking tokens), runners/ (Newman, the Postman CLI, threads, shards), reports/
+// rotating, storing and locking tokens), runners/ (Newman, the Postman CLI, threads, shards), reporting/
 // (summaries, counts, JUnit/HTML/JSON, redaction) and target/ (which environment a run is aimed at and
 // what it may write there).
 export { runSuite, type SuiteOptions } from './runners/suite.js';
 export { runLocalSuite, localOverrides, type LocalSuiteOptions } from './runners/local.js';
 export { runNewman, type NewmanHooks } from './runners/newman-run.js';
-export { formatSummaryLine, summariseRun, type RunSummary, type Failure } from './reports/summary.js';
-export { parseReporters, reportFileName, REPORTERS, type ReporterName } from './reports/reports.js';
+export { formatSummaryLine, summariseRun, type RunSummary, type Failure } from './reporting/summary.js';
+export { parseReporters, reportFileName, REPORTERS, type ReporterName } from './reporting/reports.js';
 export {
   collectSecrets,
   redactSummary,
@@ -14,7 +14,7 @@ export {
   authorizationSecrets,
   REDACTED,
   SECRET_VARIABLES,
-} from './reports/redact.js';
+} from './reporting/redact.js';
 export { withoutWrites, type SkippedRequest } from './target/writes.js';
 export {
   resolveCredentials,
@@ -33,7 +33,7 @@ export { parseRunner, type RunnerName } from './runners/runner.js';
 export { assertWritableFile } from './target/file-checks.js';
 export { refreshTokenOfResponse, refreshTokenListener } from './tokens/rotation.js';
 export { stopTokenRequests } from './tokens/token-policy.js';
-export { removeOpenStaging } from './reports/staging.js';
+export { removeOpenStaging } from './reporting/staging.js';
 export { planRefreshToken, type RefreshTokenPlan, type RefreshTokenSource } from './tokens/token-plan.js';
 export { runScaledSuite, planRunners, assertParallel, type ScaleOptions } from './runners/parallel.js';
 export { parseShard, shardCollection, type Shard } from './runners/shard.js';

@@ -1,7 +1,7 @@
 import { buildCollection, buildEnvironment, neededScopes } from '../../generate/index.js';
 import { startMock, TEST_CLIENT, type MockOptions } from '../../mock/index.js';
 import type { ApiDescription } from '../../description/index.js';
-import type { RunSummary } from '../reports/summary.js';
+import type { RunSummary } from '../reporting/summary.js';
 import { runSuite, type SuiteOptions } from './suite.js';
 
 export interface LocalSuiteOptions

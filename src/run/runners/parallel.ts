@@ -1,17 +1,17 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { makeStaging, releaseStaging } from '../reports/staging.js';
+import { makeStaging, releaseStaging } from '../reporting/staging.js';
 import { join } from 'node:path';
 import { ERROR_CODES, UserError } from '../../errors.js';
 import { SECURITY_FOLDER_NAME } from '../../generate/scripts/index.js';
 import { folderUnits, requestCount, selectFolders, type CollectionJson, type ItemJson } from './folders.js';
-import { mergeJsonReports, mergeJunitReports, mergeSummaries } from '../reports/merge-reports.js';
-import { reportFileName, type ReporterName } from '../reports/reports.js';
+import { mergeJsonReports, mergeJunitReports, mergeSummaries } from '../reporting/merge-reports.js';
+import { reportFileName, type ReporterName } from '../reporting/reports.js';
 import { runSuitesInThreads, threadable, threadsAvailable } from './runner-threads.js';
 import { keepItems, requestChains } from './request-chains.js';
 import { shardCollection } from './shard.js';
 import { harnessTokens, type HarnessTokens } from '../tokens/harness-tokens.js';
 import type { ScaleOptions, SuiteOptions } from './suite-options.js';
-import type { RunSummary } from '../reports/summary.js';
+import type { RunSummary } from '../reporting/summary.js';
 
 /** What `--parallel N` and `--shard I/N` add to a suite run. */
 type RunOne = (options: SuiteOptions) => Promise<RunSummary>;

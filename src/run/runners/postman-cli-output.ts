@@ -1,4 +1,4 @@
-import type { Failure } from '../reports/summary.js';
+import type { Failure } from '../reporting/summary.js';
 
 /** One assertion as the Postman CLI's `cli` reporter printed it. */
 export interface CliAssertion {

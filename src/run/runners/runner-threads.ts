@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError, type ErrorCode } from '../../errors.js';
 import type { SuiteOptions } from './suite-options.js';
-import type { RunSummary } from '../reports/summary.js';
+import type { RunSummary } from '../reporting/summary.js';
 
 const WORKER = new URL('./runner-worker.js', import.meta.url);
 

@@ -1,4 +1,4 @@
-import type { ReporterName } from '../reports/reports.js';
+import type { ReporterName } from '../reporting/reports.js';
 import type { Shard } from './shard.js';
 
 export interface ScaleOptions {

@@ -1,4 +1,4 @@
-import { withoutNegativeFolder } from '../reports/negative.js';
+import { withoutNegativeFolder } from '../reporting/negative.js';
 import { NEGATIVE_TESTS_VARIABLE } from '../../generate/index.js';
 import type { NewmanRunSummary } from 'newman';
 import { ERROR_CODES, UserError } from '../../errors.js';
@@ -6,12 +6,12 @@ import { executionRecords } from './execution-records.js';
 import { runNewman } from './newman-run.js';
 import { isScaled, runScaledSuite } from './parallel.js';
 import type { SuiteOptions } from './suite-options.js';
-import { basicCredentialForms, collectSecrets, redactSummary } from '../reports/redact.js';
-import { discardReports, planReports, publishReports, writeHtmlReport } from '../reports/reports.js';
+import { basicCredentialForms, collectSecrets, redactSummary } from '../reporting/redact.js';
+import { discardReports, planReports, publishReports, writeHtmlReport } from '../reporting/reports.js';
 import { refreshTokenListener } from '../tokens/rotation.js';
 import { harnessTokens } from '../tokens/harness-tokens.js';
 export type { SuiteOptions } from './suite-options.js';
-import { summariseRun, type RunSummary } from '../reports/summary.js';
+import { summariseRun, type RunSummary } from '../reporting/summary.js';
 import { withoutWrites } from '../target/writes.js';
 
 type ItemJson = { name?: string; item?: ItemJson[] };

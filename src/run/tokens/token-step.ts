@@ -1,4 +1,4 @@
-import type { Failure } from '../reports/summary.js';
+import type { Failure } from '../reporting/summary.js';
 
 /** The collection's token step names its checks `token: …` (src/generate/sandbox/token-*.js). */
 const TOKEN_TEST = /^token: /;

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { mergeJsonReports, mergeJunitReports, mergeSummaries } from '../../../src/run/reports/merge-reports.js';
-import type { RunSummary } from '../../../src/run/reports/summary.js';
+import { mergeJsonReports, mergeJunitReports, mergeSummaries } from '../../../src/run/reporting/merge-reports.js';
+import type { RunSummary } from '../../../src/run/reporting/summary.js';
 
 const suite = (name: string, tests: string[], failed: string[] = []) =>
   `<testsuite name="${name}" id="x" timestamp="2026-01-01T00:00:00.000Z" tests="${tests.length}" failures="${failed.length}" errors="0" time="0.010">

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionModel, type CollectionModel } from '../../../src/generate/index.js';
-import { cliHtmlReportData } from '../../../src/run/reports/cli-html-data.js';
-import { renderHtmlReport } from '../../../src/run/reports/html-report.js';
+import { cliHtmlReportData } from '../../../src/run/reporting/cli-html-data.js';
+import { renderHtmlReport } from '../../../src/run/reporting/html-report.js';
 import { parseCliRun } from '../../../src/run/runners/postman-cli-output.js';
 import { loadDefault } from '../../helpers/specs.js';
 import { escapeHtml, htmlCards } from '../helpers/html-cards.js';

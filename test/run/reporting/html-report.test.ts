@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderHtmlReport } from '../../../src/run/reports/html-report.js';
-import type { HtmlReportData } from '../../../src/run/reports/html-data.js';
+import { renderHtmlReport } from '../../../src/run/reporting/html-report.js';
+import type { HtmlReportData } from '../../../src/run/reporting/html-data.js';
 
 const request = (name: string) => ({
   name,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Request, Response, VariableScope } from 'postman-collection';
 import { authorizationSecrets, collectSecrets, redactSummary, redactText, REDACTED } from '../../../src/run/index.js';
-import { basicCredentialForms } from '../../../src/run/reports/redact.js';
+import { basicCredentialForms } from '../../../src/run/reporting/redact.js';
 import type { Json } from '../../helpers/json.js';
 
 describe('redactText', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countNegativeCases, withoutNegativeFolder } from '../../../src/run/reports/negative.js';
+import { countNegativeCases, withoutNegativeFolder } from '../../../src/run/reporting/negative.js';
 
-describe('the Negative folder in a run (src/run/reports/negative.ts)', () => {
+describe('the Negative folder in a run (src/run/reporting/negative.ts)', () => {
   it('counts a case once, by its status assertion, whatever its outcome', () => {
     expect(
       countNegativeCases([
