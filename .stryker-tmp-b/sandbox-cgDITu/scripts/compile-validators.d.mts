@@ -1,3 +1,0 @@
-// @ts-nocheck
-export const OUTPUT: URL;
-export function structureValidatorSource(): string;

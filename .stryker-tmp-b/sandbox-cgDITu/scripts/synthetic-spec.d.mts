@@ -1,2 +1,0 @@
-// @ts-nocheck
-export function syntheticSpec(requestCount: number): string;
