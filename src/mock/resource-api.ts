@@ -2,6 +2,7 @@ import OAuth2Server from '@node-oauth/oauth2-server';
 import { isDeepStrictEqual } from 'node:util';
 import { expectedStatus, type ApiDescription, type AuthScheme, type RequestDef } from '../description/index.js';
 import { checkCredentials } from './credentials.js';
+import { exampleIds, unknownAddressedId } from './example-ids.js';
 import { decodeUtf8, headerValue, JSON_CONTENT_TYPE, mediaType, type MockRequest, type MockResponse } from './http.js';
 import { pleoError, runOperation, type Caller, type OperationResult, type RecordStore } from './operations.js';
 import { isObject, resourceModel, successExample, type JsonObject, type Operation } from './resource-model.js';
@@ -15,6 +16,8 @@ export interface ResourceApi {
   routes: Route[];
   operations: Map<RequestDef, Operation>;
   notFound: Map<string, JsonObject>;
+  /** The ids the examples know: a request served from its examples answers 404 to any other (example-ids.ts). */
+  exampleIds: Set<string>;
   store: RecordStore;
   validators: Validators;
   /** The description's auth scheme: OAuth 2.0 tokens of this mock, or fixed credentials (credentials.ts). */
@@ -44,6 +47,7 @@ export function createResourceApi(spec: ApiDescription): ResourceApi {
     routes: compileRoutes(spec),
     operations: model.operations,
     notFound: model.notFound,
+    exampleIds: exampleIds(spec),
     store,
     validators: createValidators(spec),
     scheme: spec.auth.scheme,
@@ -223,18 +227,44 @@ export async function handleResourceRequest(ctx: ResourceContext, req: MockReque
   const query = new URLSearchParams(req.search);
   const parsed = parseBody(req, request);
   const auth = await authorise(ctx, req, query, request);
+  const op = ctx.api.operations.get(request) ?? { kind: 'example' };
+  const unknownId = op.kind === 'example' ? unknownAddressedId(request, params, ctx.api.exampleIds) : undefined;
   const result =
     ('denied' in auth ? auth.denied : undefined) ??
-    (ctx.lenient ? undefined : checkBody(ctx.api.validators, request, parsed)) ??
-    runOperation(ctx.api.store, ctx.api.validators, ctx.api.notFound, {
+    (ctx.lenient ? undefined : inDocumentedShape(request, checkBody(ctx.api.validators, request, parsed))) ??
+    (unknownId !== undefined ? unknownExampleAnswer(request, unknownId) : undefined) ??
+    inDocumentedShape(
       request,
-      op: ctx.api.operations.get(request) ?? { kind: 'example' },
-      params,
-      query,
-      body: parsed.kind === 'json' ? parsed.value : undefined,
-      ...('caller' in auth && auth.caller ? { caller: auth.caller } : {}),
-    });
+      runOperation(ctx.api.store, ctx.api.validators, ctx.api.notFound, {
+        request,
+        op,
+        params,
+        query,
+        body: parsed.kind === 'json' ? parsed.value : undefined,
+        ...('caller' in auth && auth.caller ? { caller: auth.caller } : {}),
+      }),
+    );
   return finish(ctx, request, ctx.lenient && result.status === 404 ? lenientAnswer(request) : result);
+}
+
+/**
+ * A refusal in the shape the description documents for it: Pleo's `{type, message}` naming the field,
+ * unless the request documents its own error example of another shape (another API's `{code, message}`),
+ * which it then answers with.
+ */
+function inDocumentedShape<T extends OperationResult | undefined>(request: RequestDef, refusal: T): T {
+  if (refusal === undefined || refusal.status < 400) return refusal;
+  const example = request.responses[String(refusal.status)]?.example;
+  const pleoShaped = typeof example === 'object' && example !== null && 'type' in example && 'message' in example;
+  return example === undefined || pleoShaped ? refusal : { ...refusal, body: example };
+}
+
+/** A request served from its examples, for an id no example knows: its documented 404, else Pleo's. */
+function unknownExampleAnswer(request: RequestDef, id: string): OperationResult {
+  const example = request.responses['404']?.example;
+  return example !== undefined
+    ? { status: 404, body: example }
+    : pleoError(404, 'NOT_FOUND', `no record ${id}: the examples know no such id`);
 }
 
 /** What a lenient API answers to an unknown id: the success example, as if it were known. */

@@ -87,6 +87,7 @@ describe.skipIf(browserMissing() !== undefined)(
       expect(cards.map(Number)).toEqual([
         summary.requests.total,
         summary.requests.failed,
+        ...(summary.negativeCases ? [summary.negativeCases] : []),
         summary.assertions.total,
         summary.assertions.passed,
         summary.assertions.failed,

@@ -17,6 +17,8 @@ const NOT_RUN: Record<string, string> = {
   'npm ci': 'what CI runs first',
   'npm start': 'the whole suite: test/cli and test/run run it',
   'npm test': 'this very suite',
+  'npm run mutate': 'Stryker reruns the tests once a mutant: minutes to hours, never part of npm test',
+  'MUTATE_UNIT=1 npm run mutate': 'Stryker reruns the tests once a mutant: minutes to hours, never part of npm test',
   curl: 'needs a code from the consent page in a browser (test/browser/consent.int.test.ts)',
   'npx newman': 'needs Pleo credentials: its options are checked against Newman below',
 };

@@ -42,7 +42,10 @@ describe('test says what it is doing before Newman starts', () => {
     const run = await timed(['test', '--spec', MINIMAL_SPEC, '--parallel', '3', '--report-dir', tempDir()]);
     expect(run.status).toBe(0);
     const lines = run.stderr.split('\n').filter((l) => l.startsWith('starting'));
-    expect(lines).toEqual(['starting the local Pleo (mock)…', 'starting 3 Newman runners at once, sharing one token…']);
+    expect(lines).toEqual([
+      'starting the local Pleo (mock)…',
+      "starting 3 Newman runners at once, sharing the run's tokens…",
+    ]);
   }, 60_000);
 
   it("issue 19 item 3: --runner postman-cli says what it is doing before its silence, and drops the CLI's login notice", async () => {

@@ -16,7 +16,7 @@ const SOURCES = JSON.parse(readFileSync(join(DIR, 'sources.json'), 'utf8')) as A
   licence: string;
 }>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace', 'query'];
-const GENERATED_FOLDERS = new Set(['Token', 'Security']);
+const GENERATED_FOLDERS = new Set(['Token', 'Negative', 'Security']);
 
 interface Row {
   file: string;

@@ -35,7 +35,7 @@ describe('a document of each security scheme imports, generates and runs green a
       expect(summary.failures).toEqual([]);
       expect(summary.ok).toBe(true);
       const requests = spec.folders.flatMap((f) => f.requests).length;
-      expect(summary.requests.total).toBe(requests + (probeAssertions > 0 ? 1 : 0));
+      expect(summary.requests.total).toBe(requests + (summary.negativeCases ?? 0) + (probeAssertions > 0 ? 1 : 0));
     },
     120_000,
   );

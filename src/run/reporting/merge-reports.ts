@@ -77,6 +77,25 @@ const sumCounters = (parts: ReadonlyArray<Record<string, Counter> | undefined>):
   return out;
 };
 
+type FolderItem = { name?: string; item?: unknown[] };
+
+/** A folder split over several runners (its request chains, parallel.ts) comes back as one folder. */
+function oneFolderPerName(items: readonly unknown[]): unknown[] {
+  const byName = new Map<string, FolderItem>();
+  const merged: unknown[] = [];
+  for (const item of items as FolderItem[]) {
+    const seen = item.name === undefined ? undefined : byName.get(item.name);
+    if (seen && Array.isArray(seen.item) && Array.isArray(item.item)) {
+      seen.item = [...seen.item, ...item.item];
+      continue;
+    }
+    const copy = { ...item };
+    if (copy.name !== undefined) byName.set(copy.name, copy);
+    merged.push(copy);
+  }
+  return merged;
+}
+
 /**
  * One Newman JSON report from several runners' reports: the collection with every runner's folders
  * (in `folders` order), stats summed, executions and failures in one list, timings from the first start
@@ -87,7 +106,7 @@ export function mergeJsonReports(reports: readonly JsonReport[], folders: readon
     const i = folders.indexOf(String((item as { name?: string }).name ?? ''));
     return i < 0 ? folders.length : i;
   };
-  const items = reports.flatMap((r) => r.collection?.item ?? []).sort((a, b) => rank(a) - rank(b));
+  const items = oneFolderPerName(reports.flatMap((r) => r.collection?.item ?? []).sort((a, b) => rank(a) - rank(b)));
   const requests = reports.map((r) => r.run?.stats?.requests?.total ?? 0);
   const totalRequests = requests.reduce((a, b) => a + b, 0);
   const timings = reports.map((r) => r.run?.timings ?? {});
