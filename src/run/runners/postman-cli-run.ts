@@ -150,10 +150,15 @@ export async function runSuiteWithPostmanCli(options: PostmanCliTargetOptions): 
   assertCliReporters(reporters);
   const binary = locatePostmanCli();
   const whole = buildCollectionModel(options.spec, options.scopes).model;
-  // A production run never sends a negative case (each must fail; one wrongly accepted changes real data).
-  const built = options.production
-    ? { ...whole, folders: whole.folders.filter((folder) => folder.name !== NEGATIVE_FOLDER_NAME) }
-    : whole;
+  // The Negative folder goes only where negativeTests is "true" (the local environment, `test --negative`),
+  // never to production. Elsewhere it is left out, not skipped: the CLI breaks on pm.execution.skipRequest().
+  const negativeOn =
+    !options.production &&
+    (options.envVars?.[NEGATIVE_TESTS_VARIABLE] ??
+      String(options.environment.values.find((v) => v.key === NEGATIVE_TESTS_VARIABLE)?.value ?? '')) === 'true';
+  const built = negativeOn
+    ? whole
+    : { ...whole, folders: whole.folders.filter((folder) => folder.name !== NEGATIVE_FOLDER_NAME) };
   const selected = itemsToRun(built, options.folders ?? []);
   const guarded =
     options.production && !options.allowWrites ? modelWithoutWrites(built) : { model: built, skipped: [] };
