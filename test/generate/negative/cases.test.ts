@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSchemaCompiler, loadSpec, type ApiDescription } from '../../../src/description/index.js';
+import { readFile } from 'node:fs/promises';
+import {
+  createSchemaCompiler,
+  formatProblems,
+  loadSpec,
+  validateSpec,
+  type ApiDescription,
+} from '../../../src/description/index.js';
 import {
   buildCollectionModel,
+  generateFiles,
   CONSTRAINT_KINDS,
   NEGATIVE_FOLDER_NAME,
   negativeCases,
@@ -89,6 +97,37 @@ describe('negative cases from a schema with every constraint (test/fixtures/spec
     const without = buildCollectionModel(spec, undefined, { negative: false }).model;
     expect(without.folders.map((f) => f.name)).not.toContain(NEGATIVE_FOLDER_NAME);
     expect(without.variables.map((v) => v.key)).not.toContain('pleoNegativeLib');
+  });
+
+  it('leaves the folder out where the description sets defaults.negative: false, unless the caller asks for it', async () => {
+    const text = (await readFile(NEGATIVE_SPEC, 'utf8')).replace(
+      '  responseTimeMs: 5000',
+      '  responseTimeMs: 5000\n  negative: false',
+    );
+    const result = validateSpec(text, NEGATIVE_SPEC);
+    expect(result.problems).toEqual([]);
+    const off = result.spec!;
+    expect(off.defaults.negative).toBe(false);
+    expect(spec.defaults.negative).toBe(true);
+    const { model } = buildCollectionModel(off);
+    expect(model.folders.map((f) => f.name)).not.toContain(NEGATIVE_FOLDER_NAME);
+    expect(model.variables.map((v) => v.key)).not.toContain('pleoNegativeLib');
+    const files = generateFiles(off, { formats: ['v2.1'] }).files.map((f) => f.content);
+    expect(files.join('\n')).not.toContain('pleoNegativeLib');
+    const asked = buildCollectionModel(off, undefined, { negative: true }).model;
+    expect(asked.folders.map((f) => f.name)).toContain(NEGATIVE_FOLDER_NAME);
+  });
+
+  it('refuses a defaults.negative that is not a boolean, at file:line:col', async () => {
+    const text = (await readFile(NEGATIVE_SPEC, 'utf8')).replace(
+      '  responseTimeMs: 5000',
+      '  responseTimeMs: 5000\n  negative: "no"',
+    );
+    const result = validateSpec(text, NEGATIVE_SPEC);
+    expect(result.spec).toBeUndefined();
+    expect(result.problems.map((p) => p.pointer)).toEqual(['/defaults/negative']);
+    const line = text.split('\n').indexOf('  negative: "no"') + 1;
+    expect(formatProblems(result.problems, NEGATIVE_SPEC, text)).toContain(`${NEGATIVE_SPEC}:${line}:13`);
   });
 
   it('is deterministic', () => {
