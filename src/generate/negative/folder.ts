@@ -14,11 +14,10 @@ import { schemaParts } from '../scripts/contract.js';
 import { scriptEvent } from '../scripts/event.js';
 import { iife, lit } from '../scripts/js.js';
 import { sandboxSources } from '../scripts/sandbox.js';
-import { NEGATIVE_LIB_VARIABLE, NEGATIVE_TESTS_VARIABLE } from '../scripts/variables.js';
+import { NEGATIVE_FOLDER_NAME, NEGATIVE_LIB_VARIABLE, NEGATIVE_TESTS_VARIABLE } from '../scripts/variables.js';
 import { negativeCases, type NegativeCase } from './cases.js';
 
-export { NEGATIVE_LIB_VARIABLE, NEGATIVE_TESTS_VARIABLE };
-export const NEGATIVE_FOLDER_NAME = 'Negative';
+export { NEGATIVE_FOLDER_NAME, NEGATIVE_LIB_VARIABLE, NEGATIVE_TESTS_VARIABLE };
 /** How every negative case's assertions start, so the runners can count the cases apart. */
 export const NEGATIVE_TEST_PREFIX = 'negative: ';
 
@@ -124,7 +123,7 @@ function caseItem(
         'prerequest',
         owner,
         iife(
-          `var PRODUCTION_API_BASE_URL = ${lit(spec.environments.production.apiBaseUrl)};\n${sandboxSources('negative-guard.js')}`,
+          `var PRODUCTION_API_BASE_URL = ${lit(spec.environments.production.apiBaseUrl)};\n${sandboxSources('negative-case.js', 'negative-guard.js')}`,
         ),
       ),
       scriptEvent(
