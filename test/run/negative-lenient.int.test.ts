@@ -90,3 +90,20 @@ describe.each([
     }
   }, 120_000);
 });
+
+// Where negativeTests is not "true" (staging without `test --negative`), the cases are left out under
+// either runner: the Postman CLI, which cannot skip a request, runs to the end instead of crashing on the first.
+describe.each([
+  ['Newman', (o: Parameters<typeof runLocalSuite>[0]) => runLocalSuite(o)],
+  ['the Postman CLI', (o: Parameters<typeof runLocalSuite>[0]) => runLocalSuiteWithPostmanCli(o)],
+])('a run under %s with negativeTests "false"', (_runner, run) => {
+  it('sends no negative case and runs the rest to the end', async () => {
+    const spec = await loadSpec(NEGATIVE_SPEC);
+    const summary = await run({ spec, reporters: [], envVars: { negativeTests: 'false' } });
+    expect(summary.runError).toBeUndefined();
+    expect(summary.failures).toEqual([]);
+    expect(summary.ok).toBe(true);
+    expect(summary.negativeCases).toBeUndefined();
+    expect(summary.assertions.total).toBeGreaterThan(5);
+  }, 120_000);
+});
