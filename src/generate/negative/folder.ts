@@ -80,6 +80,7 @@ const constraintNote: Record<NegativeCase['kind'], string> = {
   pattern: 'a string does not match its `pattern`',
   enum: 'a value is outside its `enum`',
   json: 'the body is not JSON at all',
+  format: 'a path id is not a UUID, where its example is one (`format: uuid`, inferred from the example)',
   unknownId: 'the path names an id that does not exist',
 };
 
@@ -87,11 +88,11 @@ function describeCase(request: RequestDef, c: NegativeCase, label: string): stri
   const schema = errorSchema(request, c);
   const documented = request.responses[String(c.status)]?.description;
   const source =
-    c.kind === 'unknownId'
-      ? `the description documents \`404\` for \`${request.method} ${request.path}\`${documented ? ` (${documented})` : ''}`
+    c.kind === 'unknownId' || c.kind === 'format'
+      ? `the description documents \`${c.status}\` for \`${request.method} ${request.path}\`${documented ? ` (${documented})` : ''}`
       : `the body schema ${request.body?.schema !== undefined ? `\`${schemaLabel(request.body.schema)}\`` : ''} of "${request.name}"`;
   return [
-    `Negative case, generated from ${source}: ${constraintNote[c.kind]} (\`${c.kind}\`${c.path ? ` at \`${c.path}\`` : ''}).`,
+    `Negative case, generated from ${source}: ${constraintNote[c.kind]} (\`${c.kind}\`${c.path ? ` at \`${c.path}\`` : ''}${c.kind === 'format' && c.pathParam ? ` of the path parameter \`${c.pathParam.name}\`` : ''}).`,
     `\`${label}\``,
     `**Expects:** \`${c.status}\` with Pleo's error body, ${schema !== undefined ? `matching \`${schemaLabel(schema)}\`` : '`{type, message}`'}. A failure says what came back: \`${label} → ${c.status}: got 201\`.`,
     `**When it runs:** never against production; against staging only with \`npx pleo-postman test --negative\` (the variable \`${NEGATIVE_TESTS_VARIABLE}\` set to \`true\`), since an API that wrongly accepts it creates or changes a real record; the local environment runs it.`,
@@ -155,7 +156,7 @@ export function buildNegativeFolder(
       id: stableId('folder', NEGATIVE_FOLDER_NAME),
       name: NEGATIVE_FOLDER_NAME,
       description: [
-        `Generated: ${cases.length} requests that each break one constraint of the contract (a required property left out, a wrong JSON type, a value just past a bound, a string the pattern refuses, a value outside an enum, a body that is not JSON, an unknown id) and must be refused with 400 (404 for an unknown id) and Pleo's error body. Grouped per folder; each request's description says which constraint it breaks.`,
+        `Generated: ${cases.length} requests that each break one constraint of the contract (a required property left out, a wrong JSON type, a value just past a bound, a string the pattern refuses, a value outside an enum, a body that is not JSON, a path id that is not a UUID, an unknown id) and must be refused with 400 (404 for an unknown id) and Pleo's error body. Grouped per folder; each request's description says which constraint it breaks.`,
         `Never sent against production; against staging only with \`npx pleo-postman test --negative\` (\`${NEGATIVE_TESTS_VARIABLE}=true\`); the local environment sends them.`,
       ].join('\n\n'),
       items: cases.map(({ folder, request, c }) => caseItem(spec, folder, request, c, define)),

@@ -14,7 +14,12 @@ import {
   NEGATIVE_FOLDER_NAME,
   negativeCases,
 } from '../../../src/generate/index.js';
-import { MAX_CASES_PER_REQUEST, MAX_REQUIRED_CASES, UNKNOWN_UUID } from '../../../src/generate/negative/cases.js';
+import {
+  MAX_CASES_PER_REQUEST,
+  MAX_REQUIRED_CASES,
+  NOT_A_UUID,
+  UNKNOWN_UUID,
+} from '../../../src/generate/negative/cases.js';
 import { loadDefault } from '../../helpers/specs.js';
 
 const NEGATIVE_SPEC = 'test/fixtures/specs/negative.yaml';
@@ -67,6 +72,7 @@ describe('negative cases from a schema with every constraint (test/fixtures/spec
       'with tags of 4 items (maxItems 3) → 400',
       'with state "PLEO_POSTMAN_NOT_IN_ENUM" outside its enum → 400',
       'with a body that is not JSON → 400',
+      `with thingId "${NOT_A_UUID}" not a UUID (format uuid) → 400`,
       `with unknown thingId ${UNKNOWN_UUID} → 404`,
     ]);
   });
@@ -182,8 +188,9 @@ describe("the README's count of Pleo's negative cases", () => {
       minItems: 1,
       enum: 15,
       json: 37,
+      format: 5,
       unknownId: 18,
     });
-    expect(Object.values(kinds).reduce((a, b) => a + b)).toBe(251);
+    expect(Object.values(kinds).reduce((a, b) => a + b)).toBe(256);
   });
 });
