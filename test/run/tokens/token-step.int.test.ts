@@ -106,7 +106,6 @@ describe('a token step that fails', () => {
       '  6 requests that need a token were not sent (each is one skipped test, "token: not sent, the token step failed"); no token request was made after the failure',
     );
     expect(text.match(/token: not sent, the token step failed/g)).toHaveLength(6 + 1);
-    console.log(lines.slice(-3).join('\n'));
   }, 60_000);
 });
 
