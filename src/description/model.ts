@@ -26,7 +26,8 @@ export interface ApiDescription {
   info: { name: string; version: string; description: string };
   environments: Record<EnvironmentName, EnvironmentDef>;
   auth: AuthSettings;
-  defaults: { responseTimeMs: number };
+  /** `negative`: whether the collection has the Negative folder (default true). */
+  defaults: { responseTimeMs: number; negative: boolean };
   scopes: Record<string, ScopeDef>;
   /** Reusable draft-07 JSON Schemas; inside them `$ref: '#/schemas/Name'` points at a sibling. */
   schemas: Record<string, JsonSchema>;

@@ -100,7 +100,10 @@ export function normalise(raw: RawDescription, source: string): ApiDescription {
       redirectUri: raw.auth.redirectUri ?? CALLBACK_URIS[callback],
       tokenName: raw.auth.tokenName ?? `${raw.info.name} access token`,
     },
-    defaults: { responseTimeMs: raw.defaults?.responseTimeMs ?? DEFAULT_RESPONSE_TIME_MS },
+    defaults: {
+      responseTimeMs: raw.defaults?.responseTimeMs ?? DEFAULT_RESPONSE_TIME_MS,
+      negative: raw.defaults?.negative ?? true,
+    },
     scopes: Object.fromEntries(
       Object.entries(raw.scopes).map(([name, s]) => [
         name,

@@ -51,7 +51,7 @@ export interface RawDescription {
     redirectUri?: string;
     tokenName?: string;
   };
-  defaults?: { responseTimeMs?: number };
+  defaults?: { responseTimeMs?: number; negative?: boolean };
   scopes: Record<string, { description: string; confidence?: 'documented' | 'inferred' | 'example-only' }>;
   schemas?: Record<string, Record<string, unknown>>;
   folders: Array<{ name: string; description?: string; requests: RawRequest[] }>;

@@ -54,7 +54,7 @@ function keepFolder(
 }
 
 export interface CollectionOptions {
-  /** The generated Negative folder (default on): requests that break one constraint each and must be refused. */
+  /** The generated Negative folder: requests that break one constraint each and must be refused. Default: the description's `defaults.negative`. */
   negative?: boolean;
 }
 
@@ -68,7 +68,7 @@ export interface CollectionModelResult {
 /**
  * Builds the collection as plain data: a generated Token folder first (the run's access token, for OAuth 2.0), one
  * folder per resource group (requests ordered for a contract run), a generated Negative folder (unless
- * `options.negative` is false) and a generated Security folder last, the collection-level auth and token script,
+ * `options.negative`, or else the description's `defaults.negative`, is false) and a generated Security folder last, the collection-level auth and token script,
  * each request's schemas in its own test script, ids derived from names.
  * @param scopes the scopes the client registered; requests needing others are left out.
  */
@@ -80,7 +80,8 @@ export function buildCollectionModel(
   const omitted: CollectionResult['omitted'] = [];
   const allowed = scopes ? new Set(scopes) : undefined;
   const folders = spec.folders.map((f) => keepFolder(f, allowed, omitted)).filter((f) => f.requests.length > 0);
-  const negative = options.negative === false ? undefined : buildNegativeFolder(spec, folders, requestDefinition);
+  const negative =
+    (options.negative ?? spec.defaults.negative) ? buildNegativeFolder(spec, folders, requestDefinition) : undefined;
   const oauth = spec.auth.scheme.type === 'oauth2';
   const security = buildSecurityFolder(folders, requestDefinition, scopes ?? neededScopes(spec), spec.auth.scheme);
   const model: CollectionModel = {

@@ -24,7 +24,7 @@ export interface GenerateOptions {
   scopes?: readonly string[];
   /** Default both. */
   formats?: readonly Format[];
-  /** The Negative folder; default on (`generate --no-negative` turns it off). */
+  /** The Negative folder; default the description's `defaults.negative` (`generate --no-negative` turns it off). */
   negative?: boolean;
 }
 

@@ -1,6 +1,13 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { isDeepStrictEqual } from 'node:util';
-import { expectedStatus, type ApiDescription, type AuthScheme, type RequestDef } from '../description/index.js';
+import {
+  expectedStatus,
+  isUuid,
+  uuidPathParameters,
+  type ApiDescription,
+  type AuthScheme,
+  type RequestDef,
+} from '../description/index.js';
 import { checkCredentials } from './credentials.js';
 import { exampleIds, unknownAddressedId } from './example-ids.js';
 import { decodeUtf8, headerValue, JSON_CONTENT_TYPE, mediaType, type MockRequest, type MockResponse } from './http.js';
@@ -169,6 +176,13 @@ async function bearerToken(
   }
 }
 
+/** A path id that is no UUID where the request's example is one, when the request documents a 400 for it (Pleo validates ids before bodies). */
+function checkPathFormats(request: RequestDef, params: Readonly<Record<string, string>>): OperationResult | undefined {
+  if (request.responses['400'] === undefined) return undefined;
+  const wrong = uuidPathParameters(request).find((name) => params[name] !== undefined && !isUuid(params[name]));
+  return wrong === undefined ? undefined : pleoError(400, 'VALIDATION_FAILED', `${wrong}: must be a UUID`);
+}
+
 function checkBody(validators: Validators, request: RequestDef, parsed: ParsedBody): OperationResult | undefined {
   if (!request.body) return undefined;
   switch (parsed.kind) {
@@ -204,7 +218,8 @@ function finish(ctx: ResourceContext, request: RequestDef, result: OperationResu
 
 /**
  * Serves a request of the description: route (404 unknown path, 405 wrong method), bearer token
- * (401), scopes (403), body (415, 400 VALIDATION_FAILED naming the field), then the store.
+ * (401), scopes (403), path ids (400 where a UUID is documented by its example), body (415, 400
+ * VALIDATION_FAILED naming the field), then the store.
  */
 export async function handleResourceRequest(ctx: ResourceContext, req: MockRequest): Promise<MockResponse> {
   const match = matchRoute(ctx.api.routes, req.method, req.pathname);
@@ -231,6 +246,7 @@ export async function handleResourceRequest(ctx: ResourceContext, req: MockReque
   const unknownId = op.kind === 'example' ? unknownAddressedId(request, params, ctx.api.exampleIds) : undefined;
   const result =
     ('denied' in auth ? auth.denied : undefined) ??
+    (ctx.lenient ? undefined : inDocumentedShape(request, checkPathFormats(request, params))) ??
     (ctx.lenient ? undefined : inDocumentedShape(request, checkBody(ctx.api.validators, request, parsed))) ??
     (unknownId !== undefined ? unknownExampleAnswer(request, unknownId) : undefined) ??
     inDocumentedShape(

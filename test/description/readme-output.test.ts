@@ -37,9 +37,9 @@ describe("the README's examples are today's real output", () => {
   it('issue 8 items 1 and 3: the summary and token-step lines have the shape the code prints', () => {
     const base: RunSummary = {
       ok: true,
-      requests: { total: 348, failed: 0 },
-      negativeCases: 251,
-      assertions: { total: 907, passed: 907, failed: 0, skipped: 0 },
+      requests: { total: 353, failed: 0 },
+      negativeCases: 256,
+      assertions: { total: 917, passed: 917, failed: 0, skipped: 0 },
       failures: [],
       durationMs: 8_800,
       skippedWrites: [],
@@ -51,13 +51,13 @@ describe("the README's examples are today's real output", () => {
       ok: false,
       requests: { total: 3, failed: 3 },
       negativeCases: 0,
-      assertions: { total: 20, passed: 0, failed: 7, skipped: 13 },
-      durationMs: 300,
+      assertions: { total: 15, passed: 0, failed: 7, skipped: 8 },
+      durationMs: 500,
     };
     const lines = formatTokenStepFailure({
       reason:
         'token endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED), tried 3 times; nothing reached the token endpoint: check authServerUrl and the network; the refresh token is unspent',
-      notSent: 11,
+      notSent: 6,
     });
     expect(README).toContain([...lines, `pleo-postman test: ${formatSummaryLine(failed)}`].join('\n'));
   });

@@ -37,6 +37,8 @@ export interface FakePmOptions {
   collectionVariables?: Record<string, string>;
   variables?: Record<string, string>;
   request?: { method: string; path: string };
+  /** pm.execution.location: the collection's, folders' and request's names (Newman's item path); default none. */
+  location?: string[];
   response?: FakeResponse;
   /** Answers pm.sendRequest (synchronously); without it every request fails with a network error. */
   send?: (request: SentRequest) => Answer;
@@ -120,7 +122,7 @@ export function fakePm(options: FakePmOptions = {}): FakePm {
       url: { getPath: () => request.path, toString: () => `{{apiBaseUrl}}${request.path}` },
     },
     response: options.response ? fakeResponse(options.response) : undefined,
-    execution: { skipRequest: () => (skipped = true) },
+    execution: { skipRequest: () => (skipped = true), location: options.location ?? [] },
     sendRequest: (req: SentRequest, callback: (err: Error | null, res?: unknown) => void) => {
       sent.push(req);
       const answer = options.send ? options.send(req) : new Error('connect ECONNREFUSED');

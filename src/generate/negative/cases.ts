@@ -1,4 +1,4 @@
-import { pathSegments, type JsonSchema, type RequestDef } from '../../description/index.js';
+import { isUuid, pathSegments, uuidPathParameters, type JsonSchema, type RequestDef } from '../../description/index.js';
 import { allowedTypes, asStrings, hasType, isObject, resolveSchema } from './schema-walk.js';
 
 /** The constraint a negative case breaks; one word each, as the README and the lenient-API test list them. */
@@ -16,6 +16,7 @@ export const CONSTRAINT_KINDS = [
   'pattern',
   'enum',
   'json',
+  'format',
   'unknownId',
 ] as const;
 export type ConstraintKind = (typeof CONSTRAINT_KINDS)[number];
@@ -25,7 +26,7 @@ export interface NegativeCase {
   kind: ConstraintKind;
   /** `without required name`, `with defaultCurrency of 4 characters (maxLength 3)`: read after the request's label. */
   violation: string;
-  /** 400 for a body the schema refuses, 404 for an unknown id. */
+  /** 400 for a body the schema refuses or a path id of the wrong format, 404 for an unknown id. */
   status: 400 | 404;
   /** The body path the case changes (`name`, `items[0].code`), or '' for the whole body; absent for path cases. */
   path?: string;
@@ -55,7 +56,8 @@ const MAX_BUILT_ITEMS = 200;
 
 /** An id no store holds, in the shape of a UUID (Pleo's ids are UUIDs). */
 export const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A path id that is no UUID, sent where the parameter's example is one. */
+export const NOT_A_UUID = 'pleo-postman-not-a-uuid';
 
 const typeName = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' ? 'number' : typeof value;
@@ -240,7 +242,8 @@ function bodyCases(schemas: Readonly<Record<string, JsonSchema>>, root: unknown,
  * Every negative case of one request, deterministic: from a JSON body with a schema, each required
  * property removed (at most {@link MAX_REQUIRED_CASES}), then per property a wrong type, values just
  * past each bound, a string the pattern refuses and a value outside the enum; a body that is not JSON;
- * and, where the description documents a 404, the id the path addresses replaced by an unknown one.
+ * where the description documents a 400, each path id whose example is a UUID sent as a non-UUID;
+ * and, where it documents a 404, the id the path addresses replaced by an unknown one.
  * At most {@link MAX_CASES_PER_REQUEST}.
  */
 export function negativeCases(schemas: Readonly<Record<string, JsonSchema>>, request: RequestDef): NegativeCase[] {
@@ -256,13 +259,23 @@ export function negativeCases(schemas: Readonly<Record<string, JsonSchema>>, req
       body: { text: '{"pleo-postman": not JSON' },
     });
   }
+  if (request.responses['400'] !== undefined) {
+    for (const name of uuidPathParameters(request)) {
+      cases.push({
+        kind: 'format',
+        violation: `with ${name} ${quote(NOT_A_UUID)} not a UUID (format uuid)`,
+        status: 400,
+        pathParam: { name, value: NOT_A_UUID },
+      });
+    }
+  }
   // The id the path addresses, where it is the last segment (`/v1/vendors/{id}`, `{id}:archive`); an
   // unknown parent of a sub-resource (`/v1/subscriptions/{id}/activities`) is not derived.
   const lastSegment = request.path.split('/').at(-1) ?? '';
   const last = /^\{([^{}]+)\}(?::[A-Za-z][\w-]*)?$/.exec(lastSegment)?.[1];
   if (request.responses['404'] !== undefined && last !== undefined) {
     const example = request.parameters.path[last]?.example;
-    const value = typeof example === 'string' && UUID.test(example) ? UNKNOWN_UUID : 'pleo-postman-unknown-id';
+    const value = isUuid(example) ? UNKNOWN_UUID : 'pleo-postman-unknown-id';
     cases.push({
       kind: 'unknownId',
       violation: `with unknown ${last} ${value}`,

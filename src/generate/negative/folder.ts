@@ -14,11 +14,10 @@ import { schemaParts } from '../scripts/contract.js';
 import { scriptEvent } from '../scripts/event.js';
 import { iife, lit } from '../scripts/js.js';
 import { sandboxSources } from '../scripts/sandbox.js';
-import { NEGATIVE_LIB_VARIABLE, NEGATIVE_TESTS_VARIABLE } from '../scripts/variables.js';
+import { NEGATIVE_FOLDER_NAME, NEGATIVE_LIB_VARIABLE, NEGATIVE_TESTS_VARIABLE } from '../scripts/variables.js';
 import { negativeCases, type NegativeCase } from './cases.js';
 
-export { NEGATIVE_LIB_VARIABLE, NEGATIVE_TESTS_VARIABLE };
-export const NEGATIVE_FOLDER_NAME = 'Negative';
+export { NEGATIVE_FOLDER_NAME, NEGATIVE_LIB_VARIABLE, NEGATIVE_TESTS_VARIABLE };
 /** How every negative case's assertions start, so the runners can count the cases apart. */
 export const NEGATIVE_TEST_PREFIX = 'negative: ';
 
@@ -94,6 +93,7 @@ const constraintNote: Record<NegativeCase['kind'], string> = {
   pattern: 'a string does not match its `pattern`',
   enum: 'a value is outside its `enum`',
   json: 'the body is not JSON at all',
+  format: 'a path id is not a UUID, where its example is one (`format: uuid`, inferred from the example)',
   unknownId: 'the path names an id that does not exist',
 };
 
@@ -101,11 +101,11 @@ function describeCase(request: RequestDef, c: NegativeCase, label: string): stri
   const schema = errorSchema(request, c);
   const documented = request.responses[String(c.status)]?.description;
   const source =
-    c.kind === 'unknownId'
-      ? `the description documents \`404\` for \`${request.method} ${request.path}\`${documented ? ` (${documented})` : ''}`
+    c.kind === 'unknownId' || c.kind === 'format'
+      ? `the description documents \`${c.status}\` for \`${request.method} ${request.path}\`${documented ? ` (${documented})` : ''}`
       : `the body schema ${request.body?.schema !== undefined ? `\`${schemaLabel(request.body.schema)}\`` : ''} of "${request.name}"`;
   return [
-    `Negative case, generated from ${source}: ${constraintNote[c.kind]} (\`${c.kind}\`${c.path ? ` at \`${c.path}\`` : ''}).`,
+    `Negative case, generated from ${source}: ${constraintNote[c.kind]} (\`${c.kind}\`${c.path ? ` at \`${c.path}\`` : ''}${c.kind === 'format' && c.pathParam ? ` of the path parameter \`${c.pathParam.name}\`` : ''}).`,
     `\`${label}\``,
     `**Expects:** \`${c.status}\` with Pleo's error body, ${schema !== undefined ? `matching \`${schemaLabel(schema)}\`` : '`{type, message}`'}. A failure says what came back: \`${label} → ${c.status}: got 201\`.`,
     `**When it runs:** never against production; against staging only with \`npx pleo-postman test --negative\` (the variable \`${NEGATIVE_TESTS_VARIABLE}\` set to \`true\`), since an API that wrongly accepts it creates or changes a real record; the local environment runs it.`,
@@ -137,7 +137,7 @@ function caseItem(
         'prerequest',
         owner,
         iife(
-          `var PRODUCTION_API_BASE_URL = ${lit(spec.environments.production.apiBaseUrl)};\n${sandboxSources('negative-guard.js')}`,
+          `var PRODUCTION_API_BASE_URL = ${lit(spec.environments.production.apiBaseUrl)};\n${sandboxSources('negative-case.js', 'negative-guard.js')}`,
         ),
       ),
       scriptEvent(
@@ -169,7 +169,7 @@ export function buildNegativeFolder(
       id: stableId('folder', NEGATIVE_FOLDER_NAME),
       name: NEGATIVE_FOLDER_NAME,
       description: [
-        `Generated: ${cases.length} requests that each break one constraint of the contract (a required property left out, a wrong JSON type, a value just past a bound, a string the pattern refuses, a value outside an enum, a body that is not JSON, an unknown id) and must be refused with 400 (404 for an unknown id) and Pleo's error body. Grouped per folder; each request's description says which constraint it breaks.`,
+        `Generated: ${cases.length} requests that each break one constraint of the contract (a required property left out, a wrong JSON type, a value just past a bound, a string the pattern refuses, a value outside an enum, a body that is not JSON, a path id that is not a UUID, an unknown id) and must be refused with 400 (404 for an unknown id) and Pleo's error body. Grouped per folder; each request's description says which constraint it breaks.`,
         `Never sent against production; against staging only with \`npx pleo-postman test --negative\` (\`${NEGATIVE_TESTS_VARIABLE}=true\`); the local environment sends them.`,
       ].join('\n\n'),
       items: cases.map(({ folder, request, c }) => caseItem(spec, folder, request, c, define)),

@@ -1,11 +1,8 @@
-/* global PRODUCTION_API_BASE_URL, NEGATIVE_TESTS_VARIABLE */
+/* global negativeCasesOff */
 /**
- * The body of a negative case's pre-request script: the case is a request that must fail, and an API
- * that wrongly accepts it creates or changes a real record, so it is never sent against production
- * (whatever allowWrites says) and elsewhere only when the variable NEGATIVE_TESTS_VARIABLE
- * (negativeTests) is "true": the local environment sets it, `test --negative` sets it for staging.
- * PRODUCTION_API_BASE_URL comes from the script's preamble (src/generate/negative/folder.ts).
+ * The body of a negative case's pre-request script: the case is skipped where negativeCasesOff()
+ * (negative-case.js, shipped before it) says the Negative folder stays unsent.
  */
-if (pm.environment.get('apiBaseUrl') === PRODUCTION_API_BASE_URL || String(pm.variables.get(NEGATIVE_TESTS_VARIABLE)) !== 'true') {
+if (negativeCasesOff()) {
   pm.execution.skipRequest();
 }

@@ -1,4 +1,4 @@
-/* global env, TOKEN_FAILURE_VARIABLE, TOKEN_TRIED_VARIABLE, EXPIRY_SKEW_MS, isWrite, isProduction, acquireByRefresh, acquireByAuthorizationCode, headlessRedirectUri, harnessTokens, notSent */
+/* global env, TOKEN_FAILURE_VARIABLE, TOKEN_TRIED_VARIABLE, EXPIRY_SKEW_MS, isWrite, isProduction, acquireByRefresh, acquireByAuthorizationCode, headlessRedirectUri, harnessTokens, notSent, inNegativeFolder, negativeCasesOff */
 /**
  * The body of the collection's pre-request script (it runs inside a function, hence the bare
  * `return`s): skips writes against production unless allowWrites is "true", keeps a valid access
@@ -7,7 +7,9 @@
  * and a token that expires mid-run). Requests to the token endpoint are left alone. One acquisition
  * per run: after the token step failed, a request that needs a token is not sent (notSent: one
  * skipped test each, the reason was reported once) and no token request is made again; when
- * `pleo-postman test` got the tokens itself (harnessTokens()), none is made at all.
+ * `pleo-postman test` got the tokens itself (harnessTokens()), none is made at all. A negative case
+ * that its own guard skips (negative-guard.js, after this script) needs no token: none is got for it
+ * and it is not counted among the requests not sent for want of one.
  * PRODUCTION_API_BASE_URL, EXPIRY_SKEW_MS, LOOPBACK and env come from the script's preamble
  * (src/generate/scripts/token.ts).
  */
@@ -18,6 +20,7 @@ if (isProduction() && String(pm.variables.get('allowWrites')) !== 'true' && isWr
   pm.execution.skipRequest();
   return;
 }
+if (inNegativeFolder() && negativeCasesOff()) return;
 var noauth = pm.request.auth && pm.request.auth.type === 'noauth';
 var harness = harnessTokens();
 // After the token step failed, a request without auth (the Security folder's 401 checks) goes out as it is.

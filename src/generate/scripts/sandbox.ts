@@ -4,6 +4,7 @@ import {
   CONTRACT_LIB_VARIABLE,
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,
+  NEGATIVE_FOLDER_NAME,
   NEGATIVE_TESTS_VARIABLE,
   TOKEN_BODY_VARIABLE,
   TOKEN_FAILURE_VARIABLE,
@@ -18,7 +19,7 @@ import {
  * (token-main.js, token-item*.js, security-*.js) the body of the function its generated script wraps it in.
  *
  * Two mechanisms carry values from TypeScript into them:
- * - defines: the identifiers of {@link SANDBOX_DEFINES} (variable names) are replaced by their value
+ * - defines: the identifiers of {@link SANDBOX_DEFINES} (variable names, a folder's name) are replaced by their value
  *   as a single-quoted string, as a bundler's `define` would; tests load the files unchanged, with
  *   the same names as globals;
  * - preambles: `var NAME = value;` lines that the generated script puts before the files (token.ts,
@@ -43,6 +44,7 @@ export const SANDBOX_FILES = [
   'security-narrow-response.js',
   'security-probe.js',
   'negative.js',
+  'negative-case.js',
   'negative-guard.js',
 ] as const;
 
@@ -54,6 +56,7 @@ export const SANDBOX_DEFINES: Readonly<Record<string, string>> = {
   CONTRACT_LIB_VARIABLE,
   FAILED_REFRESH_VARIABLE,
   NARROW_TOKEN_VARIABLE,
+  NEGATIVE_FOLDER_NAME,
   NEGATIVE_TESTS_VARIABLE,
   TOKEN_BODY_VARIABLE,
   TOKEN_FAILURE_VARIABLE,

@@ -41,6 +41,7 @@ export function tokenPrerequestScript(spec: ApiDescription): string {
           'token-store.js',
           'token-refresh.js',
           'token-authorization-code.js',
+          'negative-case.js',
           'token-main.js',
         ),
       ].join('\n'),

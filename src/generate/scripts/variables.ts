@@ -22,6 +22,9 @@ export const TOKEN_FAILURE_VARIABLE = 'pleoTokenFailure';
 /** Collection variable holding the negative cases' library (src/generate/sandbox/negative.js), evaluated by each case's test script. */
 export const NEGATIVE_LIB_VARIABLE = 'pleoNegativeLib';
 
+/** The generated folder of negative cases (src/generate/negative); the token script knows its requests by it. */
+export const NEGATIVE_FOLDER_NAME = 'Negative';
+
 /** Variable that lets the Negative folder's requests go out: "true" in the local environment, set by `test --negative` for staging. */
 export const NEGATIVE_TESTS_VARIABLE = 'negativeTests';
 /** Local variable set once the run's token acquisition was tried and gave no token: it is not tried again. */

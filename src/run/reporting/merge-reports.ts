@@ -1,3 +1,4 @@
+import { JUNIT_NEGATIVE_PROPERTY } from './cli-reports.js';
 import type { RunSummary } from './summary.js';
 
 /** `<testsuite …>…</testsuite>` (or self-closed) elements of a Newman JUnit report, in document order. */
@@ -22,8 +23,8 @@ function folderIndex(element: string, folders: readonly string[]): number {
 /**
  * One JUnit report from the reports of several runners (Newman's `junit` reporter): every `testsuite`
  * (one per request, named `Folder / Request`) kept as written, ordered by the collection's folder order
- * (`folders`; stable within a folder), under one `testsuites` whose `tests` is the sum, whose `failures`
- * and `errors` count the elements, and whose `time` is the wall time of the whole run. Pure.
+ * (`folders`; stable within a folder), under one `testsuites` whose `tests` is the sum, whose `failures`,
+ * `errors` and `negativeCases` count the elements, and whose `time` is the wall time of the whole run. Pure.
  */
 export function mergeJunitReports(
   reports: readonly string[],
@@ -39,9 +40,11 @@ export function mergeJunitReports(
   const failures = suites.reduce((sum, s) => sum + (s.match(/<failure\b/g) ?? []).length, 0);
   const errors = suites.reduce((sum, s) => sum + (s.match(/<error\b/g) ?? []).length, 0);
   const skipped = suites.reduce((sum, s) => sum + (s.match(/<skipped\b/g) ?? []).length, 0);
+  const negativeMark = `<property name="${JUNIT_NEGATIVE_PROPERTY}"`;
+  const negative = suites.reduce((sum, s) => sum + s.split(negativeMark).length - 1, 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${escapeAttribute(options.name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${(options.wallMs / 1000).toFixed(3)}">`,
+    `<testsuites name="${escapeAttribute(options.name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}"${negative ? ` negativeCases="${negative}"` : ''} time="${(options.wallMs / 1000).toFixed(3)}">`,
     ...ordered.map((s) => `  ${s}`),
     '</testsuites>',
     '',

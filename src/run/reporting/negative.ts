@@ -3,11 +3,18 @@ import { NEGATIVE_FOLDER_NAME, NEGATIVE_TEST_PREFIX } from '../../generate/index
 /** A negative case's status assertion (`negative: POST /v1/vendors without required name → 400`): one per case. */
 const CASE_STATUS = / → \d{3}$/;
 
+const isCaseStatus = (name: string) => name.startsWith(NEGATIVE_TEST_PREFIX) && CASE_STATUS.test(name);
+
 /** How many negative cases ran: their status assertions, whatever the outcome (the Negative folder, src/generate/negative). */
 export function countNegativeCases(assertionNames: Iterable<string>): number {
   let cases = 0;
-  for (const name of assertionNames) if (name.startsWith(NEGATIVE_TEST_PREFIX) && CASE_STATUS.test(name)) cases += 1;
+  for (const name of assertionNames) if (isCaseStatus(name)) cases += 1;
   return cases;
+}
+
+/** The cases among these assertions, as labels: `POST /v1/vendors without required name → 400`. */
+export function negativeCaseLabels(assertionNames: Iterable<string>): string[] {
+  return [...assertionNames].filter(isCaseStatus).map((name) => name.slice(NEGATIVE_TEST_PREFIX.length));
 }
 
 /**

@@ -143,22 +143,24 @@ function assertCliReporters(reporters: readonly string[]): void {
  * The same run against any environment (staging, production, a file): the harness gets every token
  * first (harness-tokens.ts: each rotation on disk at once), so the CLI's scripts send no token request
  * and nothing the CLI cannot export is lost. Against production, writes are left out of the v3 folder
- * unless `allowWrites` (and the collection's own guard stays).
+ * unless `allowWrites` (and the collection's own guard stays); the Negative folder is left out unless
+ * the run's negativeTests is "true" (never against production).
  */
 export async function runSuiteWithPostmanCli(options: PostmanCliTargetOptions): Promise<RunSummary> {
   const reporters = options.reporters ?? ['cli'];
   assertCliReporters(reporters);
   const binary = locatePostmanCli();
   const whole = buildCollectionModel(options.spec, options.scopes).model;
-  // The Negative folder goes only where negativeTests is "true" (the local environment, `test --negative`),
-  // never to production. Elsewhere it is left out, not skipped: the CLI breaks on pm.execution.skipRequest().
-  const negativeOn =
-    !options.production &&
-    (options.envVars?.[NEGATIVE_TESTS_VARIABLE] ??
-      String(options.environment.values.find((v) => v.key === NEGATIVE_TESTS_VARIABLE)?.value ?? '')) === 'true';
-  const built = negativeOn
-    ? whole
-    : { ...whole, folders: whole.folders.filter((folder) => folder.name !== NEGATIVE_FOLDER_NAME) };
+  // A production run never sends a negative case (each must fail; one wrongly accepted changes real data);
+  // elsewhere they go only where negativeTests is "true". The CLI cannot skip them (see cli-harness-model.ts):
+  // their folder is left out, so their guard has nothing to skip and none counts as "not sent".
+  const negativeTests =
+    options.envVars?.[NEGATIVE_TESTS_VARIABLE] ??
+    options.environment.values.find((v) => v.key === NEGATIVE_TESTS_VARIABLE)?.value;
+  const negativeOff = options.production || String(negativeTests) !== 'true';
+  const built = negativeOff
+    ? { ...whole, folders: whole.folders.filter((folder) => folder.name !== NEGATIVE_FOLDER_NAME) }
+    : whole;
   const selected = itemsToRun(built, options.folders ?? []);
   const guarded =
     options.production && !options.allowWrites ? modelWithoutWrites(built) : { model: built, skipped: [] };

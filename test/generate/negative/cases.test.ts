@@ -1,12 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSchemaCompiler, loadSpec, type ApiDescription } from '../../../src/description/index.js';
+import { readFile } from 'node:fs/promises';
+import {
+  createSchemaCompiler,
+  formatProblems,
+  loadSpec,
+  validateSpec,
+  type ApiDescription,
+} from '../../../src/description/index.js';
 import {
   buildCollectionModel,
+  generateFiles,
   CONSTRAINT_KINDS,
   NEGATIVE_FOLDER_NAME,
   negativeCases,
 } from '../../../src/generate/index.js';
-import { MAX_CASES_PER_REQUEST, MAX_REQUIRED_CASES, UNKNOWN_UUID } from '../../../src/generate/negative/cases.js';
+import {
+  MAX_CASES_PER_REQUEST,
+  MAX_REQUIRED_CASES,
+  NOT_A_UUID,
+  UNKNOWN_UUID,
+} from '../../../src/generate/negative/cases.js';
 import { loadDefault } from '../../helpers/specs.js';
 
 const NEGATIVE_SPEC = 'test/fixtures/specs/negative.yaml';
@@ -59,6 +72,7 @@ describe('negative cases from a schema with every constraint (test/fixtures/spec
       'with tags of 4 items (maxItems 3) → 400',
       'with state "PLEO_POSTMAN_NOT_IN_ENUM" outside its enum → 400',
       'with a body that is not JSON → 400',
+      `with thingId "${NOT_A_UUID}" not a UUID (format uuid) → 400`,
       `with unknown thingId ${UNKNOWN_UUID} → 404`,
     ]);
   });
@@ -89,6 +103,37 @@ describe('negative cases from a schema with every constraint (test/fixtures/spec
     const without = buildCollectionModel(spec, undefined, { negative: false }).model;
     expect(without.folders.map((f) => f.name)).not.toContain(NEGATIVE_FOLDER_NAME);
     expect(without.variables.map((v) => v.key)).not.toContain('pleoNegativeLib');
+  });
+
+  it('leaves the folder out where the description sets defaults.negative: false, unless the caller asks for it', async () => {
+    const text = (await readFile(NEGATIVE_SPEC, 'utf8')).replace(
+      '  responseTimeMs: 5000',
+      '  responseTimeMs: 5000\n  negative: false',
+    );
+    const result = validateSpec(text, NEGATIVE_SPEC);
+    expect(result.problems).toEqual([]);
+    const off = result.spec!;
+    expect(off.defaults.negative).toBe(false);
+    expect(spec.defaults.negative).toBe(true);
+    const { model } = buildCollectionModel(off);
+    expect(model.folders.map((f) => f.name)).not.toContain(NEGATIVE_FOLDER_NAME);
+    expect(model.variables.map((v) => v.key)).not.toContain('pleoNegativeLib');
+    const files = generateFiles(off, { formats: ['v2.1'] }).files.map((f) => f.content);
+    expect(files.join('\n')).not.toContain('pleoNegativeLib');
+    const asked = buildCollectionModel(off, undefined, { negative: true }).model;
+    expect(asked.folders.map((f) => f.name)).toContain(NEGATIVE_FOLDER_NAME);
+  });
+
+  it('refuses a defaults.negative that is not a boolean, at file:line:col', async () => {
+    const text = (await readFile(NEGATIVE_SPEC, 'utf8')).replace(
+      '  responseTimeMs: 5000',
+      '  responseTimeMs: 5000\n  negative: "no"',
+    );
+    const result = validateSpec(text, NEGATIVE_SPEC);
+    expect(result.spec).toBeUndefined();
+    expect(result.problems.map((p) => p.pointer)).toEqual(['/defaults/negative']);
+    const line = text.split('\n').indexOf('  negative: "no"') + 1;
+    expect(formatProblems(result.problems, NEGATIVE_SPEC, text)).toContain(`${NEGATIVE_SPEC}:${line}:13`);
   });
 
   it('is deterministic', () => {
@@ -143,8 +188,9 @@ describe("the README's count of Pleo's negative cases", () => {
       minItems: 1,
       enum: 15,
       json: 37,
+      format: 5,
       unknownId: 18,
     });
-    expect(Object.values(kinds).reduce((a, b) => a + b)).toBe(251);
+    expect(Object.values(kinds).reduce((a, b) => a + b)).toBe(256);
   });
 });

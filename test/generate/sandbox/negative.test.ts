@@ -54,7 +54,7 @@ describe('the guard of a negative case (negative-guard.js)', () => {
   // pm.variables.get resolves every scope in Postman (an environment's negativeTests, `--env-var` too); the fake's is one map.
   const skipped = ({ apiBaseUrl, ...variables }: Record<string, string>) => {
     const fake = fakePm({ environment: { apiBaseUrl: apiBaseUrl ?? '' }, variables });
-    const context = loadSandbox(fake, [], { globals: { PRODUCTION_API_BASE_URL: PRODUCTION } });
+    const context = loadSandbox(fake, ['negative-case.js'], { globals: { PRODUCTION_API_BASE_URL: PRODUCTION } });
     runSandboxBody(context, 'negative-guard.js');
     return fake.skippedRequest();
   };

@@ -11,7 +11,14 @@ function run(options: FakePmOptions) {
   const fake = fakePm({ send: () => TOKENS, ...options });
   const context = loadSandbox(
     fake,
-    ['write-guard.js', 'token-request.js', 'token-store.js', 'token-refresh.js', 'token-authorization-code.js'],
+    [
+      'write-guard.js',
+      'token-request.js',
+      'token-store.js',
+      'token-refresh.js',
+      'token-authorization-code.js',
+      'negative-case.js',
+    ],
     {
       globals: {
         env: fake.pm.environment,

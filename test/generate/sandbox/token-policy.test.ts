@@ -33,12 +33,16 @@ const beforeToken = (options: FakePmOptions) =>
   });
 const afterToken = (response: FakeResponse, options: FakePmOptions = {}) =>
   run('token-item-response.js', ['token-request.js', 'token-store.js'], { response, ...options });
-const main = (options: FakePmOptions) =>
-  run(
-    'token-main.js',
-    ['write-guard.js', 'token-request.js', 'token-store.js', 'token-refresh.js', 'token-authorization-code.js'],
-    options,
-  );
+/** What the collection's pre-request script ships before token-main.js (src/generate/scripts/token.ts). */
+const TOKEN_MAIN_LIBRARIES = [
+  'write-guard.js',
+  'token-request.js',
+  'token-store.js',
+  'token-refresh.js',
+  'token-authorization-code.js',
+  'negative-case.js',
+] as const;
+const main = (options: FakePmOptions) => run('token-main.js', TOKEN_MAIN_LIBRARIES, options);
 
 describe('when pleo-postman test got the tokens (HARNESS_TOKENS_VARIABLE)', () => {
   it('"Get access token" sends nothing and reports the harness\'s token step as its one test', () => {
@@ -62,6 +66,37 @@ describe('when pleo-postman test got the tokens (HARNESS_TOKENS_VARIABLE)', () =
     expect(later.skippedRequest()).toBe(true);
     expect(later.tests).toEqual([{ name: 'token: not sent, the token step failed', outcome: 'skipped' }]);
   });
+
+  // Issue 23: "N requests that need a token were not sent" counts only requests that would have gone out.
+  it.each([
+    ['after a failed harness token step', harness({ test: 'token: step', failure: 'token endpoint answered 500' })],
+    ['after a failed token step of plain newman', { [TOKEN_FAILURE_VARIABLE]: 'token endpoint answered 500' }],
+  ])(
+    '%s, a negative case that its own guard skips (negativeTests not "true") is not counted as not sent',
+    (_when, failure) => {
+      const negativeCase = (variables: Record<string, string>) => {
+        const fake = fakePm({
+          environment: { ...LOCAL, ...failure },
+          variables,
+          request: { method: 'POST', path: '/v1/vendors' },
+          location: ['Pleo API', 'Negative', 'Vendors: Create vendor without required name → 400'],
+        });
+        const context = loadSandbox(fake, [...TOKEN_MAIN_LIBRARIES], { globals: globals(fake.pm.environment) });
+        runSandboxBody(context, 'token-main.js');
+        const afterCollection = [...fake.tests];
+        runSandboxBody(context, 'negative-guard.js');
+        return { afterCollection, sent: fake.sent, skipped: fake.skippedRequest() };
+      };
+      expect(negativeCase({})).toEqual({ afterCollection: [], sent: [], skipped: true });
+      expect(negativeCase({ negativeTests: 'false' })).toEqual({ afterCollection: [], sent: [], skipped: true });
+      // Where negative cases run, one is a request that needs a token like any other.
+      expect(negativeCase({ negativeTests: 'true' })).toEqual({
+        afterCollection: [{ name: 'token: not sent, the token step failed', outcome: 'skipped' }],
+        sent: [],
+        skipped: true,
+      });
+    },
+  );
 
   it('the collection script never requests a token, even with an expired one and a refresh token', () => {
     const fake = main({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCommand } from '../../../src/commands/test.js';
-import { buildEnvironment, neededScopes } from '../../../src/generate/index.js';
+import { buildEnvironment, NEGATIVE_TESTS_VARIABLE, neededScopes } from '../../../src/generate/index.js';
 import { startMock, TEST_CLIENT, type RunningMock } from '../../../src/mock/index.js';
 import { formatTokenStepFailure, tokenStepFailure } from '../../../src/run/tokens/token-step.js';
 import type { ApiDescription } from '../../../src/description/index.js';
@@ -18,10 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-/** `test --env FILE` with the token endpoint on a closed port and the API at the mock. */
-async function runWithUnreachableTokenEndpoint(refreshToken?: string) {
+/**
+ * `test --env FILE` with the token endpoint on a closed port and the API at the mock; FILE is the local
+ * environment (which sets negativeTests), or without negativeTests, as a staging-like file has it.
+ */
+async function runWithUnreachableTokenEndpoint(refreshToken?: string, negativeTests = true) {
   const dir = await mkdtemp(join(tmpdir(), 'pleo-token-step-'));
   const environment = buildEnvironment(spec, 'local', neededScopes(spec));
+  if (!negativeTests) environment.values = environment.values.filter((v) => v.key !== NEGATIVE_TESTS_VARIABLE);
   for (const v of environment.values) {
     if (v.key === 'authServerUrl') v.value = 'http://127.0.0.1:1';
     if (v.key === 'apiBaseUrl') v.value = mock.url;
@@ -53,7 +57,7 @@ async function runWithUnreachableTokenEndpoint(refreshToken?: string) {
   } finally {
     output.restore();
   }
-  return { code, text: output.text() };
+  return { code, text: output.text(), dir };
 }
 
 describe('a token step that fails', () => {
@@ -72,7 +76,7 @@ describe('a token step that fails', () => {
       'authorization endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED)',
       11,
     ],
-  ])(
+  ] as const)(
     'issue 8 item 3 (%s): the reason is named, the requests are not sent, and test says so in its last lines',
     async (_name, refreshToken, what, held) => {
       const { code, text } = await runWithUnreachableTokenEndpoint(refreshToken);
@@ -91,6 +95,18 @@ describe('a token step that fails', () => {
     },
     60_000,
   );
+
+  // Issue 23: a negative case its own guard skips (FILE without negativeTests) would not have gone
+  // out with a token either: it is not among the requests "not sent".
+  it('counts only the requests that would have gone out: not the negative cases of a FILE without negativeTests', async () => {
+    const { code, text } = await runWithUnreachableTokenEndpoint('rt-unreachable', false);
+    expect(code).toBe(1);
+    const lines = text.trimEnd().split('\n');
+    expect(lines.at(-2)).toBe(
+      '  6 requests that need a token were not sent (each is one skipped test, "token: not sent, the token step failed"); no token request was made after the failure',
+    );
+    expect(text.match(/token: not sent, the token step failed/g)).toHaveLength(6 + 1);
+  }, 60_000);
 });
 
 describe('tokenStepFailure', () => {
