@@ -191,3 +191,23 @@ describe('a network error as one phrase', () => {
     expect(describeNetworkError(error(code, message), 'h:1')).toBe(want);
   });
 });
+
+describe('an answer cut off part way is an unknown outcome, sent once', () => {
+  it('cut off', async () => {
+    let posts = 0;
+    const server = createServer((req, res) => {
+      posts += 1;
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'Content-Length': '100' });
+        res.write('{"access_token":', () => res.destroy());
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const where = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const outcome = await requestToken({ tokenUrl: `http://${where}/oauth/token`, authorization: 'Basic Yzpz' }, { a: 'b' });
+    expect(outcome).toEqual({ kind: 'unknown', message: `token endpoint gave no usable answer: the answer from ${where} was cut off` });
+    expect(posts).toBe(1);
+  });
+});
