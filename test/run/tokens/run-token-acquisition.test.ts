@@ -187,3 +187,57 @@ describe('narrower tokens: one per scope set lacked, each from the newest refres
     expect(tokens?.failure).toBeUndefined();
   });
 });
+
+describe('what a failed first request says', () => {
+  it('an unknown outcome: the refresh token may be spent', async () => {
+    const fake = await fakeAuthServer([{ status: 500, body: {} }]);
+    const tokens = await acquireRunTokens(values(fake));
+    expect(tokens?.failure).toBe(
+      'token endpoint answered 500; the answer was lost or unusable, so the refresh token may be spent: it was not sent again; if the next run is refused, log in again (pleo-postman login)',
+    );
+    expect(tokens).toMatchObject({ accessToken: '', expiresAt: '', refreshToken: 'rt-0', secrets: ['rt-0'] });
+  });
+
+  it('nothing reached the token endpoint: the refresh token is unspent', async () => {
+    const fake = await fakeAuthServer([]);
+    servers[0]?.close();
+    const tokens = await acquireRunTokens(values(fake), { retryDelayMs: 1 });
+    expect(tokens?.failure).toMatch(
+      /^token endpoint unreachable: connection refused at .* \(ECONNREFUSED\), tried 3 times; nothing reached the token endpoint: check authServerUrl and the network; the refresh token is unspent$/,
+    );
+  });
+
+  it('an authorization endpoint that cannot be reached', async () => {
+    const fake = await fakeAuthServer([]);
+    servers[0]?.close();
+    const tokens = await acquireRunTokens(values(fake, { refreshToken: '' }));
+    expect(tokens?.failure).toMatch(/^authorization endpoint unreachable: connection refused at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/);
+  });
+
+  it('an authorization endpoint that never answers, within --timeout-request', async () => {
+    const server = createServer(() => {});
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const started = Date.now();
+    const tokens = await acquireRunTokens(values({ url, calls: [], authorizeQueries: [] }, { refreshToken: '' }), {
+      timeoutMs: 200,
+    });
+    expect(tokens?.failure).toBe('authorization endpoint unreachable: no answer within 200 ms (ETIMEDOUT)');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('the code path keeps no empty secret, and odd spacing in scopes asks for no empty scope', () => {
+  it('secrets of a code exchange', async () => {
+    const fake = await fakeAuthServer([token(1, 'rt-1')]);
+    const tokens = await acquireRunTokens(values(fake, { refreshToken: '' }));
+    expect(tokens?.secrets.sort()).toEqual(['at-1', 'code-1', 'rt-1']);
+  });
+
+  it('scopes with double and trailing spaces', async () => {
+    const fake = await fakeAuthServer([token(1, 'rt-1'), token(2, 'rt-2')]);
+    await acquireRunTokens(values(fake, { scopes: ' users:read  users:write ' }), { narrowings: [['users:write']] });
+    expect(fake.calls[1]?.form.scope).toBe('users:read');
+  });
+});
