@@ -42,7 +42,9 @@ describe('a pattern matches the whole path, and only its * and ** are wild', () 
   });
 
   it('a note is kept when it is text, and only then', () => {
-    const withNotes = mapOf("  - { match: 'GET /n', scopes: [], note: Inferred. }\n  - { match: 'GET /m', scopes: [], note: 3 }");
+    const withNotes = mapOf(
+      "  - { match: 'GET /n', scopes: [], note: Inferred. }\n  - { match: 'GET /m', scopes: [], note: 3 }",
+    );
     expect(withNotes.rules.map((r) => ({ match: r.match, method: r.method, note: r.note }))).toEqual([
       { match: 'GET /n', method: 'GET', note: 'Inferred.' },
       { match: 'GET /m', method: 'GET', note: undefined },

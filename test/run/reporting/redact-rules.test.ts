@@ -24,7 +24,8 @@ const summaryOf = (executions: Execution[], values: { key: string; value: string
     run: { executions, failures },
   }) as never;
 
-const secretsOf = (executions: Execution[], known: string[] = []) => [...collectSecrets(summaryOf(executions), known)].sort();
+const secretsOf = (executions: Execution[], known: string[] = []) =>
+  [...collectSecrets(summaryOf(executions), known)].sort();
 
 describe('every secret variable is collected and redacted', () => {
   it.each(SECRET_VARIABLES.map((key) => [key]))('%s', (key) => {
@@ -178,7 +179,16 @@ describe('token request forms: every secret field is collected and redacted', ()
 });
 
 describe('request auth: the secret parameters, and only those', () => {
-  const secretParams = ['value', 'clientSecret', 'accessToken', 'refreshToken', 'token', 'password', 'code_verifier', 'id_token'];
+  const secretParams = [
+    'value',
+    'clientSecret',
+    'accessToken',
+    'refreshToken',
+    'token',
+    'password',
+    'code_verifier',
+    'id_token',
+  ];
 
   it.each(secretParams.map((p) => [p]))('%s is collected and redacted', (key) => {
     const params: Param[] = [{ key, value: `auth-${key}-1` }];
@@ -227,9 +237,12 @@ describe('token responses: the token fields are collected', () => {
     expect(secretsOf(withBody('{"code":"invalid_request_1","message":"no"}'))).toEqual([]);
   });
 
-  it.each([['"a json string"'], ['42'], ['null'], ['[1,2]'], ['not json at all']])('a body of %s gives none', (text) => {
-    expect(secretsOf(withBody(text))).toEqual([]);
-  });
+  it.each([['"a json string"'], ['42'], ['null'], ['[1,2]'], ['not json at all']])(
+    'a body of %s gives none',
+    (text) => {
+      expect(secretsOf(withBody(text))).toEqual([]);
+    },
+  );
 
   it('a response with a text body and no stream is read too', () => {
     expect(secretsOf([{ response: { body: '{"access_token":"body-token-1"}' } }])).toEqual(['body-token-1']);

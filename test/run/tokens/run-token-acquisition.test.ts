@@ -62,7 +62,12 @@ const values = (fake: Fake, extra: Partial<TokenEndpointValues> = {}): TokenEndp
 
 const token = (n: number, refresh?: string) => ({
   status: 200,
-  body: { access_token: `at-${n}`, token_type: 'Bearer', expires_in: 60, ...(refresh ? { refresh_token: refresh } : {}) },
+  body: {
+    access_token: `at-${n}`,
+    token_type: 'Bearer',
+    expires_in: 60,
+    ...(refresh ? { refresh_token: refresh } : {}),
+  },
 });
 
 describe('the client authenticates with Basic, each part form-encoded first (RFC 6749 §2.3.1)', () => {
@@ -107,7 +112,9 @@ describe('with a refresh token: the refresh_token grant, its rotations kept', ()
 describe('without a refresh token: Authorization Code with PKCE S256, only against a loopback redirect', () => {
   it('no refresh token and no loopback redirect: no way to get a token', async () => {
     const fake = await fakeAuthServer([]);
-    expect(await acquireRunTokens(values(fake, { refreshToken: '', redirectUri: 'https://app.example.test/cb' }))).toBeUndefined();
+    expect(
+      await acquireRunTokens(values(fake, { refreshToken: '', redirectUri: 'https://app.example.test/cb' })),
+    ).toBeUndefined();
     expect(fake.calls).toEqual([]);
   });
 
@@ -123,10 +130,21 @@ describe('without a refresh token: Authorization Code with PKCE S256, only again
       code_challenge_method: 'S256',
     });
     const form = fake.calls[0]?.form ?? {};
-    expect(form).toMatchObject({ grant_type: 'authorization_code', code: 'code-1', redirect_uri: 'http://127.0.0.1:9/callback' });
+    expect(form).toMatchObject({
+      grant_type: 'authorization_code',
+      code: 'code-1',
+      redirect_uri: 'http://127.0.0.1:9/callback',
+    });
     const { createHash } = await import('node:crypto');
-    expect(createHash('sha256').update(form.code_verifier ?? '').digest('base64url')).toBe(query?.get('code_challenge'));
-    expect(tokens).toMatchObject({ test: 'token: authorization code with PKCE S256 → access token (RFC 7636 §4)', accessToken: 'at-1' });
+    expect(
+      createHash('sha256')
+        .update(form.code_verifier ?? '')
+        .digest('base64url'),
+    ).toBe(query?.get('code_challenge'));
+    expect(tokens).toMatchObject({
+      test: 'token: authorization code with PKCE S256 → access token (RFC 7636 §4)',
+      accessToken: 'at-1',
+    });
     expect(tokens?.secrets).toContain('code-1');
   });
 
@@ -211,7 +229,9 @@ describe('what a failed first request says', () => {
     const fake = await fakeAuthServer([]);
     servers[0]?.close();
     const tokens = await acquireRunTokens(values(fake, { refreshToken: '' }));
-    expect(tokens?.failure).toMatch(/^authorization endpoint unreachable: connection refused at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/);
+    expect(tokens?.failure).toMatch(
+      /^authorization endpoint unreachable: connection refused at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/,
+    );
   });
 
   it('an authorization endpoint that never answers, within --timeout-request', async () => {

@@ -38,7 +38,12 @@ async function answering(status: number, body: string): Promise<{ url: string; s
 const ask = async (status: number, body: string) => {
   const { url, seen } = await answering(status, body);
   const rotated: string[] = [];
-  const client: TokenClient = { tokenUrl: url, authorization: 'Basic Yzpz', retryDelayMs: 10, onRotated: (t) => rotated.push(t) };
+  const client: TokenClient = {
+    tokenUrl: url,
+    authorization: 'Basic Yzpz',
+    retryDelayMs: 10,
+    onRotated: (t) => rotated.push(t),
+  };
   const outcome = await requestToken(client, { grant_type: 'refresh_token', refresh_token: 'rt-old' });
   return { outcome, rotated, seen };
 };
@@ -78,10 +83,13 @@ describe('a 200 is a token only when it is a usable Bearer token response', () =
     expect((await ask(200, JSON.stringify({ ...good, token_type: type }))).outcome.kind).toBe('token');
   });
 
-  it.each([['notbearer'], ['Bearerish'], ['mac'], [undefined]])('token_type %s is not: an unknown outcome', async (type) => {
-    const { outcome } = await ask(200, JSON.stringify({ ...good, token_type: type }));
-    expect(outcome).toEqual({ kind: 'unknown', message: `token_type is "${String(type)}", not Bearer` });
-  });
+  it.each([['notbearer'], ['Bearerish'], ['mac'], [undefined]])(
+    'token_type %s is not: an unknown outcome',
+    async (type) => {
+      const { outcome } = await ask(200, JSON.stringify({ ...good, token_type: type }));
+      expect(outcome).toEqual({ kind: 'unknown', message: `token_type is "${String(type)}", not Bearer` });
+    },
+  );
 
   it.each([[0], [-5], ['soon'], [undefined]])('expires_in %s gives no expiry', async (expiresIn) => {
     const { outcome } = await ask(200, JSON.stringify({ ...good, expires_in: expiresIn }));
@@ -206,8 +214,14 @@ describe('an answer cut off part way is an unknown outcome, sent once', () => {
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const where = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const outcome = await requestToken({ tokenUrl: `http://${where}/oauth/token`, authorization: 'Basic Yzpz' }, { a: 'b' });
-    expect(outcome).toEqual({ kind: 'unknown', message: `token endpoint gave no usable answer: the answer from ${where} was cut off` });
+    const outcome = await requestToken(
+      { tokenUrl: `http://${where}/oauth/token`, authorization: 'Basic Yzpz' },
+      { a: 'b' },
+    );
+    expect(outcome).toEqual({
+      kind: 'unknown',
+      message: `token endpoint gave no usable answer: the answer from ${where} was cut off`,
+    });
     expect(posts).toBe(1);
   });
 });
