@@ -121,3 +121,23 @@ describe('a map that is refused, with where and why', () => {
     ]);
   });
 });
+
+describe('more refused maps', () => {
+  it('an empty document lacks both, and every problem is SCOPES_MAP_INVALID in its file', () => {
+    const parsed = parseScopesMap('', 'empty.yaml');
+    expect('problems' in parsed && parsed.problems.map((p) => [p.code, p.pointer, p.message])).toEqual([
+      ['SCOPES_MAP_INVALID', '', 'a scopes map needs a "scopes" catalogue'],
+      ['SCOPES_MAP_INVALID', '', 'a scopes map needs an "operations" list'],
+    ]);
+  });
+
+  it('one space or several between method and path', () => {
+    expect(mapOf("  - { match: 'GET    /x', scopes: [] }").rules[0]?.method).toBe('GET');
+  });
+
+  it('a number is not a scope, even one the catalogue has as text', () => {
+    expect(
+      problemsOf("scopes:\n  '1': { description: One }\noperations:\n  - { match: GET /x, scopes: [1] }\n"),
+    ).toEqual([['/operations/0/scopes/0', 'scope "1" is not in the map\'s catalogue']]);
+  });
+});
