@@ -1,0 +1,263 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { acquireRunTokens, type TokenEndpointValues } from '../../../src/run/tokens/run-tokens.js';
+
+// How the harness gets a run's tokens (run-tokens.ts) against a small fake authorisation server on
+// 127.0.0.1: which grant, what the client sends, the state check, and the narrower tokens. Written
+// against `MUTATE_UNIT=1 npm run mutate -- --mutate src/run/tokens/run-tokens.ts` (0 %: only
+// integration files reached it).
+
+type TokenCall = { authorization?: string; form: Record<string, string> };
+type Fake = { url: string; calls: TokenCall[]; authorizeQueries: URLSearchParams[] };
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    await new Promise((resolve) => s.close(resolve));
+  }
+});
+
+/** `answers` are the token endpoint's answers in turn; `redirect` builds the authorize 302's query. */
+async function fakeAuthServer(
+  answers: { status: number; body: object }[],
+  redirect: (q: URLSearchParams) => string = (q) => `code=code-1&state=${q.get('state')}`,
+): Promise<Fake> {
+  const fake: Fake = { url: '', calls: [], authorizeQueries: [] };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'GET' && url.pathname === '/oauth/authorize') {
+      fake.authorizeQueries.push(url.searchParams);
+      res.writeHead(302, { Location: `http://127.0.0.1:9/callback?${redirect(url.searchParams)}` }).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (url.pathname !== '/oauth/token') return void res.writeHead(404).end();
+      fake.calls.push({
+        authorization: req.headers.authorization,
+        form: Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))),
+      });
+      const answer = answers.shift() ?? { status: 500, body: {} };
+      res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer.body));
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return fake;
+}
+
+const values = (fake: Fake, extra: Partial<TokenEndpointValues> = {}): TokenEndpointValues => ({
+  authServerUrl: `${fake.url}//`,
+  clientId: 'client 1',
+  clientSecret: "s!e'c(r)e*t",
+  refreshToken: 'rt-0',
+  redirectUri: 'http://127.0.0.1:9/callback',
+  scopes: 'users:read users:write expenses:read',
+  ...extra,
+});
+
+const token = (n: number, refresh?: string) => ({
+  status: 200,
+  body: {
+    access_token: `at-${n}`,
+    token_type: 'Bearer',
+    expires_in: 60,
+    ...(refresh ? { refresh_token: refresh } : {}),
+  },
+});
+
+describe('the client authenticates with Basic, each part form-encoded first (RFC 6749 §2.3.1)', () => {
+  it('id and secret', async () => {
+    const fake = await fakeAuthServer([token(1)]);
+    await acquireRunTokens(values(fake));
+    const basic = `${'client+1'}:${'s%21e%27c%28r%29e%2At'}`;
+    expect(fake.calls[0]?.authorization).toBe(`Basic ${Buffer.from(basic).toString('base64')}`);
+  });
+});
+
+describe('with a refresh token: the refresh_token grant, its rotations kept', () => {
+  it('the access token, the newest refresh token, every secret, each rotation handed on', async () => {
+    const fake = await fakeAuthServer([token(1, 'rt-1')]);
+    const rotated: string[] = [];
+    const tokens = await acquireRunTokens(values(fake), { onRotated: (t) => rotated.push(t), retryDelayMs: 1 });
+    expect(fake.calls.map((c) => c.form)).toEqual([{ grant_type: 'refresh_token', refresh_token: 'rt-0' }]);
+    expect(rotated).toEqual(['rt-1']);
+    expect(tokens).toMatchObject({
+      test: 'token: refresh_token grant → access token (RFC 6749 §6)',
+      accessToken: 'at-1',
+      refreshToken: 'rt-1',
+      narrow: {},
+      narrowSkipped: {},
+    });
+    expect(tokens?.failure).toBeUndefined();
+    expect(Number(tokens?.expiresAt)).toBeGreaterThan(Date.now());
+    expect(tokens?.secrets.sort()).toEqual(['at-1', 'rt-0', 'rt-1']);
+  });
+
+  it('a refusal is a failure that says what to do, and nothing else is sent', async () => {
+    const fake = await fakeAuthServer([{ status: 400, body: { error: 'invalid_grant' } }]);
+    const tokens = await acquireRunTokens(values(fake), { narrowings: [['users:write']] });
+    expect(tokens?.failure).toBe(
+      'token endpoint answered 400 invalid_grant; the token endpoint refused the refresh token: it is not sent again; get a new one (pleo-postman login) and check the client id and secret',
+    );
+    expect(fake.calls).toHaveLength(1);
+    expect(tokens?.accessToken).toBe('');
+  });
+});
+
+describe('without a refresh token: Authorization Code with PKCE S256, only against a loopback redirect', () => {
+  it('no refresh token and no loopback redirect: no way to get a token', async () => {
+    const fake = await fakeAuthServer([]);
+    expect(
+      await acquireRunTokens(values(fake, { refreshToken: '', redirectUri: 'https://app.example.test/cb' })),
+    ).toBeUndefined();
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('the code is exchanged with its verifier, whose S256 challenge was sent', async () => {
+    const fake = await fakeAuthServer([token(1, 'rt-1')]);
+    const tokens = await acquireRunTokens(values(fake, { refreshToken: '' }));
+    const query = fake.authorizeQueries[0];
+    expect(Object.fromEntries(query ?? [])).toMatchObject({
+      response_type: 'code',
+      client_id: 'client 1',
+      redirect_uri: 'http://127.0.0.1:9/callback',
+      scope: 'users:read users:write expenses:read',
+      code_challenge_method: 'S256',
+    });
+    const form = fake.calls[0]?.form ?? {};
+    expect(form).toMatchObject({
+      grant_type: 'authorization_code',
+      code: 'code-1',
+      redirect_uri: 'http://127.0.0.1:9/callback',
+    });
+    const { createHash } = await import('node:crypto');
+    expect(
+      createHash('sha256')
+        .update(form.code_verifier ?? '')
+        .digest('base64url'),
+    ).toBe(query?.get('code_challenge'));
+    expect(tokens).toMatchObject({
+      test: 'token: authorization code with PKCE S256 → access token (RFC 7636 §4)',
+      accessToken: 'at-1',
+    });
+    expect(tokens?.secrets).toContain('code-1');
+  });
+
+  it.each([
+    ['another state', () => 'code=code-1&state=forged', 'the redirect carried another state (RFC 6749 §10.12)'],
+    ['no state', () => 'code=code-1', 'the redirect carried another state (RFC 6749 §10.12)'],
+    ['an error', () => 'error=access_denied', 'authorization failed: access_denied'],
+    [
+      'no code',
+      () => '',
+      'no authorization code without a browser (start the mock with --auto-approve, or pass a refresh token)',
+    ],
+  ])('a redirect with %s is refused and no code is exchanged', async (_name, redirect, failure) => {
+    const fake = await fakeAuthServer([token(1)], redirect);
+    const tokens = await acquireRunTokens(values(fake, { refreshToken: '' }));
+    expect(tokens?.failure).toBe(failure);
+    expect(fake.calls).toEqual([]);
+  });
+});
+
+describe('narrower tokens: one per scope set lacked, each from the newest refresh token', () => {
+  it('asks for the granted scopes less the lacking ones, once per set', async () => {
+    const fake = await fakeAuthServer([token(1, 'rt-1'), token(2, 'rt-2'), token(3, 'rt-3')]);
+    const tokens = await acquireRunTokens(values(fake), {
+      narrowings: [['users:write'], ['users:write'], ['users:read', 'expenses:read']],
+    });
+    expect(fake.calls.map((c) => c.form).slice(1)).toEqual([
+      { grant_type: 'refresh_token', refresh_token: 'rt-1', scope: 'users:read expenses:read' },
+      { grant_type: 'refresh_token', refresh_token: 'rt-2', scope: 'users:write' },
+    ]);
+    expect(tokens?.narrow).toEqual({ 'users:write': 'at-2', 'users:read expenses:read': 'at-3' });
+    expect(tokens?.refreshToken).toBe('rt-3');
+    expect(tokens?.secrets.sort()).toEqual(['at-1', 'at-2', 'at-3', 'rt-0', 'rt-1', 'rt-2', 'rt-3']);
+  });
+
+  it('a set that lacks every granted scope is skipped, and sends nothing', async () => {
+    const fake = await fakeAuthServer([token(1, 'rt-1')]);
+    const tokens = await acquireRunTokens(values(fake, { scopes: 'users:read' }), { narrowings: [['users:read']] });
+    expect(tokens?.narrowSkipped).toEqual({ 'users:read': 'the environment grants no scope besides users:read' });
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('without a refresh token to narrow with, every set is skipped', async () => {
+    const fake = await fakeAuthServer([token(1)]);
+    const tokens = await acquireRunTokens(values(fake, { refreshToken: '' }), { narrowings: [['users:write']] });
+    expect(tokens?.narrowSkipped).toEqual({ 'users:write': 'no refresh token to narrow a token with' });
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('after a failed narrower request nothing more is refreshed in the run', async () => {
+    const fake = await fakeAuthServer([token(1, 'rt-1'), { status: 500, body: {} }]);
+    const tokens = await acquireRunTokens(values(fake), { narrowings: [['users:write'], ['expenses:read']] });
+    expect(fake.calls).toHaveLength(2);
+    expect(tokens?.narrowSkipped).toEqual({
+      'users:write': 'no narrower token: token endpoint answered 500',
+      'expenses:read': 'a narrower token request failed before: token endpoint answered 500',
+    });
+    expect(tokens?.failure).toBeUndefined();
+  });
+});
+
+describe('what a failed first request says', () => {
+  it('an unknown outcome: the refresh token may be spent', async () => {
+    const fake = await fakeAuthServer([{ status: 500, body: {} }]);
+    const tokens = await acquireRunTokens(values(fake));
+    expect(tokens?.failure).toBe(
+      'token endpoint answered 500; the answer was lost or unusable, so the refresh token may be spent: it was not sent again; if the next run is refused, log in again (pleo-postman login)',
+    );
+    expect(tokens).toMatchObject({ accessToken: '', expiresAt: '', refreshToken: 'rt-0', secrets: ['rt-0'] });
+  });
+
+  it('nothing reached the token endpoint: the refresh token is unspent', async () => {
+    const fake = await fakeAuthServer([]);
+    servers[0]?.close();
+    const tokens = await acquireRunTokens(values(fake), { retryDelayMs: 1 });
+    expect(tokens?.failure).toMatch(
+      /^token endpoint unreachable: connection refused at .* \(ECONNREFUSED\), tried 3 times; nothing reached the token endpoint: check authServerUrl and the network; the refresh token is unspent$/,
+    );
+  });
+
+  it('an authorization endpoint that cannot be reached', async () => {
+    const fake = await fakeAuthServer([]);
+    servers[0]?.close();
+    const tokens = await acquireRunTokens(values(fake, { refreshToken: '' }));
+    expect(tokens?.failure).toMatch(
+      /^authorization endpoint unreachable: connection refused at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/,
+    );
+  });
+
+  it('an authorization endpoint that never answers, within --timeout-request', async () => {
+    const server = createServer(() => {});
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const started = Date.now();
+    const tokens = await acquireRunTokens(values({ url, calls: [], authorizeQueries: [] }, { refreshToken: '' }), {
+      timeoutMs: 200,
+    });
+    expect(tokens?.failure).toBe('authorization endpoint unreachable: no answer within 200 ms (ETIMEDOUT)');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('the code path keeps no empty secret, and odd spacing in scopes asks for no empty scope', () => {
+  it('secrets of a code exchange', async () => {
+    const fake = await fakeAuthServer([token(1, 'rt-1')]);
+    const tokens = await acquireRunTokens(values(fake, { refreshToken: '' }));
+    expect(tokens?.secrets.sort()).toEqual(['at-1', 'code-1', 'rt-1']);
+  });
+
+  it('scopes with double and trailing spaces', async () => {
+    const fake = await fakeAuthServer([token(1, 'rt-1'), token(2, 'rt-2')]);
+    await acquireRunTokens(values(fake, { scopes: ' users:read  users:write ' }), { narrowings: [['users:write']] });
+    expect(fake.calls[1]?.form.scope).toBe('users:read');
+  });
+});
