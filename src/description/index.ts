@@ -6,5 +6,5 @@ export { pathParameterNames } from './semantics.js';
 export * from './model.js';
 export type { Problem, Severity } from './problem.js';
 export { pathSegments, readValuePath, withValueAt } from './value-path.js';
-export { isUuid, uuidPathParameters } from './path-formats.js';
+export { addressedIdParameter, isPleoErrorShape, isUuid, uuidPathParameters } from './path-formats.js';
 export { createSchemaCompiler, type CompileSchema } from './schema-compiler.js';

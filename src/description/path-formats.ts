@@ -15,3 +15,18 @@ export function uuidPathParameters(request: RequestDef): string[] {
     .filter(([, parameter]) => isUuid(parameter.example))
     .map(([name]) => name);
 }
+
+const ADDRESSED_ID = /^\{([^{}]+)\}(?::[A-Za-z][\w-]*)?$/;
+
+/**
+ * The path parameter naming the record a request addresses: its last segment (`/v1/vendors/{id}`,
+ * `{id}:archive`), not the parent of a sub-resource (`/v1/subscriptions/{id}/activities`). The negative
+ * cases' unknown id and the mock's 404 for it agree through this one rule.
+ */
+export function addressedIdParameter(request: RequestDef): string | undefined {
+  return ADDRESSED_ID.exec(request.path.split('/').at(-1) ?? '')?.[1];
+}
+
+/** Whether an error example has Pleo's `{type, message}` shape (another API's `{code, detail}` has not). */
+export const isPleoErrorShape = (example: unknown): boolean =>
+  typeof example === 'object' && example !== null && 'type' in example && 'message' in example;

@@ -1,4 +1,4 @@
-import type { ApiDescription, RequestDef } from '../description/index.js';
+import { addressedIdParameter, type ApiDescription, type RequestDef } from '../description/index.js';
 
 /**
  * Every string and number the description's examples, parameter examples and environment variables
@@ -22,12 +22,10 @@ export function exampleIds(spec: ApiDescription): Set<string> {
   return ids;
 }
 
-const ADDRESSED_ID = /^\{([^{}]+)\}(?::[A-Za-z][\w-]*)?$/;
-
 /**
  * The id a request served from its examples addresses, when it is none the examples know and the
- * request documents a 404 for it: the last path segment (`/notes/{noteId}`, `{id}:archive`), as the
- * negative cases address it (src/generate/negative/cases.ts). Undefined otherwise.
+ * request documents a 404 for it (the id `addressedIdParameter` names, as the negative cases address it).
+ * Undefined otherwise.
  */
 export function unknownAddressedId(
   request: RequestDef,
@@ -35,7 +33,7 @@ export function unknownAddressedId(
   known: ReadonlySet<string>,
 ): string | undefined {
   if (request.responses['404'] === undefined) return undefined;
-  const name = ADDRESSED_ID.exec(request.path.split('/').at(-1) ?? '')?.[1];
+  const name = addressedIdParameter(request);
   const id = name === undefined ? undefined : params[name];
   return id !== undefined && !known.has(id) ? id : undefined;
 }

@@ -2,6 +2,7 @@ import OAuth2Server from '@node-oauth/oauth2-server';
 import { isDeepStrictEqual } from 'node:util';
 import {
   expectedStatus,
+  isPleoErrorShape,
   isUuid,
   uuidPathParameters,
   type ApiDescription,
@@ -271,8 +272,7 @@ export async function handleResourceRequest(ctx: ResourceContext, req: MockReque
 function inDocumentedShape<T extends OperationResult | undefined>(request: RequestDef, refusal: T): T {
   if (refusal === undefined || refusal.status < 400) return refusal;
   const example = request.responses[String(refusal.status)]?.example;
-  const pleoShaped = typeof example === 'object' && example !== null && 'type' in example && 'message' in example;
-  return example === undefined || pleoShaped ? refusal : { ...refusal, body: example };
+  return example === undefined || isPleoErrorShape(example) ? refusal : { ...refusal, body: example };
 }
 
 /** A request served from its examples, for an id no example knows: its documented 404, else Pleo's. */

@@ -1,4 +1,11 @@
-import { isUuid, pathSegments, uuidPathParameters, type JsonSchema, type RequestDef } from '../../description/index.js';
+import {
+  addressedIdParameter,
+  isUuid,
+  pathSegments,
+  uuidPathParameters,
+  type JsonSchema,
+  type RequestDef,
+} from '../../description/index.js';
 import { allowedTypes, asStrings, hasType, isObject, resolveSchema } from './schema-walk.js';
 
 /** The constraint a negative case breaks; one word each, as the README and the lenient-API test list them. */
@@ -269,10 +276,8 @@ export function negativeCases(schemas: Readonly<Record<string, JsonSchema>>, req
       });
     }
   }
-  // The id the path addresses, where it is the last segment (`/v1/vendors/{id}`, `{id}:archive`); an
-  // unknown parent of a sub-resource (`/v1/subscriptions/{id}/activities`) is not derived.
-  const lastSegment = request.path.split('/').at(-1) ?? '';
-  const last = /^\{([^{}]+)\}(?::[A-Za-z][\w-]*)?$/.exec(lastSegment)?.[1];
+  // The id the path addresses (an unknown parent of a sub-resource is not derived).
+  const last = addressedIdParameter(request);
   if (request.responses['404'] !== undefined && last !== undefined) {
     const example = request.parameters.path[last]?.example;
     const value = isUuid(example) ? UNKNOWN_UUID : 'pleo-postman-unknown-id';

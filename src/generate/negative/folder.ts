@@ -1,5 +1,6 @@
 import {
   bodyVariableTemplate,
+  isPleoErrorShape,
   pathSegments,
   schemaLabel,
   withValueAt,
@@ -73,10 +74,7 @@ const errorSchema = (request: RequestDef, c: NegativeCase): SchemaRef | undefine
  */
 const expectsPleoBody = (request: RequestDef, c: NegativeCase): boolean => {
   const example = request.responses[String(c.status)]?.example;
-  return (
-    example === undefined ||
-    (typeof example === 'object' && example !== null && 'type' in example && 'message' in example)
-  );
+  return example === undefined || isPleoErrorShape(example);
 };
 
 const constraintNote: Record<NegativeCase['kind'], string> = {
