@@ -3,11 +3,11 @@ import { makeStaging, releaseStaging } from '../reporting/staging.js';
 import { join } from 'node:path';
 import { ERROR_CODES, UserError } from '../../errors.js';
 import { SECURITY_FOLDER_NAME } from '../../generate/scripts/index.js';
-import { folderUnits, requestCount, selectFolders, type CollectionJson, type ItemJson } from './folders.js';
+import { requestCount, selectFolders, type CollectionJson, type ItemJson } from './folders.js';
 import { mergeJsonReports, mergeJunitReports, mergeSummaries } from '../reporting/merge-reports.js';
 import { reportFileName, type ReporterName } from '../reporting/reports.js';
 import { runSuitesInThreads, threadable, threadsAvailable } from './runner-threads.js';
-import { keepItems, requestChains } from './request-chains.js';
+import { chainUnits, keepItems } from './request-chains.js';
 import { shardCollection } from './shard.js';
 import { harnessTokens, type HarnessTokens } from '../tokens/harness-tokens.js';
 import type { ScaleOptions, SuiteOptions } from './suite-options.js';
@@ -39,14 +39,15 @@ export interface RunnerPlan {
   items?: Record<string, number[]>;
 }
 
-type Unit = { folders: string[]; requests: number; security: boolean; items?: Record<string, number[]> };
+type Unit = { items: Record<string, number[]>; requests: number; security: boolean };
 
 /**
- * Splits a collection over `runners` by request count (longest first onto the least loaded runner):
- * units of folders that share captured variables stay together, and the whole Security folder goes to
- * one runner, the only one that may refresh (its 403 checks narrow tokens by refreshing). A folder that
- * alone is more than a runner's share is split into its chains of requests that share no variable
- * (`requestChains`), so one large folder does not hold the others up. Pure.
+ * Splits a collection over `runners` by request count (longest first onto the least loaded runner).
+ * The unit is a chain of requests tied by captured variables, across folders (`chainUnits`): a folder
+ * runs in several runners when its chains are apart, and a Negative case runs beside the chain that
+ * captures the id it sends. The whole Security folder goes to one runner, the only one that may
+ * refresh (its 403 checks narrow tokens by refreshing). A folder a runner runs all of is named
+ * without `items`. Pure.
  */
 export function planRunners(
   collection: CollectionJson,
@@ -55,41 +56,37 @@ export function planRunners(
 ): RunnerPlan[] {
   const topItems = (collection.item ?? []) as ItemJson[];
   const securityFolder = topItems.find((f) => f.name === SECURITY_FOLDER_NAME);
-  const folderUnitsOf = folderUnits(collection, provided);
-  const total = folderUnitsOf.reduce((n, u) => n + u.requests, 0) + (securityFolder?.item ?? []).length;
-  const share = Math.ceil(total / Math.max(1, runners));
   const units: Unit[] = [
-    ...folderUnitsOf.flatMap((u): Unit[] => {
-      const folder =
-        u.folders.length === 1 && u.requests > share ? topItems.find((f) => f.name === u.folders[0]) : undefined;
-      const chains = folder ? requestChains(folder, provided) : [];
-      if (chains.length < 2) return [{ folders: u.folders, requests: u.requests, security: false }];
-      return chains.map((c) => ({
-        folders: [c.folder],
-        requests: c.requests,
-        security: false,
-        items: { [c.folder]: c.items },
-      }));
-    }),
-    ...(securityFolder
-      ? [{ folders: [] as string[], requests: (securityFolder.item ?? []).length, security: true }]
-      : []),
+    ...chainUnits(collection, provided).map((u) => ({ ...u, security: false })),
+    ...(securityFolder ? [{ items: {}, requests: (securityFolder.item ?? []).length, security: true }] : []),
   ].sort((a, b) => b.requests - a.requests);
-  const plans: RunnerPlan[] = Array.from({ length: Math.max(1, Math.min(runners, units.length)) }, () => ({
-    folders: [],
+  const plans = Array.from({ length: Math.max(1, Math.min(runners, units.length)) }, () => ({
     security: false,
     requests: 0,
+    items: {} as Record<string, number[]>,
   }));
   for (const unit of units) {
     const least = plans.reduce((min, p) => (p.requests < min.requests ? p : min));
-    for (const folder of unit.folders) if (!least.folders.includes(folder)) least.folders.push(folder);
     least.security ||= unit.security;
     least.requests += unit.requests;
-    for (const [folder, indices] of Object.entries(unit.items ?? {})) {
-      least.items = { ...least.items, [folder]: [...(least.items?.[folder] ?? []), ...indices].sort((a, b) => a - b) };
+    for (const [folder, indices] of Object.entries(unit.items)) {
+      least.items[folder] = [...(least.items[folder] ?? []), ...indices].sort((a, b) => a - b);
     }
   }
-  return plans.filter((p) => p.folders.length > 0 || p.security);
+  const order = topItems.map((f) => f.name ?? '');
+  const sizeOf = (name: string) => topItems.find((f) => f.name === name)?.item?.length ?? 0;
+  return plans
+    .map((p): RunnerPlan => {
+      const folders = order.filter((name) => p.items[name] !== undefined);
+      const partial = Object.entries(p.items).filter(([name, indices]) => indices.length < sizeOf(name));
+      return {
+        folders,
+        security: p.security,
+        requests: p.requests,
+        ...(partial.length > 0 ? { items: Object.fromEntries(partial) } : {}),
+      };
+    })
+    .filter((p) => p.folders.length > 0 || p.security);
 }
 
 const valueIn = (options: SuiteOptions, key: string): string =>

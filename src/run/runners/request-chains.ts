@@ -1,4 +1,5 @@
-import { capturedBy, usedBy, type ItemJson } from './folders.js';
+import { SECURITY_FOLDER_NAME, TOKEN_FOLDER_NAME } from '../../generate/scripts/index.js';
+import { capturedBy, usedBy, type CollectionJson, type ItemJson } from './folders.js';
 
 /** Part of one folder that can run apart from the rest of it: the indices of its items, in order. */
 export interface RequestChain {
@@ -41,6 +42,54 @@ export function requestChains(folder: ItemJson, provided: ReadonlySet<string> = 
     chains.set(r, chain);
   });
   return [...chains.values()];
+}
+
+/** Chains of several folders that must run in one runner, in collection order: the indices of each folder's items. */
+export interface ChainUnit {
+  items: Record<string, number[]>;
+  requests: number;
+}
+
+/**
+ * Every folder (Token and Security apart) split into its chains, and chains of different folders
+ * joined when one uses a variable the other captures (the Negative folder's cases join the chain that
+ * captures the id they send). What is left apart may run in another runner at the same time. Pure.
+ */
+export function chainUnits(collection: CollectionJson, provided: ReadonlySet<string> = new Set()): ChainUnit[] {
+  const folders = ((collection.item ?? []) as ItemJson[]).filter(
+    (f) => f.name !== TOKEN_FOLDER_NAME && f.name !== SECURITY_FOLDER_NAME,
+  );
+  const nodes = folders.flatMap((folder) =>
+    requestChains(folder, provided).map((chain) => {
+      const items = chain.items.map((i) => folder.item?.[i] as ItemJson);
+      return {
+        chain,
+        uses: new Set(items.flatMap((item) => [...usedBy(item)]).filter((v) => !provided.has(v))),
+        captures: new Set(items.flatMap((item) => [...capturedBy(item)])),
+      };
+    }),
+  );
+  const parent = nodes.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] as number;
+    return i;
+  };
+  nodes.forEach((user, u) => {
+    nodes.forEach((capturer, c) => {
+      if (c === u || capturer.chain.folder === user.chain.folder) return;
+      if (![...user.uses].some((v) => capturer.captures.has(v))) return;
+      const [a, b] = [root(u), root(c)].sort((x, y) => x - y) as [number, number];
+      parent[b] = a;
+    });
+  });
+  const units = new Map<number, ChainUnit>();
+  nodes.forEach(({ chain }, i) => {
+    const unit = units.get(root(i)) ?? { items: {}, requests: 0 };
+    unit.items[chain.folder] = [...(unit.items[chain.folder] ?? []), ...chain.items].sort((x, y) => x - y);
+    unit.requests += chain.requests;
+    units.set(root(i), unit);
+  });
+  return [...units.values()];
 }
 
 /** The collection with only the given items of the named folders (other folders as they are). Pure. */

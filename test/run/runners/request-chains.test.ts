@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planRunners } from '../../../src/run/runners/parallel.js';
-import { keepItems, requestChains } from '../../../src/run/runners/request-chains.js';
+import { chainUnits, keepItems, requestChains } from '../../../src/run/runners/request-chains.js';
 
 /** A request item that captures `captures` (as the generator's contract data does) and sends `uses`. */
 const request = (name: string, uses: string[] = [], captures: string[] = []) => ({
@@ -55,5 +55,37 @@ describe('request chains', () => {
   it('leaves folders whole when each fits a runner share', () => {
     const collection = { item: [TAGS, { name: 'Other', item: [request('x')] }] };
     expect(planRunners(collection, 1)[0]).toEqual({ folders: ['Tags', 'Other'], security: false, requests: 8 });
+  });
+
+  it('joins a chain of another folder that uses what a chain captures, and leaves independent chains apart', () => {
+    const negative = {
+      name: 'Negative',
+      item: [request('Get tag with a bad id', ['tagId']), request('Get company with a bad id', ['companyId'])],
+    };
+    const units = chainUnits({ item: [TAGS, negative] }, new Set(['companyId']));
+    expect(units.map((u) => u.items)).toEqual([
+      { Tags: [0, 2, 4], Negative: [0] },
+      { Tags: [1] },
+      { Tags: [3, 5] },
+      { Tags: [6] },
+      { Negative: [1] },
+    ]);
+    expect(units.map((u) => u.requests)).toEqual([4, 1, 2, 1, 1]);
+  });
+
+  it('ties chains by a variable the environment does not provide, and not by one it does', () => {
+    const other = { name: 'Other', item: [request('Get company again', ['companyId'], ['companyId'])] };
+    const tied = chainUnits({ item: [TAGS, other] });
+    expect(tied.find((u) => u.items.Other)?.items).toEqual({ Tags: [6], Other: [0] });
+    const apart = chainUnits({ item: [TAGS, other] }, new Set(['companyId']));
+    expect(apart.find((u) => u.items.Other)?.items).toEqual({ Other: [0] });
+  });
+
+  it('runs a Negative case in the runner of the chain that captures its id', () => {
+    const negative = { name: 'Negative', item: [request('Get tag with a bad id', ['tagId'])] };
+    const plans = planRunners({ item: [TAGS, negative] }, 4);
+    const withCase = plans.find((p) => p.folders.includes('Negative'));
+    expect(withCase?.folders).toEqual(['Tags', 'Negative']);
+    expect(withCase?.items).toEqual({ Tags: [0, 2, 4] });
   });
 });
