@@ -1,4 +1,4 @@
-import { ENVIRONMENT_NAMES, type ApiDescription } from './model.js';
+import { ENVIRONMENT_NAMES, type ApiDescription, type EnvironmentDef } from './model.js';
 
 /**
  * Where the OAuth 2.0 endpoints of a description are: the one rule that the collection (its auth
@@ -43,6 +43,15 @@ export function endpointTemplates(spec: EndpointSpec): EndpointTemplates {
     token: `{{authServerUrl}}${spec.auth.tokenPath}`,
   };
 }
+
+/**
+ * The values an environment of the description gives the templates' variables: authServerUrl, and
+ * authorizeServerUrl (authServerUrl itself where the environment names none, as in the local one).
+ */
+export const endpointVariables = (env: Pick<EnvironmentDef, 'authServerUrl' | 'authorizeServerUrl'>) => ({
+  authServerUrl: env.authServerUrl,
+  [AUTHORIZE_SERVER_VARIABLE]: env.authorizeServerUrl ?? env.authServerUrl,
+});
 
 /** The mock's token introspection path: below the token endpoint. @see [RFC 7662](https://www.rfc-editor.org/rfc/rfc7662.html) */
 export const introspectionPath = (tokenPath: string): string => `${tokenPath}/introspect`;
