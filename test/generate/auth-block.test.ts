@@ -25,15 +25,15 @@ async function ownEndpoints(): Promise<ApiDescription> {
   return spec;
 }
 
-const valueOf = (entries: ReadonlyArray<{ key: string; value: unknown }>, key: string) =>
+const entryValue = (entries: ReadonlyArray<{ key: string; value: unknown }>, key: string) =>
   entries.find((e) => e.key === key)?.value;
 
 describe("the collection's OAuth 2.0 endpoints are the description's", () => {
   it("Pleo's: {{authServerUrl}}/oauth/authorize and /oauth/token, and no authorizeServerUrl variable", async () => {
     const spec = await loadMinimal();
     const auth = buildAuth(spec).oauth2;
-    expect(valueOf(auth, 'authUrl')).toBe('{{authServerUrl}}/oauth/authorize');
-    expect(valueOf(auth, 'accessTokenUrl')).toBe('{{authServerUrl}}/oauth/token');
+    expect(entryValue(auth, 'authUrl')).toBe('{{authServerUrl}}/oauth/authorize');
+    expect(entryValue(auth, 'accessTokenUrl')).toBe('{{authServerUrl}}/oauth/token');
     for (const name of ENVIRONMENT_NAMES)
       expect(buildEnvironment(spec, name, []).values.map((v) => v.key)).not.toContain('authorizeServerUrl');
   });
@@ -41,9 +41,9 @@ describe("the collection's OAuth 2.0 endpoints are the description's", () => {
   it('the auth block, the token requests and the environments follow them', async () => {
     const spec = await ownEndpoints();
     const auth = buildAuth(spec).oauth2;
-    expect(valueOf(auth, 'authUrl')).toBe('{{authorizeServerUrl}}/identity/connect/authorize');
-    expect(valueOf(auth, 'accessTokenUrl')).toBe('{{authServerUrl}}/connect/token');
-    expect(valueOf(auth, 'refreshTokenUrl')).toBe('{{authServerUrl}}/connect/token');
+    expect(entryValue(auth, 'authUrl')).toBe('{{authorizeServerUrl}}/identity/connect/authorize');
+    expect(entryValue(auth, 'accessTokenUrl')).toBe('{{authServerUrl}}/connect/token');
+    expect(entryValue(auth, 'refreshTokenUrl')).toBe('{{authServerUrl}}/connect/token');
     const { collection } = buildCollection(spec) as { collection: Json };
     const tokenItems = (collection.item as Json[])
       .flatMap((folder) => folder.item as Json[])
@@ -56,7 +56,10 @@ describe("the collection's OAuth 2.0 endpoints are the description's", () => {
     const scripts = JSON.stringify(collection);
     expect(scripts).not.toContain('/oauth/');
     const envs = Object.fromEntries(
-      ENVIRONMENT_NAMES.map((name) => [name, valueOf(buildEnvironment(spec, name, []).values, 'authorizeServerUrl')]),
+      ENVIRONMENT_NAMES.map((name) => [
+        name,
+        entryValue(buildEnvironment(spec, name, []).values, 'authorizeServerUrl'),
+      ]),
     );
     expect(envs).toEqual({
       staging: 'https://login.example.com',
@@ -68,7 +71,7 @@ describe("the collection's OAuth 2.0 endpoints are the description's", () => {
   it('an environment without authorizeServerUrl gives authServerUrl when another has one', async () => {
     const spec = await ownEndpoints();
     delete spec.environments.staging.authorizeServerUrl;
-    expect(valueOf(buildEnvironment(spec, 'staging', []).values, 'authorizeServerUrl')).toBe(
+    expect(entryValue(buildEnvironment(spec, 'staging', []).values, 'authorizeServerUrl')).toBe(
       spec.environments.staging.authServerUrl,
     );
   });

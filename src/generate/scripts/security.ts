@@ -118,7 +118,11 @@ function narrowingItem(spec: EndpointSpec, folder: FolderDef, request: RequestDe
     name: `${folder.name}: narrower token without ${request.scopes.join(' ')}`,
     request: tokenEndpointRequest(spec),
     scripts: [
-      scriptEvent('prerequest', owner, `${header}\n${narrowScript(spec, testName, request.scopes, 'security-narrow.js')}`),
+      scriptEvent(
+        'prerequest',
+        owner,
+        `${header}\n${narrowScript(spec, testName, request.scopes, 'security-narrow.js')}`,
+      ),
       scriptEvent('test', owner, narrowScript(spec, testName, request.scopes, 'security-narrow-response.js')),
     ],
     examples: [],

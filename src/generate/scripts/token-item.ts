@@ -86,7 +86,10 @@ export function buildTokenFolder(spec: EndpointSpec): FolderModel {
             'test',
             owner,
             iife(
-              [...preamble, sandboxSources(spec.auth, 'token-request.js', 'token-store.js', 'token-item-response.js')].join('\n'),
+              [
+                ...preamble,
+                sandboxSources(spec.auth, 'token-request.js', 'token-store.js', 'token-item-response.js'),
+              ].join('\n'),
             ),
           ),
         ],
