@@ -72,10 +72,18 @@ export function fillTemplate(template: string, value: (name: string) => string):
   return fill(template, 4);
 }
 
-/** The endpoints' URLs in an environment, its values given by `value`. */
+/**
+ * The endpoints' URLs in an environment, its values given by `value`; an environment (file) without
+ * authorizeServerUrl has the authorization endpoint on authServerUrl, as {@link endpointVariables} says.
+ */
 export function endpointUrls(templates: EndpointTemplates, value: (name: string) => string): EndpointTemplates {
-  return { authorize: fillTemplate(templates.authorize, value), token: fillTemplate(templates.token, value) };
+  const given = (name: string) => value(name) || (name === AUTHORIZE_SERVER_VARIABLE ? value('authServerUrl') : '');
+  return { authorize: fillTemplate(templates.authorize, given), token: fillTemplate(templates.token, given) };
 }
+
+/** The endpoints' URLs on one server that serves both, the local mock at `url`. */
+export const endpointUrlsAt = (spec: EndpointSpec, url: string): EndpointTemplates =>
+  endpointUrls(endpointTemplates(spec), () => url);
 
 /** A template's path: what follows its leading `{{variable}}` (`{{authServerUrl}}/oauth/token` → `/oauth/token`). */
 export const templatePath = (template: string): string => template.replace(/^\{\{[^{}]+\}\}/, '');

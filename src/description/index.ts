@@ -15,6 +15,7 @@ export {
   DEFAULT_TOKEN_PATH,
   endpointTemplates,
   endpointUrls,
+  endpointUrlsAt,
   endpointVariables,
   fillTemplate,
   hasAuthorizeServer,

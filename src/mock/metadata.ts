@@ -1,4 +1,4 @@
-import { introspectionPath } from '../description/index.js';
+import { endpointUrlsAt, introspectionPath } from '../description/index.js';
 import type { MockContext } from './context.js';
 import { jsonResponse, parseParams, type MockRequest, type MockResponse } from './http.js';
 
@@ -11,10 +11,11 @@ export const METADATA_PATH = '/.well-known/oauth-authorization-server';
  * @see [RFC 8414 §2](https://www.rfc-editor.org/rfc/rfc8414.html#section-2)
  */
 export function authorizationServerMetadata(ctx: MockContext): Record<string, unknown> {
+  const endpoints = endpointUrlsAt(ctx.spec, ctx.url);
   return {
     issuer: ctx.url,
-    authorization_endpoint: `${ctx.url}${ctx.spec.auth.authorizePath}`,
-    token_endpoint: `${ctx.url}${ctx.spec.auth.tokenPath}`,
+    authorization_endpoint: endpoints.authorize,
+    token_endpoint: endpoints.token,
     introspection_endpoint: `${ctx.url}${introspectionPath(ctx.spec.auth.tokenPath)}`,
     scopes_supported: Object.keys(ctx.spec.scopes),
     response_types_supported: ['code'],

@@ -74,6 +74,10 @@ describe('the OAuth 2.0 endpoints of a description (auth-endpoints.ts)', () => {
       endpointUrls({ authorize: '{{authorizeServerUrl}}/a', token: '{{authServerUrl}}/connect/token' }, value),
     ).toEqual({ authorize: 'http://127.0.0.1:4010/a', token: 'http://127.0.0.1:4010/connect/token' });
     expect(fillTemplate('{{nothing}}/oauth/token', value)).toBe('/oauth/token');
+    const withoutAuthorizeServer = (name: string) => (name === 'authServerUrl' ? 'https://auth.example' : '');
+    expect(
+      endpointUrls({ authorize: '{{authorizeServerUrl}}/a', token: '{{authServerUrl}}/t' }, withoutAuthorizeServer),
+    ).toEqual({ authorize: 'https://auth.example/a', token: 'https://auth.example/t' });
     const loop = (name: string) => (name === 'a' ? '{{a}}x' : '');
     expect(fillTemplate('{{a}}/t', loop)).toMatch(/^\{\{a\}\}x+\/t$/);
     expect(templatePath('{{authorizeServerUrl}}/identity/connect/authorize')).toBe('/identity/connect/authorize');
