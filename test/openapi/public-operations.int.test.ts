@@ -91,7 +91,7 @@ describe('operations the document leaves public get no token and no 401 probe', 
     expect(item('Health').request.auth).toEqual({ type: 'noauth', noauth: [] });
     expect(item('Status').request.auth).toEqual({ type: 'noauth', noauth: [] });
     expect(item('Notes').request.auth).toBeUndefined(); // the collection's OAuth 2.0
-    const probes = (folders.find((f) => f.name === 'Security')?.item as Json[]).map((p) => p.name);
+    const probes = ((folders.find((f) => f.name === 'Security')?.item ?? []) as Json[]).map((p) => p.name);
     expect(probes).toEqual(['Notes: no token → 401']);
 
     const mock = await startMock({ spec, port: 0, autoApprove: true });
