@@ -1,4 +1,4 @@
-import { loadSpec } from '../description/index.js';
+import { endpointTemplates, endpointUrls, loadSpec, type ApiDescription } from '../description/index.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { buildEnvironment, neededScopes } from '../generate/index.js';
 import { DEFAULT_LOGIN_PORT, login, type LoginOptions } from '../login/flow.js';
@@ -51,8 +51,7 @@ const defaultDeps = (): LoginDeps => ({
   isTty: Boolean(process.stdin.isTTY && process.stderr.isTTY),
 });
 
-async function loginEnvironment(specPath: string, env: string): Promise<EnvironmentJson> {
-  const spec = await loadSpec(specPath);
+async function loginEnvironment(spec: ApiDescription, env: string): Promise<EnvironmentJson> {
   if (env === 'local') return buildEnvironment(spec, 'local', neededScopes(spec));
   const target = await resolveTarget(spec, env);
   if (target.kind !== 'remote') throw new Error(`unexpected target for ${env}`);
@@ -121,15 +120,18 @@ export async function loginCommand(
   }
   const env = args.env;
   checkEnvName(env);
-  const environment = await loginEnvironment(args.spec, env);
+  const spec = await loadSpec(args.spec);
+  const environment = await loginEnvironment(spec, env);
   const authServerUrl = environmentValue(environment, 'authServerUrl');
+  const endpoints = endpointUrls(endpointTemplates(spec), (name) => environmentValue(environment, name));
   const { clientId, clientSecret } = await clientCredentials(environment, processEnv, deps);
   const label = environmentLabel(env);
   const path = storedTokenPath(label, clientId, processEnv);
   const lock = args.print ? undefined : await lockTokenFile(path, { onNotice: (m) => io.err(`notice: ${m}`) });
   try {
     const options: LoginOptions = {
-      authServerUrl,
+      authorizeUrl: endpoints.authorize,
+      tokenUrl: endpoints.token,
       clientId,
       clientSecret,
       scope: environmentValue(environment, 'scopes'),

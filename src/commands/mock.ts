@@ -45,7 +45,7 @@ export async function mockCommand(args: MockArgs, io: Io): Promise<number> {
   io.out(
     `test client: client_id=${TEST_CLIENT.id} client_secret=${TEST_CLIENT.secret} (local test credentials, not a Pleo secret)`,
   );
-  io.out(consentLines(mock.url, args.autoApprove).join('\n')); // one write: the start-up's last
+  io.out(consentLines(mock.url, spec, args.autoApprove).join('\n')); // one write: the start-up's last
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -8,3 +8,18 @@ export type { Problem, Severity } from './problem.js';
 export { pathSegments, readValuePath, withValueAt } from './value-path.js';
 export { addressedIdParameter, isPleoErrorShape, isUuid, uuidPathParameters } from './path-formats.js';
 export { createSchemaCompiler, type CompileSchema } from './schema-compiler.js';
+export {
+  AUTHORIZE_SERVER_VARIABLE,
+  DEFAULT_AUTHORIZE_PATH,
+  DEFAULT_ENDPOINT_TEMPLATES,
+  DEFAULT_TOKEN_PATH,
+  endpointTemplates,
+  endpointUrls,
+  endpointUrlsAt,
+  endpointVariables,
+  fillTemplate,
+  hasAuthorizeServer,
+  introspectionPath,
+  templatePath,
+  type EndpointTemplates,
+} from './auth-endpoints.js';

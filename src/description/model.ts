@@ -37,6 +37,8 @@ export interface ApiDescription {
 export interface EnvironmentDef {
   name: EnvironmentName;
   authServerUrl: string;
+  /** The authorization endpoint's server when it is not authServerUrl (see auth-endpoints.ts). */
+  authorizeServerUrl?: string;
   apiBaseUrl: string;
   /** Extra environment variables (e.g. a company id), written into the environment file. */
   variables: Record<string, string>;
@@ -63,6 +65,10 @@ export interface AuthSettings {
   /** The Postman callback of `callback`, unless the description names another registered URI. */
   redirectUri: string;
   tokenName: string;
+  /** The authorization endpoint's path below its server (default /oauth/authorize); see auth-endpoints.ts. */
+  authorizePath: string;
+  /** The token endpoint's path below authServerUrl (default /oauth/token). */
+  tokenPath: string;
 }
 
 export type ScopeConfidence = 'documented' | 'inferred' | 'example-only';

@@ -1,3 +1,4 @@
+import { DEFAULT_AUTHORIZE_PATH, DEFAULT_TOKEN_PATH } from './auth-endpoints.js';
 import {
   CALLBACK_URIS,
   ENVIRONMENT_NAMES,
@@ -71,6 +72,7 @@ function normaliseEnvironment(name: EnvironmentDef['name'], env: RawEnvironment)
   return {
     name,
     authServerUrl: env.authServerUrl.replace(/\/+$/, ''),
+    ...(env.authorizeServerUrl !== undefined ? { authorizeServerUrl: env.authorizeServerUrl.replace(/\/+$/, '') } : {}),
     apiBaseUrl: env.apiBaseUrl.replace(/\/+$/, ''),
     variables: Object.fromEntries(Object.entries(env.variables ?? {}).map(([k, v]) => [k, String(v)])),
   };
@@ -99,6 +101,8 @@ export function normalise(raw: RawDescription, source: string): ApiDescription {
       callback,
       redirectUri: raw.auth.redirectUri ?? CALLBACK_URIS[callback],
       tokenName: raw.auth.tokenName ?? `${raw.info.name} access token`,
+      authorizePath: raw.auth.authorizePath ?? DEFAULT_AUTHORIZE_PATH,
+      tokenPath: raw.auth.tokenPath ?? DEFAULT_TOKEN_PATH,
     },
     defaults: {
       responseTimeMs: raw.defaults?.responseTimeMs ?? DEFAULT_RESPONSE_TIME_MS,

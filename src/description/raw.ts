@@ -34,6 +34,7 @@ export interface RawRequest {
 }
 export interface RawEnvironment {
   authServerUrl: string;
+  authorizeServerUrl?: string;
   apiBaseUrl: string;
   variables?: Record<string, string | number | boolean>;
 }
@@ -50,6 +51,8 @@ export interface RawDescription {
     callback?: 'desktop' | 'web';
     redirectUri?: string;
     tokenName?: string;
+    authorizePath?: string;
+    tokenPath?: string;
   };
   defaults?: { responseTimeMs?: number; negative?: boolean };
   scopes: Record<string, { description: string; confidence?: 'documented' | 'inferred' | 'example-only' }>;

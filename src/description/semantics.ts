@@ -8,6 +8,8 @@ import { bodyVariableTemplate, ITEM_ACTION_SEGMENT, templateVariables } from './
 import type { RawDescription, RawRequest } from './raw.js';
 import { didYouMean } from './structure.js';
 import { checkProductionValues } from './production-values.js';
+import { DEFAULT_AUTHORIZE_PATH, DEFAULT_TOKEN_PATH, introspectionPath } from './auth-endpoints.js';
+import { LOCAL_CALLBACK_PATH } from '../shared/local-pleo.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -101,9 +103,9 @@ function checkAuth(raw: RawDescription): Problem[] {
 function checkEnvironments(raw: RawDescription): Problem[] {
   const problems: Problem[] = [];
   for (const env of ['staging', 'production'] as const) {
-    for (const key of ['authServerUrl', 'apiBaseUrl'] as const) {
+    for (const key of ['authServerUrl', 'authorizeServerUrl', 'apiBaseUrl'] as const) {
       const url = raw.environments[env][key];
-      if (!url.startsWith('https://')) {
+      if (url !== undefined && !url.startsWith('https://')) {
         problems.push(
           error(
             'URL_NOT_HTTPS',
@@ -393,12 +395,64 @@ function checkFolders(raw: RawDescription, ajv: Ajv, schemasValid: boolean): Pro
 }
 
 /** Checks what the JSON Schema cannot: Pleo's OAuth rules, references, names, examples. */
+/** Paths the mock serves besides the two endpoints (its callback, its metadata, introspection): no endpoint may take one. */
+const RESERVED_PATHS = [LOCAL_CALLBACK_PATH, '/.well-known/oauth-authorization-server'];
+
+/**
+ * The authorization and token endpoints are two paths the local mock serves on the API's origin: they
+ * differ, take none of the mock's other paths, and no request of the description is one of them.
+ */
+function checkEndpoints(raw: RawDescription): Problem[] {
+  const { authorizePath = DEFAULT_AUTHORIZE_PATH, tokenPath = DEFAULT_TOKEN_PATH } = raw.auth;
+  const problems: Problem[] = [];
+  const at = (key: 'authorizePath' | 'tokenPath') => (raw.auth[key] !== undefined ? `/auth/${key}` : '/auth');
+  if (authorizePath === tokenPath)
+    problems.push(
+      error(
+        'ENDPOINT_PATHS_SAME',
+        at('tokenPath'),
+        `the authorization and token endpoints share the path "${tokenPath}"`,
+        'give each its own path, as the API documents them (authorizePath, tokenPath)',
+      ),
+    );
+  for (const [key, path] of [
+    ['authorizePath', authorizePath],
+    ['tokenPath', tokenPath],
+  ] as const) {
+    const taken = [...RESERVED_PATHS, ...(key === 'authorizePath' ? [introspectionPath(tokenPath)] : [])];
+    if (taken.includes(path))
+      problems.push(
+        error(
+          'ENDPOINT_PATH_RESERVED',
+          at(key),
+          `${key} "${path}" is a path the local mock serves for itself`,
+          `choose another path than ${taken.join(', ')}`,
+        ),
+      );
+  }
+  for (const [f, folder] of raw.folders.entries())
+    for (const [r, request] of folder.requests.entries()) {
+      const bare = request.path.split('?')[0];
+      if (bare === authorizePath || bare === tokenPath)
+        problems.push(
+          error(
+            'ENDPOINT_PATH_CLASH',
+            pointerOf('folders', f, 'requests', r, 'path'),
+            `request "${request.name}" is at the ${bare === tokenPath ? 'token' : 'authorization'} endpoint's path "${bare}"`,
+            'the collection gets its tokens itself: leave the request out, or give the endpoint its own path under auth',
+          ),
+        );
+    }
+  return problems;
+}
+
 export function checkSemantics(raw: RawDescription): Problem[] {
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats.default(ajv);
   const schemaProblems = checkSchemas(raw, ajv);
   return [
     ...checkAuth(raw),
+    ...checkEndpoints(raw),
     ...checkEnvironments(raw),
     ...checkProductionValues(raw),
     ...schemaProblems,

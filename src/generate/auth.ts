@@ -1,4 +1,4 @@
-import type { ApiDescription, AuthScheme } from '../description/index.js';
+import { endpointTemplates, type ApiDescription, type AuthScheme } from '../description/index.js';
 
 export interface AuthEntry {
   key: string;
@@ -17,20 +17,22 @@ const text = (key: string, value: string): AuthEntry => ({ key, value, type: 'st
  * Postman's OAuth 2.0 block for Pleo: Authorization Code with PKCE (S256), client credentials in a
  * Basic header, every key written explicitly (Postman leaves defaults out of its own exports, and
  * a missing key would fall back to Postman's defaults, which are not Pleo's).
- * `accessToken` is what signs requests under Newman, which never fetches tokens itself.
+ * `accessToken` is what signs requests under Newman, which never fetches tokens itself. The endpoints
+ * are the description's (auth-endpoints.ts); Postman refreshes at the token endpoint.
  * @see [Pleo: How to Configure Postman for OAuth 2.0](https://developers.pleo.io/docs/current/how-tos/oauth-postman/how-to-configure-postman-oauth)
  * @see [RFC 7636 §4.2](https://www.rfc-editor.org/rfc/rfc7636.html#section-4.2)
  */
 export function buildAuth(spec: ApiDescription): OAuth2Auth {
+  const endpoints = endpointTemplates(spec);
   return {
     type: 'oauth2',
     oauth2: [
       text('grant_type', spec.auth.grant),
       text('challengeAlgorithm', spec.auth.challengeMethod),
       text('client_authentication', 'header'),
-      text('authUrl', '{{authServerUrl}}/oauth/authorize'),
-      text('accessTokenUrl', '{{authServerUrl}}/oauth/token'),
-      text('refreshTokenUrl', '{{authServerUrl}}/oauth/token'),
+      text('authUrl', endpoints.authorize),
+      text('accessTokenUrl', endpoints.token),
+      text('refreshTokenUrl', endpoints.token),
       text('redirect_uri', spec.auth.redirectUri),
       { key: 'useBrowser', value: true, type: 'boolean' },
       text('clientId', '{{clientId}}'),

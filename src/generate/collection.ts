@@ -83,7 +83,7 @@ export function buildCollectionModel(
   const negative =
     (options.negative ?? spec.defaults.negative) ? buildNegativeFolder(spec, folders, requestDefinition) : undefined;
   const oauth = spec.auth.scheme.type === 'oauth2';
-  const security = buildSecurityFolder(folders, requestDefinition, scopes ?? neededScopes(spec), spec.auth.scheme);
+  const security = buildSecurityFolder(folders, requestDefinition, scopes ?? neededScopes(spec), spec);
   const model: CollectionModel = {
     id: stableId('collection', spec.info.name),
     name: spec.info.name,
@@ -93,7 +93,7 @@ export function buildCollectionModel(
     variables: [...captureVariables(folders), ...sharedScriptVariables(), ...(negative ? [negative.library] : [])],
     scripts: buildCollectionEvents(spec),
     folders: [
-      ...(oauth ? [buildTokenFolder()] : []),
+      ...(oauth ? [buildTokenFolder(spec)] : []),
       ...folders.map((folder) => ({
         id: stableId('folder', folder.name),
         name: folder.name,

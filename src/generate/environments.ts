@@ -1,7 +1,13 @@
 import { NEGATIVE_TESTS_VARIABLE } from './scripts/variables.js';
 import { TEST_CLIENT, TEST_CREDENTIALS } from '../shared/local-pleo.js';
 import { CREDENTIAL_VARIABLES } from './auth.js';
-import type { ApiDescription, EnvironmentName } from '../description/index.js';
+import {
+  AUTHORIZE_SERVER_VARIABLE,
+  endpointVariables,
+  hasAuthorizeServer,
+  type ApiDescription,
+  type EnvironmentName,
+} from '../description/index.js';
 import { stableId } from './ids.js';
 import { PRODUCTION_VARIABLE } from './scripts/variables.js';
 
@@ -48,7 +54,8 @@ const sameUrl = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\
  * No variable looks like a setting it is not: there is no redirect URI variable, since with
  * "Authorize using browser" Postman always uses its own callback (the auth block's), and the headless
  * token script derives the local mock's callback from {{authServerUrl}}. In the local environment the
- * mock serves both, so apiBaseUrl is {{authServerUrl}}: a mock on another port is a one-variable change.
+ * mock serves both, so apiBaseUrl is {{authServerUrl}}: a mock on another port is a one-variable change;
+ * so is authorizeServerUrl, where a description has one (the mock serves the authorization endpoint too).
  */
 export function buildEnvironment(
   spec: ApiDescription,
@@ -73,6 +80,17 @@ export function buildEnvironment(
     name: `${apiName(spec)} ${name}`,
     values: [
       value('authServerUrl', env.authServerUrl),
+      // Only a description whose authorization endpoint is on a server of its own (auth-endpoints.ts) has it.
+      ...(hasAuthorizeServer(spec)
+        ? [
+            value(
+              AUTHORIZE_SERVER_VARIABLE,
+              local && sameUrl(endpointVariables(env).authorizeServerUrl, env.authServerUrl)
+                ? '{{authServerUrl}}'
+                : endpointVariables(env).authorizeServerUrl,
+            ),
+          ]
+        : []),
       value('apiBaseUrl', local && sameUrl(env.apiBaseUrl, env.authServerUrl) ? '{{authServerUrl}}' : env.apiBaseUrl),
       ...credentials,
       // The Negative folder's requests go out only where this is "true" (never against production).

@@ -8,7 +8,9 @@ export const DEFAULT_LOGIN_PORT = 8788;
 export const LOGIN_TIMEOUT_MS = 5 * 60_000;
 
 export interface LoginOptions {
-  authServerUrl: string;
+  /** The authorization endpoint and the token endpoint, the description's (auth-endpoints.ts). */
+  authorizeUrl: string;
+  tokenUrl: string;
   clientId: string;
   clientSecret: string;
   /** Space-delimited scopes to ask for. */
@@ -107,13 +109,13 @@ function timeout(ms: number): { promise: Promise<never>; cancel: () => void } {
 
 /**
  * The OAuth 2.0 native-app login (RFC 8252): a one-shot listener on `http://127.0.0.1:PORT/callback`,
- * the browser sent to `{authServerUrl}/oauth/authorize` with PKCE S256 and a random state, the state
+ * the browser sent to the authorization endpoint with PKCE S256 and a random state, the state
  * checked, the code exchanged with the client in a Basic header, and the refresh token handed to `keep`.
  * The browser tab is told in plain words whether it worked.
  * @see [RFC 8252 §7.3](https://www.rfc-editor.org/rfc/rfc8252.html#section-7.3)
  */
 export async function login(options: LoginOptions): Promise<LoginResult> {
-  await assertReachable(options.authServerUrl);
+  await assertReachable(options.authorizeUrl);
   const state = createState();
   // Only the answer to this login's own request ends it: a visit with another state is ignored.
   const listener = await startCallbackListener(options.port, (params) => sameState(state, params.get('state')));
@@ -122,7 +124,7 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
   try {
     const verifier = createCodeVerifier();
     const url = authorizationUrl({
-      authServerUrl: options.authServerUrl,
+      authorizeUrl: options.authorizeUrl,
       clientId: options.clientId,
       redirectUri: listener.redirectUri,
       scope: options.scope,
@@ -141,7 +143,7 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
     }
     try {
       const tokens = await exchangeCode({
-        authServerUrl: options.authServerUrl,
+        tokenUrl: options.tokenUrl,
         clientId: options.clientId,
         clientSecret: options.clientSecret,
         code: callback.params.get('code') ?? '',

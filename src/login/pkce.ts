@@ -22,7 +22,8 @@ export function sameState(expected: string, actual: string | null): boolean {
 }
 
 export interface AuthorizationRequest {
-  authServerUrl: string;
+  /** The authorization endpoint (the description's: auth-endpoints.ts), without a query. */
+  authorizeUrl: string;
   clientId: string;
   redirectUri: string;
   scope: string;
@@ -31,7 +32,7 @@ export interface AuthorizationRequest {
 }
 
 /**
- * `{authServerUrl}/oauth/authorize?…` for the Authorization Code grant with PKCE S256.
+ * `{authorizeUrl}?…` for the Authorization Code grant with PKCE S256.
  * @see [RFC 6749 §4.1.1](https://www.rfc-editor.org/rfc/rfc6749.html#section-4.1.1)
  */
 export function authorizationUrl(request: AuthorizationRequest): string {
@@ -44,5 +45,5 @@ export function authorizationUrl(request: AuthorizationRequest): string {
     code_challenge: request.codeChallenge,
     code_challenge_method: 'S256',
   });
-  return `${request.authServerUrl.replace(/\/+$/, '')}/oauth/authorize?${params}`;
+  return `${request.authorizeUrl}?${params}`;
 }

@@ -12,7 +12,8 @@ export const basicAuthorization = (clientId: string, clientSecret: string) =>
   `Basic ${Buffer.from(`${formEncode(clientId)}:${formEncode(clientSecret)}`).toString('base64')}`;
 
 export interface CodeExchange {
-  authServerUrl: string;
+  /** The token endpoint (the description's: auth-endpoints.ts). */
+  tokenUrl: string;
   clientId: string;
   clientSecret: string;
   code: string;
@@ -41,7 +42,7 @@ export function unreachable(url: string, cause: unknown): UserError {
  * @see [RFC 7636 §4.5](https://www.rfc-editor.org/rfc/rfc7636.html#section-4.5)
  */
 export async function exchangeCode(exchange: CodeExchange): Promise<TokenResponse> {
-  const url = `${exchange.authServerUrl.replace(/\/+$/, '')}/oauth/token`;
+  const url = exchange.tokenUrl;
   let res: Response;
   try {
     res = await fetch(url, {
@@ -82,13 +83,15 @@ export async function exchangeCode(exchange: CodeExchange): Promise<TokenRespons
   return { refreshToken: body.refresh_token, ...(typeof body.scope === 'string' ? { scope: body.scope } : {}) };
 }
 
-/** Any HTTP answer from the authorisation server means it is reachable; a network error is reported now. */
-export async function assertReachable(authServerUrl: string): Promise<void> {
-  const url = `${authServerUrl.replace(/\/+$/, '')}/oauth/authorize`;
+/**
+ * Any HTTP answer from the authorization endpoint (`authorizeUrl`, the description's) means the
+ * authorisation server is reachable; a network error is reported now.
+ */
+export async function assertReachable(authorizeUrl: string): Promise<void> {
   try {
-    const res = await fetch(url, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(15_000) });
+    const res = await fetch(authorizeUrl, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(15_000) });
     await res.body?.cancel();
   } catch (cause) {
-    throw unreachable(authServerUrl, cause);
+    throw unreachable(authorizeUrl, cause);
   }
 }

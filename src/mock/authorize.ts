@@ -176,7 +176,7 @@ function formParams(req: MockRequest): Params | undefined {
 }
 
 /**
- * `GET /oauth/authorize` shows the consent page (or, with autoApprove, redirects with a code at
+ * `GET` at the authorization endpoint (auth.authorizePath, default /oauth/authorize) shows the consent page (or, with autoApprove, redirects with a code at
  * once); the page's form posts the same parameters back with `decision=approve|deny`.
  * @see [RFC 6749 §4.1.1](https://www.rfc-editor.org/rfc/rfc6749.html#section-4.1.1)
  */
@@ -208,7 +208,13 @@ export async function handleAuthorizationRequest(ctx: MockContext, req: MockRequ
     const scopes = checked.scopes.map((name) => ({ name, description: ctx.spec.scopes[name]?.description ?? '' }));
     return htmlResponse(
       200,
-      renderConsentPage({ client: checked.client, scopes, redirectUri: checked.redirectUri, params: checked.params }),
+      renderConsentPage({
+        client: checked.client,
+        scopes,
+        redirectUri: checked.redirectUri,
+        params: checked.params,
+        action: ctx.spec.auth.authorizePath,
+      }),
     );
   }
   const decision = params.values.get('decision');

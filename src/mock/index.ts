@@ -68,7 +68,7 @@ async function handle(
   let response: MockResponse;
   try {
     if (!target) response = badTarget();
-    else if (read.kind === 'too-large') response = payloadTooLarge(target.pathname, BODY_LIMIT_BYTES);
+    else if (read.kind === 'too-large') response = payloadTooLarge(ctx.spec, target.pathname, BODY_LIMIT_BYTES);
     else
       response = await dispatch(ctx, {
         method,
@@ -120,7 +120,8 @@ function listen(server: Server, host: string, port: number): Promise<number> {
 }
 
 /**
- * Starts the local Pleo: one HTTP server that is both the authorisation server (`/oauth/…`,
+ * Starts the local Pleo: one HTTP server that is both the authorisation server (the description's
+ * endpoints, by default `/oauth/…`,
  * `/.well-known/oauth-authorization-server`, `/callback`) and the API (the description's paths).
  * State (codes, tokens, records) is in memory and starts afresh on every call. Prints nothing.
  */

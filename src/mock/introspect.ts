@@ -4,7 +4,7 @@ import { NO_STORE, tokenError } from './oauth-errors.js';
 import { readClientRequest } from './token.js';
 
 /**
- * `POST /oauth/token/introspect`: only the client a token was issued to learns that it is active.
+ * `POST` at the token endpoint's path + `/introspect` (default /oauth/token/introspect): only the client a token was issued to learns that it is active.
  * The library has no introspection endpoint, so this one is written here on the token store.
  * @see [RFC 7662 §2](https://www.rfc-editor.org/rfc/rfc7662.html#section-2)
  */

@@ -1,17 +1,22 @@
+import { endpointUrlsAt, introspectionPath } from '../description/index.js';
 import type { MockContext } from './context.js';
 import { jsonResponse, parseParams, type MockRequest, type MockResponse } from './http.js';
 
+/** Where the mock publishes its metadata. @see [RFC 8414 §3](https://www.rfc-editor.org/rfc/rfc8414.html#section-3) */
+export const METADATA_PATH = '/.well-known/oauth-authorization-server';
+
 /**
  * Authorization server metadata of the mock (Pleo publishes none; this lets OAuth libraries
- * discover the mock).
+ * discover the mock): the description's endpoints, on the mock's origin.
  * @see [RFC 8414 §2](https://www.rfc-editor.org/rfc/rfc8414.html#section-2)
  */
 export function authorizationServerMetadata(ctx: MockContext): Record<string, unknown> {
+  const endpoints = endpointUrlsAt(ctx.spec, ctx.url);
   return {
     issuer: ctx.url,
-    authorization_endpoint: `${ctx.url}/oauth/authorize`,
-    token_endpoint: `${ctx.url}/oauth/token`,
-    introspection_endpoint: `${ctx.url}/oauth/token/introspect`,
+    authorization_endpoint: endpoints.authorize,
+    token_endpoint: endpoints.token,
+    introspection_endpoint: `${ctx.url}${introspectionPath(ctx.spec.auth.tokenPath)}`,
     scopes_supported: Object.keys(ctx.spec.scopes),
     response_types_supported: ['code'],
     response_modes_supported: ['query'],

@@ -23,6 +23,8 @@ export interface ConsentView {
   redirectUri: string;
   /** The authorization request's parameters, posted back with the decision. */
   params: Record<string, string>;
+  /** Where the decision is posted: the authorization endpoint's path. */
+  action: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export function renderConsentPage(view: ConsentView): string {
 ${scopes}
 </ul>
 <p class="note">You will be sent back to <code>${escapeHtml(view.redirectUri)}</code>.</p>
-<form method="post" action="/oauth/authorize">
+<form method="post" action="${escapeHtml(view.action)}">
 ${hidden}
 <div class="actions"><button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="deny">Deny</button></div>

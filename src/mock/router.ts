@@ -1,26 +1,43 @@
+import { introspectionPath, type ApiDescription } from '../description/index.js';
 import { LOCAL_CALLBACK_PATH } from './clients.js';
 import { handleAuthorizationRequest } from './authorize.js';
 import type { MockContext } from './context.js';
 import { htmlResponse, jsonResponse, type MockRequest, type MockResponse } from './http.js';
 import { handleIntrospectionRequest } from './introspect.js';
-import { handleCallbackRequest, handleMetadataRequest } from './metadata.js';
+import { handleCallbackRequest, handleMetadataRequest, METADATA_PATH } from './metadata.js';
 import { tokenError } from './oauth-errors.js';
 import { renderErrorPage } from './pages.js';
 import { handleResourceRequest } from './resource-api.js';
 import { handleTokenRequest } from './token.js';
 
-/** The authorisation server's paths, as Pleo names them; everything else is the API. */
+type Endpoint = 'metadata' | 'authorize' | 'token' | 'introspect' | 'callback';
+
+/**
+ * Which of the authorisation server's paths a request is at: the description's endpoints
+ * (auth-endpoints.ts; Pleo's /oauth/authorize and /oauth/token by default), introspection below the
+ * token endpoint, the metadata and the mock's callback. Everything else is the API.
+ */
+export function endpointAt(spec: ApiDescription, pathname: string): Endpoint | undefined {
+  const { authorizePath, tokenPath } = spec.auth;
+  if (pathname === authorizePath) return 'authorize';
+  if (pathname === tokenPath) return 'token';
+  if (pathname === introspectionPath(tokenPath)) return 'introspect';
+  if (pathname === METADATA_PATH) return 'metadata';
+  if (pathname === LOCAL_CALLBACK_PATH) return 'callback';
+  return undefined;
+}
+
 export async function dispatch(ctx: MockContext, req: MockRequest): Promise<MockResponse> {
-  switch (req.pathname) {
-    case '/.well-known/oauth-authorization-server':
+  switch (endpointAt(ctx.spec, req.pathname)) {
+    case 'metadata':
       return handleMetadataRequest(ctx, req);
-    case '/oauth/authorize':
+    case 'authorize':
       return handleAuthorizationRequest(ctx, req);
-    case '/oauth/token':
+    case 'token':
       return handleTokenRequest(ctx, req);
-    case '/oauth/token/introspect':
+    case 'introspect':
       return handleIntrospectionRequest(ctx, req);
-    case LOCAL_CALLBACK_PATH:
+    case 'callback':
       return handleCallbackRequest(req);
     default:
       return handleResourceRequest(ctx, req);
@@ -28,10 +45,11 @@ export async function dispatch(ctx: MockContext, req: MockRequest): Promise<Mock
 }
 
 /** 413 in the dialect of the endpoint that was sent too much. */
-export function payloadTooLarge(pathname: string, limit: number): MockResponse {
+export function payloadTooLarge(spec: ApiDescription, pathname: string, limit: number): MockResponse {
   const message = `the request body is larger than ${limit} bytes`;
-  if (pathname === '/oauth/authorize') return htmlResponse(413, renderErrorPage('Request too large', message));
-  if (pathname.startsWith('/oauth/')) return tokenError('invalid_request', message, 413);
+  const endpoint = endpointAt(spec, pathname);
+  if (endpoint === 'authorize') return htmlResponse(413, renderErrorPage('Request too large', message));
+  if (endpoint === 'token' || endpoint === 'introspect') return tokenError('invalid_request', message, 413);
   return jsonResponse(413, { type: 'PAYLOAD_TOO_LARGE', message });
 }
 

@@ -60,7 +60,7 @@ function fromLibraryError(error: unknown): MockResponse {
 }
 
 /**
- * `POST /oauth/token`: authorization_code (with PKCE S256) and refresh_token (rotating) grants.
+ * `POST` at the token endpoint (auth.tokenPath, default /oauth/token): authorization_code (with PKCE S256) and refresh_token (rotating) grants.
  * Client authentication and request parsing are done here; code, PKCE, rotation and issuing by
  * @node-oauth/oauth2-server with the mock's model and grant types.
  * @see [RFC 6749 §4.1.3](https://www.rfc-editor.org/rfc/rfc6749.html#section-4.1.3)

@@ -17,7 +17,7 @@ export interface MockOptions {
   host?: string;
   /** Port; default 4010; 0 picks a free one. */
   port?: number;
-  /** Skip the consent page: GET /oauth/authorize redirects with a code at once. */
+  /** Skip the consent page: GET at the authorization endpoint redirects with a code at once. */
   autoApprove?: boolean;
   /** Access token lifetime; default 900 (15 minutes, as Pleo documented once). */
   accessTokenTtlSeconds?: number;

@@ -1,4 +1,5 @@
 import type { RawDescription } from '../description/raw.js';
+import { DEFAULT_AUTHORIZE_PATH, DEFAULT_TOKEN_PATH } from '../description/auth-endpoints.js';
 import type { LoadedDocument } from './types.js';
 
 /** Servers on Pleo's hosts mark Pleo's own documents. */
@@ -13,17 +14,6 @@ export const PLEO_ENVIRONMENTS: RawDescription['environments'] = {
   local: { authServerUrl: LOCAL_MOCK_URL, apiBaseUrl: LOCAL_MOCK_URL },
 };
 
-/** The authorisation server base of a flow's URL: `/oauth/authorize`, `/authorize`, `/oauth/token` or `/token` stripped. */
-function authBase(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname.replace(/\/(oauth\/)?(authorize|token)\/?$/, '')}`.replace(/\/$/, '');
-  } catch {
-    return undefined;
-  }
-}
-
 type Server = { url: string; description?: string; variables?: Record<string, { default?: unknown }> };
 
 /** A server's URL with its variables filled from their defaults (`{scheme}://…` → `https://…`). */
@@ -34,21 +24,150 @@ export function serverUrl(server: Server): string {
   });
 }
 
+/** One OAuth 2.0 flow of a document, with where it is for notes and what its relative URLs resolve against. */
+export interface ImportedFlow {
+  /** `authorizationCode`, `implicit`, `password`, `clientCredentials`, `deviceAuthorization`. */
+  kind: string;
+  authorizationUrl?: unknown;
+  tokenUrl?: unknown;
+  refreshUrl?: unknown;
+  /** `file#Scheme`, for notes. */
+  where: string;
+  /** The document's first server URL with an absolute URL, if any: relative flow URLs resolve against it. */
+  server?: string;
+}
+
+/** Where the import puts the OAuth 2.0 endpoints: the servers (before HTTPS is enforced) and the paths below them. */
+export interface ImportedEndpoints {
+  /** The token endpoint's origin (or the authorization endpoint's, when no flow has a token URL). */
+  authServer?: string;
+  /** The authorization endpoint's origin when it is not authServer's. */
+  authorizeServer?: string;
+  /** Set only when the documents name the endpoint. */
+  authorizePath?: string;
+  tokenPath?: string;
+}
+
+/** Flows that carry the Authorization Code grant's endpoints first, as the collection uses that grant. */
+const FLOW_ORDER = ['authorizationCode', 'implicit', 'password', 'clientCredentials', 'deviceAuthorization'];
+const rank = (kind: string) => (FLOW_ORDER.includes(kind) ? FLOW_ORDER.indexOf(kind) : FLOW_ORDER.length);
+
+/**
+ * A flow's URL as an absolute URL: a relative one resolves against the document's server (else the
+ * API's base), as OpenAPI says of every URL in a document; undefined (with a note) when it is no URL.
+ * @see https://spec.openapis.org/oas/v3.1.1.html#relative-references-in-api-description-uris
+ */
+function resolved(flow: ImportedFlow, key: 'authorizationUrl' | 'tokenUrl', apiBase: string, notes: string[]) {
+  const given = flow[key];
+  if (given === undefined) return undefined;
+  try {
+    if (typeof given !== 'string' || given.trim() === '') throw new Error('not a string');
+    const url = new URL(given, flow.server ?? `${apiBase}/`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not HTTP');
+    if (url.search !== '' || url.hash !== '')
+      notes.push(`OAuth 2.0 ${key} ${given} (${flow.where}): its query and fragment are not carried over`);
+    return url;
+  } catch {
+    notes.push(`OAuth 2.0 ${key} ${JSON.stringify(given)} (${flow.where}) is not an HTTP URL: not carried over`);
+    return undefined;
+  }
+}
+
+/**
+ * The OAuth 2.0 endpoints of the documents, exactly as their flows name them: the authorization URL of
+ * the first flow that has one (Authorization Code first), the token URL of that flow or else of the
+ * first that has one (a client credentials flow has only a token URL). authServerUrl is the token
+ * endpoint's origin and the paths are the rest; an authorization endpoint on another origin keeps its
+ * own (authorizeServerUrl). A flow's refreshUrl other than its token URL is not carried over (the
+ * collection refreshes at the token endpoint), and neither is another flow's different URL: both with a note.
+ */
+export function importEndpoints(flows: readonly ImportedFlow[], apiBase: string, notes: string[]): ImportedEndpoints {
+  const ordered = flows
+    .map((flow, index) => ({ flow, index }))
+    .sort((a, b) => rank(a.flow.kind) - rank(b.flow.kind) || a.index - b.index);
+  const urls = ordered.map(({ flow }) => ({
+    flow,
+    authorize: resolved(flow, 'authorizationUrl', apiBase, notes),
+    token: resolved(flow, 'tokenUrl', apiBase, notes),
+  }));
+  const withAuthorize = urls.find((u) => u.authorize);
+  const authorize = withAuthorize?.authorize;
+  const token = (withAuthorize?.token ? withAuthorize : urls.find((u) => u.token))?.token;
+  for (const u of urls) {
+    for (const [key, url, used] of [
+      ['authorizationUrl', u.authorize, authorize],
+      ['tokenUrl', u.token, token],
+    ] as const)
+      if (url && used && url.href !== used.href)
+        notes.push(`OAuth 2.0 ${key} ${url.href} (${u.flow.where}, ${u.flow.kind}): the collection uses ${used.href}`);
+    const refresh = u.flow.refreshUrl;
+    if (typeof refresh === 'string' && refresh !== '' && refresh !== u.flow.tokenUrl)
+      notes.push(
+        `OAuth 2.0 refreshUrl ${refresh} (${u.flow.where}, ${u.flow.kind}): not carried over; tokens are refreshed at the token URL${token ? ` ${token.href}` : ''}`,
+      );
+  }
+  if (!token && !authorize) return {};
+  const server = (token ?? authorize)?.origin;
+  const endpoints: ImportedEndpoints = { authServer: server };
+  if (authorize && authorize.origin !== server) endpoints.authorizeServer = authorize.origin;
+  if (token) endpoints.tokenPath = token.pathname;
+  if (authorize) endpoints.authorizePath = authorize.pathname;
+  if (
+    endpoints.authorizePath !== undefined &&
+    endpoints.authorizePath === endpoints.tokenPath &&
+    !endpoints.authorizeServer
+  ) {
+    notes.push(
+      `OAuth 2.0: the authorization and token URLs are both ${token?.href}: the collection uses ${DEFAULT_AUTHORIZE_PATH} for the authorization endpoint`,
+    );
+    delete endpoints.authorizePath;
+  }
+  if (!authorize)
+    notes.push(
+      `OAuth 2.0: no flow names an authorization URL: the collection uses {{authServerUrl}}${DEFAULT_AUTHORIZE_PATH} (authServerUrl ${server}) for Authorization Code; set auth.authorizePath in the overlay`,
+    );
+  if (!token)
+    notes.push(
+      `OAuth 2.0: no flow names a token URL: the collection uses {{authServerUrl}}${DEFAULT_TOKEN_PATH} (authServerUrl ${server}); set auth.tokenPath in the overlay`,
+    );
+  return endpoints;
+}
+
+/** The description's auth keys of imported endpoints: none for Pleo's paths, so Pleo's description does not change. */
+export function endpointPaths(endpoints: ImportedEndpoints): { authorizePath?: string; tokenPath?: string } {
+  return {
+    ...(endpoints.authorizePath !== undefined && endpoints.authorizePath !== DEFAULT_AUTHORIZE_PATH
+      ? { authorizePath: endpoints.authorizePath }
+      : {}),
+    ...(endpoints.tokenPath !== undefined && endpoints.tokenPath !== DEFAULT_TOKEN_PATH
+      ? { tokenPath: endpoints.tokenPath }
+      : {}),
+  };
+}
+
+/** The servers of a document: the first's URL with its variables filled, if it is absolute. */
+export function documentServer(doc: LoadedDocument): string | undefined {
+  const first = (doc.document.servers ?? [])[0] as Server | undefined;
+  const url = first ? serverUrl(first) : undefined;
+  return url && /^https?:\/\/[^{}]+$/.test(url) ? url : undefined;
+}
+
 /**
  * Environments of the description: Pleo's hosts for Pleo's documents; otherwise production from the
  * first server, staging from a server named staging/sandbox/test (else the first), the authorisation
- * server from the first OAuth 2.0 flow's authorization URL (or its token URL, for flows without one),
- * and always a local environment for the mock. Server variables take their defaults; a plain-HTTP
- * server becomes HTTPS (a token is never sent in clear), with a note.
+ * server from the OAuth 2.0 flows (importEndpoints: the token URL's origin, and the authorization
+ * URL's when it is another), else the API's, and always a local environment for the mock (which
+ * serves both endpoints). Server variables take their defaults; a plain-HTTP server becomes HTTPS (a
+ * token is never sent in clear), with a note.
  * @see https://spec.openapis.org/oas/v3.2.0.html#server-object
  */
 export function buildEnvironments(
   docs: readonly LoadedDocument[],
-  flow: { authorizationUrl?: string; tokenUrl?: string } | undefined,
+  flows: readonly ImportedFlow[],
   pleo: boolean,
   notes: string[] = [],
-): RawDescription['environments'] {
-  if (pleo) return structuredClone(PLEO_ENVIRONMENTS);
+): { environments: RawDescription['environments']; endpoints: ImportedEndpoints } {
+  if (pleo) return { environments: structuredClone(PLEO_ENVIRONMENTS), endpoints: {} };
   const servers = docs
     .flatMap((d) => (d.document.servers ?? []) as Server[])
     .map((s) => ({ ...s, url: serverUrl(s) }))
@@ -66,18 +185,18 @@ export function buildEnvironments(
     return `https://${url.slice('http://'.length)}`;
   };
   const api = (s: { url: string } | undefined) => secure((s?.url ?? 'https://api.example.com').replace(/\/$/, ''));
-  const auth = authBase(flow?.authorizationUrl) ?? authBase(flow?.tokenUrl) ?? api(production);
-  for (const [url, path] of [
-    [flow?.authorizationUrl, '/oauth/authorize'],
-    [flow?.tokenUrl, '/oauth/token'],
-  ] as const)
-    if (url && !url.replace(/\/$/, '').endsWith(path))
-      notes.push(
-        `OAuth 2.0 URL ${url}: the collection and the mock use {{authServerUrl}}${path} (authServerUrl ${auth}); not carried over`,
-      );
+  const [stagingApi, productionApi] =
+    staging === production ? [api(production), undefined] : [api(staging), api(production)];
+  const apiBase = productionApi ?? stagingApi;
+  const endpoints = importEndpoints(flows, apiBase, notes);
+  const auth = endpoints.authServer ? secure(endpoints.authServer) : apiBase;
+  const authorize = endpoints.authorizeServer ? { authorizeServerUrl: secure(endpoints.authorizeServer) } : {};
   return {
-    staging: { authServerUrl: secure(auth), apiBaseUrl: api(staging) },
-    production: { authServerUrl: secure(auth), apiBaseUrl: api(production) },
-    local: { authServerUrl: LOCAL_MOCK_URL, apiBaseUrl: LOCAL_MOCK_URL },
+    environments: {
+      staging: { authServerUrl: auth, ...authorize, apiBaseUrl: stagingApi },
+      production: { authServerUrl: auth, ...authorize, apiBaseUrl: apiBase },
+      local: { authServerUrl: LOCAL_MOCK_URL, apiBaseUrl: LOCAL_MOCK_URL },
+    },
+    endpoints,
   };
 }

@@ -1,7 +1,15 @@
 import { createSchemaCompiler, type JsonSchema } from '../description/index.js';
 import { pointerOf, pointerSegments } from '../description/problem.js';
+import { DEFAULT_AUTHORIZE_PATH, DEFAULT_TOKEN_PATH } from '../description/auth-endpoints.js';
 import type { RawDescription, RawEnvironment, RawRequest } from '../description/raw.js';
-import { buildEnvironments, PLEO_HOST, serverUrl } from './environments.js';
+import {
+  buildEnvironments,
+  documentServer,
+  endpointPaths,
+  PLEO_HOST,
+  serverUrl,
+  type ImportedFlow,
+} from './environments.js';
 import { operationKey, transformOperation, type ImportedOperation } from './operation.js';
 import { deepMerge, type Overlay, type OverlayRequest } from './overlay.js';
 import { sourceProblem, type SourceProblem } from './problems.js';
@@ -75,22 +83,31 @@ function nameComponents(docs: readonly LoadedDocument[], notes: string[]) {
 function scopeCatalogue(docs: readonly LoadedDocument[]) {
   const catalogue: RawDescription['scopes'] = {};
   const oauthSchemes = new Map<string, Set<string>>();
-  let flow: { authorizationUrl?: string; tokenUrl?: string } | undefined;
-  for (const { path, document } of docs) {
+  const flows: ImportedFlow[] = [];
+  for (const doc of docs) {
+    const { path, document } = doc;
+    const server = documentServer(doc);
     for (const [name, scheme] of Object.entries(document.components?.securitySchemes ?? {}) as Array<
       [string, SecurityScheme]
     >) {
       if (scheme.type !== 'oauth2' || !scheme.flows) continue;
       oauthSchemes.set(`${path}#${name}`, new Set());
-      for (const f of Object.values(scheme.flows)) {
-        flow ??= f;
+      for (const [kind, f] of Object.entries(scheme.flows)) {
+        flows.push({
+          kind,
+          authorizationUrl: f.authorizationUrl,
+          tokenUrl: f.tokenUrl,
+          refreshUrl: f.refreshUrl,
+          where: `${path}#${name}`,
+          ...(server ? { server } : {}),
+        });
         for (const [scope, description] of Object.entries(f.scopes ?? {})) {
           catalogue[scope] = { description: description || scope };
         }
       }
     }
   }
-  return { catalogue, oauthSchemes, flow };
+  return { catalogue, oauthSchemes, flows };
 }
 
 const FIELDS = ['description', 'parameters', 'body', 'responses', 'scopes'] as const;
@@ -301,8 +318,24 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     if (documented !== undefined) notes.push(`${seed}: the documented example does not match its schema; made one`);
     return sampleSchema(typeof schema === 'string' ? { $ref: `#/schemas/${schema}` } : schema, { schemas, seed });
   };
+  const pleo = docs.some((d) => (d.document.servers ?? []).some((s) => PLEO_HOST.test(s.url)));
+  const imported = buildEnvironments(docs, scopeCatalogue(docs).flows, pleo, notes);
+  const environments: RawDescription['environments'] = overlay?.environments ?? imported.environments;
+  const oauth = security.fields.scheme === undefined;
+  const endpointsAuth = oauth ? endpointPaths(imported.endpoints) : {};
+  const endpointPathsUsed = new Map([
+    [overlay?.auth?.authorizePath ?? endpointsAuth.authorizePath ?? DEFAULT_AUTHORIZE_PATH, 'authorization'],
+    [overlay?.auth?.tokenPath ?? endpointsAuth.tokenPath ?? DEFAULT_TOKEN_PATH, 'token'],
+  ]);
   const built: Array<{ folder: string; request: RawRequest; op: ImportedOperation }> = [];
   for (const op of kept.values()) {
+    const endpoint = endpointPathsUsed.get(op.request.path);
+    if (endpoint) {
+      notes.push(
+        `${op.label} (${op.file}): the OAuth 2.0 ${endpoint} endpoint, which the collection and the mock use themselves: not imported as a request`,
+      );
+      continue;
+    }
     const { responses, body, ...rest } = op.request;
     const request: RawRequest = {
       ...rest,
@@ -377,9 +410,6 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     overlay?.environments?.local.variables ?? {},
   );
   dedupeSchemas(schemas, folders);
-  const pleo = docs.some((d) => (d.document.servers ?? []).some((s) => PLEO_HOST.test(s.url)));
-  const environments: RawDescription['environments'] =
-    overlay?.environments ?? buildEnvironments(docs, scopeCatalogue(docs).flow, pleo, notes);
   checkServers(docs, environments, notes);
   // A scopes map's whole catalogue is the description's (a scope no request uses yet is still documented).
   for (const [scope, def] of Object.entries(options.scopesMap?.scopes ?? {}))
@@ -397,13 +427,14 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     },
     environments,
     auth: {
-      ...(security.fields.scheme === undefined
+      ...(oauth
         ? {
             grant: 'authorization_code_with_pkce',
             challengeMethod: 'S256',
             clientAuthentication: 'basic',
             callback: 'desktop',
             tokenName: pleo ? 'Pleo access token' : `${first?.info?.title ?? 'API'} access token`,
+            ...endpointsAuth,
           }
         : security.fields),
       ...(overlay?.auth ?? {}),

@@ -103,10 +103,19 @@ export function importSecurity(
       );
     if (kinds.some((k) => k.key === chosen.key)) {
       const openId = kinds.every((k) => k.label === 'OpenID Connect');
-      if (openId)
+      if (openId) {
+        const discovery = [
+          ...new Set(
+            (op.security ?? [])
+              .flatMap((req) => Object.keys(req))
+              .map((name) => schemesOf(docs, op.file)[name]?.openIdConnectUrl)
+              .filter((url): url is string => typeof url === 'string'),
+          ),
+        ];
         notes.push(
-          `${op.label} (${op.file}): secured by OpenID Connect; its discovery is not carried over: imported as OAuth 2.0 at {{authServerUrl}}`,
+          `${op.label} (${op.file}): secured by OpenID Connect; its discovery${discovery.length > 0 ? ` (${discovery.join(', ')})` : ''} is not carried over: imported as OAuth 2.0 at {{authServerUrl}} (set auth.authorizePath, auth.tokenPath and the environments' authServerUrl from it in the overlay)`,
         );
+      }
       continue;
     }
     if (mapped.has(op)) continue;

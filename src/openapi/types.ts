@@ -27,7 +27,11 @@ export interface SecurityScheme {
   scheme?: string;
   in?: string;
   name?: string;
-  flows?: Record<string, { authorizationUrl?: string; tokenUrl?: string; scopes?: Record<string, string> }>;
+  flows?: Record<
+    string,
+    { authorizationUrl?: string; tokenUrl?: string; refreshUrl?: string; scopes?: Record<string, string> }
+  >;
+  openIdConnectUrl?: string;
 }
 
 export interface PathItem {

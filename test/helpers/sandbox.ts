@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { compileFunction, createContext, runInContext, type Context } from 'node:vm';
 import { chai } from 'vitest';
-import { SANDBOX_DEFINES, SANDBOX_DIR, type SandboxFile } from '../../src/generate/scripts/sandbox.js';
+import { DEFAULT_AUTHORIZE_PATH, DEFAULT_TOKEN_PATH } from '../../src/description/index.js';
+import { endpointDefines, SANDBOX_DEFINES, SANDBOX_DIR, type SandboxFile } from '../../src/generate/scripts/sandbox.js';
 
 export interface RecordedTest {
   name: string;
@@ -172,7 +173,8 @@ export interface SandboxOptions {
 }
 
 /**
- * A vm context with `pm`, `require`, `console`, the defines (as globals of the same name) and the
+ * A vm context with `pm`, `require`, `console`, the defines (as globals of the same name; the endpoint
+ * paths Pleo's) and the
  * given globals, in which each file has run as a script: its function declarations are the context's
  * globals, reachable as `context.name`.
  */
@@ -186,6 +188,8 @@ export function loadSandbox(fake: FakePm, files: SandboxFile[], options: Sandbox
     },
     console: { warn: (message: string) => fake.warnings.push(message), log: () => {} },
     ...SANDBOX_DEFINES,
+    // Pleo's endpoint paths, unless a test gives the description's own (globals AUTHORIZE_PATH, TOKEN_PATH).
+    ...endpointDefines({ authorizePath: DEFAULT_AUTHORIZE_PATH, tokenPath: DEFAULT_TOKEN_PATH }),
     ...options.globals,
   });
   for (const file of files) runInContext(sandboxFileText(file), context, { filename: file });

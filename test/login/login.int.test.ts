@@ -335,7 +335,7 @@ describe('login', () => {
     ).rejects.toMatchObject({
       code: 'SERVER_UNREACHABLE',
       message: expect.stringContaining(
-        `cannot reach the authorisation server at http://127.0.0.1:${port} (ECONNREFUSED)`,
+        `cannot reach the authorisation server at http://127.0.0.1:${port}/oauth/authorize (ECONNREFUSED)`,
       ),
     });
     expect(opened).toBe(false);
@@ -372,5 +372,41 @@ describe('login', () => {
       ['Pleo client ID: ', false],
       ['Pleo client secret (not shown): ', true],
     ]);
+  });
+});
+
+describe("login at a description's own endpoints", () => {
+  it('sends the browser to its authorization path and exchanges the code at its token path', async () => {
+    const text = (await readFile(MINIMAL_SPEC, 'utf8')).replace(
+      '  tokenName: Pleo access token\n',
+      '  tokenName: Pleo access token\n  authorizePath: /connect/authorize\n  tokenPath: /connect/token\n',
+    );
+    const specPath = join(dir, 'own-endpoints.yaml');
+    await writeFile(specPath, text);
+    const own = structuredClone(spec);
+    own.auth.authorizePath = '/connect/authorize';
+    own.auth.tokenPath = '/connect/token';
+    const ownMock = await startMock({ spec: own, port: 0, autoApprove: true });
+    try {
+      const env = await localEnvironmentFile(ownMock.url);
+      const urls: string[] = [];
+      const { io, err } = recordingIo();
+      const code = await loginCommand(
+        { ...args(env.path), spec: specPath, print: true },
+        io,
+        config(),
+        deps(async (url) => {
+          urls.push(url);
+          await fetchingBrowser([])(url);
+        }),
+      );
+      expect(code, err.join('\n')).toBe(0);
+      const authorize = new URL(urls[0] ?? '');
+      expect(authorize.origin + authorize.pathname).toBe(`${ownMock.url}/connect/authorize`);
+      // The token came from /connect/token: the mock serves no token endpoint at /oauth/token.
+      expect(err.join('\n')).toContain('logged in: the refresh token is on stdout');
+    } finally {
+      await ownMock.close();
+    }
   });
 });

@@ -40,7 +40,7 @@ describe('PKCE and state (RFC 7636, RFC 6749 §10.12)', () => {
 
 describe('authorizationUrl (RFC 6749 §4.1.1)', () => {
   const request = {
-    authServerUrl: 'https://auth.example//',
+    authorizeUrl: 'https://auth.example/connect/authorize',
     clientId: 'client a',
     redirectUri: 'http://127.0.0.1:8976/callback',
     scope: '  users:read vendors:read ',
@@ -48,9 +48,9 @@ describe('authorizationUrl (RFC 6749 §4.1.1)', () => {
     codeChallenge: 'ch',
   };
 
-  it('asks for a code with PKCE S256, the scope trimmed, at the server without its trailing slashes', () => {
+  it('asks for a code with PKCE S256, the scope trimmed, at the authorization endpoint given', () => {
     const url = new URL(authorizationUrl(request));
-    expect(`${url.origin}${url.pathname}`).toBe('https://auth.example/oauth/authorize');
+    expect(`${url.origin}${url.pathname}`).toBe('https://auth.example/connect/authorize');
     expect([...url.searchParams]).toEqual([
       ['response_type', 'code'],
       ['client_id', 'client a'],

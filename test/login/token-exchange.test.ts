@@ -50,7 +50,7 @@ const exchange = {
 async function exchangeWith(status: number, body: unknown) {
   seen = [];
   answer = { status, body: typeof body === 'string' ? body : JSON.stringify(body) };
-  return exchangeCode({ ...exchange, authServerUrl: `${base}//` });
+  return exchangeCode({ ...exchange, tokenUrl: `${base}/connect/token` });
 }
 
 describe('basicAuthorization (RFC 6749 §2.3.1)', () => {
@@ -68,7 +68,7 @@ describe('exchangeCode (RFC 6749 §4.1.3, RFC 7636 §4.5)', () => {
     expect(result).toEqual({ refreshToken: 'rt-1', scope: 'users:read' });
     expect(seen).toHaveLength(1);
     const [request] = seen;
-    expect(request).toMatchObject({ method: 'POST', url: '/oauth/token' });
+    expect(request).toMatchObject({ method: 'POST', url: '/connect/token' });
     expect(request?.headers).toMatchObject({
       authorization: basicAuthorization(exchange.clientId, exchange.clientSecret),
       'content-type': 'application/x-www-form-urlencoded',
@@ -129,7 +129,7 @@ describe('exchangeCode (RFC 6749 §4.1.3, RFC 7636 §4.5)', () => {
 
   it('a server that cannot be reached is named, with the network error', async () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
-    await expect(exchangeCode({ ...exchange, authServerUrl: url })).rejects.toMatchObject({
+    await expect(exchangeCode({ ...exchange, tokenUrl: `${url}/oauth/token` })).rejects.toMatchObject({
       code: 'SERVER_UNREACHABLE',
       message: `login: cannot reach the authorisation server at ${url}/oauth/token (ECONNREFUSED); check the network, a proxy, or the --env you chose`,
     });
@@ -137,25 +137,27 @@ describe('exchangeCode (RFC 6749 §4.1.3, RFC 7636 §4.5)', () => {
 });
 
 describe('assertReachable', () => {
-  it('any HTTP answer means reachable; it asks GET /oauth/authorize without following a redirect', async () => {
+  it('any HTTP answer means reachable; it asks GET at the authorization endpoint without following a redirect', async () => {
     seen = [];
     answer = { status: 404, body: '{}' };
-    await expect(assertReachable(`${base}//`)).resolves.toBeUndefined();
-    expect(seen.map((s) => [s.method, s.url])).toEqual([['GET', '/oauth/authorize']]);
+    await expect(assertReachable(`${base}/connect/authorize`)).resolves.toBeUndefined();
+    expect(seen.map((s) => [s.method, s.url])).toEqual([['GET', '/connect/authorize']]);
   });
 
   it('a redirect elsewhere is an answer: it is not followed', async () => {
     seen = [];
     answer = { status: 302, body: '', headers: { location: `http://127.0.0.1:${await closedPort()}/login` } };
-    await expect(assertReachable(base)).resolves.toBeUndefined();
+    await expect(assertReachable(`${base}/oauth/authorize`)).resolves.toBeUndefined();
     expect(seen).toHaveLength(1);
   });
 
   it('a network error is reported now, naming the server', async () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
-    await expect(assertReachable(url)).rejects.toMatchObject({
+    await expect(assertReachable(`${url}/oauth/authorize`)).rejects.toMatchObject({
       code: 'SERVER_UNREACHABLE',
-      message: expect.stringContaining(`cannot reach the authorisation server at ${url} (ECONNREFUSED)`),
+      message: expect.stringContaining(
+        `cannot reach the authorisation server at ${url}/oauth/authorize (ECONNREFUSED)`,
+      ),
     });
   });
 

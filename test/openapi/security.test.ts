@@ -62,7 +62,7 @@ describe("the importer carries the document's security scheme into the descripti
     const { spec, outcome } = await imported(`${SCHEMES}/openid-connect.yaml`);
     expect(spec.auth.scheme).toEqual({ type: 'oauth2' });
     expect(outcome.notes).toContain(
-      `GET /notes (${SCHEMES}/openid-connect.yaml): secured by OpenID Connect; its discovery is not carried over: imported as OAuth 2.0 at {{authServerUrl}}`,
+      `GET /notes (${SCHEMES}/openid-connect.yaml): secured by OpenID Connect; its discovery (https://id.example.com/.well-known/openid-configuration) is not carried over: imported as OAuth 2.0 at {{authServerUrl}} (set auth.authorizePath, auth.tokenPath and the environments' authServerUrl from it in the overlay)`,
     );
   });
 

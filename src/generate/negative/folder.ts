@@ -135,7 +135,7 @@ function caseItem(
         'prerequest',
         owner,
         iife(
-          `var PRODUCTION_API_BASE_URL = ${lit(spec.environments.production.apiBaseUrl)};\n${sandboxSources('negative-case.js', 'negative-guard.js')}`,
+          `var PRODUCTION_API_BASE_URL = ${lit(spec.environments.production.apiBaseUrl)};\n${sandboxSources(undefined, 'negative-case.js', 'negative-guard.js')}`,
         ),
       ),
       scriptEvent(
@@ -178,5 +178,5 @@ export function buildNegativeFolder(
 
 /** The negative library (negative.js), as one expression returning `{ negative }`. */
 export function negativeLibSource(): string {
-  return iife(`${sandboxSources('negative.js')}\nreturn { negative: negative };`).replace(/;$/, '');
+  return iife(`${sandboxSources(undefined, 'negative.js')}\nreturn { negative: negative };`).replace(/;$/, '');
 }

@@ -1,7 +1,7 @@
 /* global env, TEST_NAME, REQUIRED, FAILED_REFRESH_VARIABLE, NARROW_TOKEN_VARIABLE, TOKEN_BODY_VARIABLE, TOKEN_TRIED_VARIABLE, HARNESS_TOKENS_VARIABLE, sha256, formBody */
 /**
  * The body of the pre-request script of a Security folder's "narrower token" request (it runs inside
- * a function, hence the bare `return`s): that request, POST {{authServerUrl}}/oauth/token with its own
+ * a function, hence the bare `return`s): that request, POST to the token endpoint (the item's URL, the description's) with its own
  * Basic auth, is a refresh that asks for every granted scope but the REQUIRED ones (RFC 6749 §6);
  * this script puts its form body into the local variable TOKEN_BODY_VARIABLE (security-narrow-response.js
  * stores the answer). With no refresh token, nothing to narrow to, or a refresh token that failed

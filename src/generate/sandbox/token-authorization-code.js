@@ -1,11 +1,13 @@
 /* exported acquireByAuthorizationCode, authorize, headlessRedirectUri */
-/* global env, LOOPBACK, LOCAL_CALLBACK_PATH, tokenRequest, tokenError, networkError, storeTokens, failed */
+/* global env, LOOPBACK, LOCAL_CALLBACK_PATH, AUTHORIZE_PATH, tokenRequest, tokenError, networkError, storeTokens, failed */
 /**
  * authorize(testName, onCode, onFailure): the authorization request of Authorization Code with PKCE
  * S256 against a loopback redirect (the local mock's `GET /callback`, which echoes `{code, state}`):
  * pm.sendRequest follows the authorisation server's 302 to it; onCode(exchange) gets the token
  * request's parameters, onFailure() runs after a failure was reported.
  * acquireByAuthorizationCode(): authorize, then the code exchanged at the token endpoint by pm.sendRequest.
+ * The authorization request goes to {{authServerUrl}} and the description's AUTHORIZE_PATH: it is sent
+ * only to an authorisation server on loopback, the local mock, which serves both endpoints.
  * randomString(length) uses Math.random: it only ever protects a code on the loopback interface.
  * base64url(words) encodes a crypto-js word array without padding.
  * @see RFC 7636 §4.1-§4.2 https://www.rfc-editor.org/rfc/rfc7636.html#section-4.1
@@ -38,7 +40,7 @@ function authorize(testName, onCode, onFailure) {
     response_type: 'code', client_id: env.get('clientId'), redirect_uri: redirectUri, scope: env.get('scopes') || '',
     state: state, code_challenge: base64url(require('crypto-js').SHA256(verifier)), code_challenge_method: 'S256'
   };
-  var url = env.get('authServerUrl') + '/oauth/authorize?' + Object.keys(query).map(function (k) { return k + '=' + encodeURIComponent(query[k]); }).join('&');
+  var url = env.get('authServerUrl') + AUTHORIZE_PATH + '?' + Object.keys(query).map(function (k) { return k + '=' + encodeURIComponent(query[k]); }).join('&');
   pm.sendRequest({ url: url, method: 'GET', header: { Accept: 'application/json' } }, function (err, res) {
     var answer;
     try { answer = res.json(); } catch (e) { answer = {}; }

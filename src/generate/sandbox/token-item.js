@@ -2,7 +2,7 @@
 /**
  * The body of the pre-request script of the collection's first request, "Get access token" (it
  * runs inside a function, hence the bare `return`s). That request is a real item, POST
- * {{authServerUrl}}/oauth/token with its own Basic auth ({{clientId}}, {{clientSecret}}), because the
+ * the token endpoint (the item's URL: {{authServerUrl}} and the description's token path) with its own Basic auth ({{clientId}}, {{clientSecret}}), because the
  * Postman CLI signs every pm.sendRequest of a v3 collection with the collection's inherited OAuth 2.0
  * auth (an empty Bearer header instead of the client's Basic one); a request's own auth it keeps.
  * This script only chooses the form body, into the local variable TOKEN_BODY_VARIABLE:

@@ -1,7 +1,9 @@
 /* exported tokenRequest, formBody, tokenError, networkError, sha256 */
+/* global TOKEN_PATH */
 /**
  * Token endpoint helpers, shared by the token acquisition and the security folder's narrowing:
- * tokenRequest(params) builds a pm.sendRequest request to {{authServerUrl}}/oauth/token with the
+ * tokenRequest(params) builds a pm.sendRequest request to the token endpoint, {{authServerUrl}} and the
+ * description's TOKEN_PATH (default /oauth/token), with the
  * client in a Basic header, each part form-encoded first (formEncode); tokenError(err, res) says why
  * a token request failed; networkError(err) says what failed in a network error as the sandbox hands
  * it over (a plain object with code, address and port, and no message); sha256(text) is a hex digest,
@@ -17,7 +19,7 @@ function tokenRequest(params) {
   var CryptoJS = require('crypto-js');
   var client = formEncode(pm.environment.get('clientId') || '') + ':' + formEncode(pm.environment.get('clientSecret') || '');
   return {
-    url: pm.environment.get('authServerUrl') + '/oauth/token',
+    url: pm.environment.get('authServerUrl') + TOKEN_PATH,
     method: 'POST',
     header: { Authorization: 'Basic ' + CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(client)), Accept: 'application/json' },
     body: { mode: 'urlencoded', urlencoded: Object.keys(params).map(function (key) { return { key: key, value: params[key] }; }) }

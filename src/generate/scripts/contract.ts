@@ -41,7 +41,7 @@ export interface Contract {
  * instead of a copy in every request.
  */
 export function contractLibSource(): string {
-  const library = sandboxSources('contract.js', 'schema-errors.js', 'validate.js', 'read-path.js');
+  const library = sandboxSources(undefined, 'contract.js', 'schema-errors.js', 'validate.js', 'read-path.js');
   // validateAgainst and describeSchemaErrors also serve the Negative folder's error bodies (negative.js).
   return iife(
     `${library}\nreturn { contract: contract, validateAgainst: validateAgainst, describeSchemaErrors: describeSchemaErrors };`,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { AuthSettings } from '../../description/index.js';
 import { LOCAL_CALLBACK_PATH } from '../../shared/local-pleo.js';
 import {
   CONTRACT_LIB_VARIABLE,
@@ -22,6 +23,9 @@ import {
  * - defines: the identifiers of {@link SANDBOX_DEFINES} (variable names, a folder's name) are replaced by their value
  *   as a single-quoted string, as a bundler's `define` would; tests load the files unchanged, with
  *   the same names as globals;
+ * - endpoint defines: AUTHORIZE_PATH and TOKEN_PATH, the description's endpoint paths
+ *   (auth-endpoints.ts), quoted as the defines are; a file that uses one is shipped only for a
+ *   description's auth ({@link endpointDefines});
  * - preambles: `var NAME = value;` lines that the generated script puts before the files (token.ts,
  *   security.ts), for values that depend on the description.
  * A file's leading block comments (its `/* global *\/` and `/* exported *\/` lint directives and its
@@ -65,6 +69,17 @@ export const SANDBOX_DEFINES: Readonly<Record<string, string>> = {
   PRODUCTION_VARIABLE,
 };
 
+/** The paths of a description's OAuth 2.0 endpoints, as the sandbox files need them. */
+export type EndpointPaths = Pick<AuthSettings, 'authorizePath' | 'tokenPath'>;
+
+/** The endpoint defines of a description: its paths. */
+export const endpointDefines = (paths: EndpointPaths): Readonly<Record<string, string>> => ({
+  AUTHORIZE_PATH: paths.authorizePath,
+  TOKEN_PATH: paths.tokenPath,
+});
+
+const ENDPOINT_DEFINE = /\b(?:AUTHORIZE_PATH|TOKEN_PATH)\b/g;
+
 /** Where the sandbox files are, next to this module's folder in src/ and in dist/ alike. */
 export const SANDBOX_DIR = new URL('../sandbox/', import.meta.url);
 
@@ -72,8 +87,8 @@ const HEADER = /^(?:\s*\/\*[\s\S]*?\*\/)*\s*/;
 const DEFINE = new RegExp(`\\b(?:${Object.keys(SANDBOX_DEFINES).join('|')})\\b`, 'g');
 const cache = new Map<SandboxFile, string>();
 
-/** The shipped text of one sandbox file: header removed, defines replaced, no trailing newline. */
-export function sandboxSource(file: SandboxFile): string {
+/** A file's text, header removed, the fixed defines replaced, no trailing newline. */
+function sharedSource(file: SandboxFile): string {
   let source = cache.get(file);
   if (source === undefined) {
     const text = readFileSync(new URL(file, SANDBOX_DIR), 'utf8').replace(/\r\n/g, '\n');
@@ -86,5 +101,18 @@ export function sandboxSource(file: SandboxFile): string {
   return source;
 }
 
-/** Several sandbox files, one after another. */
-export const sandboxSources = (...files: SandboxFile[]): string => files.map(sandboxSource).join('\n');
+/**
+ * The shipped text of one sandbox file: header removed, defines replaced, no trailing newline. A file
+ * that names an endpoint (token-request.js, …) needs the description's paths.
+ */
+export function sandboxSource(file: SandboxFile, paths?: EndpointPaths): string {
+  const source = sharedSource(file);
+  if (source.search(ENDPOINT_DEFINE) < 0) return source;
+  if (!paths) throw new Error(`${file} names the OAuth 2.0 endpoints: give the description's paths`);
+  const defines = endpointDefines(paths);
+  return source.replace(ENDPOINT_DEFINE, (name) => `'${String(defines[name]).replace(/[\\']/g, '\\$&')}'`);
+}
+
+/** Several sandbox files, one after another (the description's endpoint paths for those that name them). */
+export const sandboxSources = (paths: EndpointPaths | undefined, ...files: SandboxFile[]): string =>
+  files.map((file) => sandboxSource(file, paths)).join('\n');

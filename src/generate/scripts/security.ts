@@ -5,7 +5,7 @@ import { requestLabel } from './contract.js';
 import { scriptEvent } from './event.js';
 import { iife, lit, pmTest } from './js.js';
 import { sandboxSources } from './sandbox.js';
-import { tokenEndpointRequest } from './token-item.js';
+import { tokenEndpointRequest, type EndpointSpec } from './token-item.js';
 import { NARROW_TOKEN_VARIABLE } from './variables.js';
 import { isWriteRequest } from './writes.js';
 
@@ -82,6 +82,7 @@ function noTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefi
 
 /** Preamble and sandbox files of a narrowing request's scripts. */
 function narrowScript(
+  spec: EndpointSpec,
   testName: string,
   required: readonly string[],
   file: 'security-narrow.js' | 'security-narrow-response.js',
@@ -91,7 +92,7 @@ function narrowScript(
       `var TEST_NAME = ${lit(testName)};`,
       `var REQUIRED = ${lit(required)};`,
       'var env = pm.environment;',
-      sandboxSources('token-request.js', file),
+      sandboxSources(spec.auth, 'token-request.js', file),
     ].join('\n'),
   );
 }
@@ -104,7 +105,7 @@ const narrowTestName = (folder: FolderDef, request: RequestDef) =>
  * item of its own (see token-item.ts), whose answer the probe's Bearer auth uses.
  * @see [RFC 6749 §6](https://www.rfc-editor.org/rfc/rfc6749.html#section-6)
  */
-function narrowingItem(folder: FolderDef, request: RequestDef): RequestItem {
+function narrowingItem(spec: EndpointSpec, folder: FolderDef, request: RequestDef): RequestItem {
   const testName = narrowTestName(folder, request);
   const owner = `security/${folder.name}/narrowing`;
   const header = [
@@ -115,10 +116,14 @@ function narrowingItem(folder: FolderDef, request: RequestDef): RequestItem {
   return {
     id: stableId('security', folder.name, 'narrowing'),
     name: `${folder.name}: narrower token without ${request.scopes.join(' ')}`,
-    request: tokenEndpointRequest(),
+    request: tokenEndpointRequest(spec),
     scripts: [
-      scriptEvent('prerequest', owner, `${header}\n${narrowScript(testName, request.scopes, 'security-narrow.js')}`),
-      scriptEvent('test', owner, narrowScript(testName, request.scopes, 'security-narrow-response.js')),
+      scriptEvent(
+        'prerequest',
+        owner,
+        `${header}\n${narrowScript(spec, testName, request.scopes, 'security-narrow.js')}`,
+      ),
+      scriptEvent('test', owner, narrowScript(spec, testName, request.scopes, 'security-narrow-response.js')),
     ],
     examples: [],
   };
@@ -136,7 +141,7 @@ function narrowTokenItem(folder: FolderDef, request: RequestDef, define: Request
       scriptEvent(
         'prerequest',
         owner,
-        `// Security: skipped when the request before it got no narrower token (it says why).\n${iife(sandboxSources('security-probe.js'))}`,
+        `// Security: skipped when the request before it got no narrower token (it says why).\n${iife(sandboxSources(undefined, 'security-probe.js'))}`,
       ),
       scriptEvent(
         'test',
@@ -158,8 +163,9 @@ export function buildSecurityFolder(
   folders: readonly FolderDef[],
   define: RequestDefiner,
   granted: readonly string[],
-  scheme: AuthScheme = { type: 'oauth2' },
+  spec: EndpointSpec,
 ): FolderModel | undefined {
+  const scheme = spec.auth.scheme;
   if (scheme.type === 'none') return undefined;
   const oauth = scheme.type === 'oauth2';
   // A 403 probe needs a narrower token with some other granted scope; with none, it could only be skipped.
@@ -171,7 +177,7 @@ export function buildSecurityFolder(
     const scoped = probeRequest(secured.filter(narrowable));
     return [
       ...(probe ? [noTokenItem(folder, probe, define)] : []),
-      ...(scoped ? [narrowingItem(folder, scoped), narrowTokenItem(folder, scoped, define)] : []),
+      ...(scoped ? [narrowingItem(spec, folder, scoped), narrowTokenItem(folder, scoped, define)] : []),
     ];
   });
   if (items.length === 0) return undefined;

@@ -1,3 +1,4 @@
+import { endpointTemplates, templatePath, type ApiDescription } from '../../description/index.js';
 import { LOOPBACK_URL } from '../environments.js';
 import { stableId } from '../ids.js';
 import type { FolderModel, HttpRequestModel } from '../model.js';
@@ -6,6 +7,9 @@ import { iife } from './js.js';
 import { sandboxSources } from './sandbox.js';
 import { EXPIRY_SKEW_MS } from './token.js';
 import { TOKEN_BODY_VARIABLE } from './variables.js';
+
+/** What the token requests need of a description: its endpoints (auth-endpoints.ts). */
+export type EndpointSpec = Pick<ApiDescription, 'auth' | 'environments'>;
 
 export const TOKEN_FOLDER_NAME = 'Token';
 export const TOKEN_REQUEST_NAME = 'Get access token';
@@ -16,13 +20,14 @@ export const TOKEN_REQUEST_NAME = 'Get access token';
  * Security folders. Being items, not pm.sendRequest calls, they keep their auth under the Postman CLI.
  * @see [RFC 6749 §2.3.1](https://www.rfc-editor.org/rfc/rfc6749.html#section-2.3.1)
  */
-export function tokenEndpointRequest(): HttpRequestModel {
+export function tokenEndpointRequest(spec: EndpointSpec): HttpRequestModel {
+  const raw = endpointTemplates(spec).token;
   return {
     method: 'POST',
     url: {
-      raw: '{{authServerUrl}}/oauth/token',
-      host: '{{authServerUrl}}',
-      path: ['oauth', 'token'],
+      raw,
+      host: raw.slice(0, raw.length - templatePath(raw).length),
+      path: templatePath(raw).slice(1).split('/'),
       query: [],
       variables: [],
     },
@@ -48,7 +53,7 @@ const DESCRIPTION = [
 ].join('\n\n');
 
 /** The collection's first folder: one request that gets the run's access token (token-item*.js). */
-export function buildTokenFolder(): FolderModel {
+export function buildTokenFolder(spec: EndpointSpec): FolderModel {
   const owner = 'token/get access token';
   return {
     id: stableId('folder', TOKEN_FOLDER_NAME),
@@ -59,7 +64,7 @@ export function buildTokenFolder(): FolderModel {
         id: stableId('token', 'get access token'),
         name: TOKEN_REQUEST_NAME,
         description: DESCRIPTION,
-        request: tokenEndpointRequest(),
+        request: tokenEndpointRequest(spec),
         scripts: [
           scriptEvent(
             'prerequest',
@@ -67,7 +72,13 @@ export function buildTokenFolder(): FolderModel {
             iife(
               [
                 ...preamble,
-                sandboxSources('token-request.js', 'token-store.js', 'token-authorization-code.js', 'token-item.js'),
+                sandboxSources(
+                  spec.auth,
+                  'token-request.js',
+                  'token-store.js',
+                  'token-authorization-code.js',
+                  'token-item.js',
+                ),
               ].join('\n'),
             ),
           ),
@@ -75,7 +86,10 @@ export function buildTokenFolder(): FolderModel {
             'test',
             owner,
             iife(
-              [...preamble, sandboxSources('token-request.js', 'token-store.js', 'token-item-response.js')].join('\n'),
+              [
+                ...preamble,
+                sandboxSources(spec.auth, 'token-request.js', 'token-store.js', 'token-item-response.js'),
+              ].join('\n'),
             ),
           ),
         ],

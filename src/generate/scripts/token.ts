@@ -36,6 +36,7 @@ export function tokenPrerequestScript(spec: ApiDescription): string {
       [
         ...constants,
         sandboxSources(
+          spec.auth,
           'write-guard.js',
           'token-request.js',
           'token-store.js',
@@ -59,7 +60,7 @@ export function writeGuardScript(spec: ApiDescription): string {
     iife(
       [
         `var PRODUCTION_API_BASE_URL = ${lit(spec.environments.production.apiBaseUrl)};`,
-        sandboxSources('write-guard.js'),
+        sandboxSources(spec.auth, 'write-guard.js'),
         'var path = pm.request.url.getPath();',
         "if (pm.environment.get('apiBaseUrl') === PRODUCTION_API_BASE_URL && String(pm.variables.get('allowWrites')) !== 'true' && isWrite(pm.request.method, path)) {",
         "  console.warn('pleo-postman: skipped ' + pm.request.method + ' ' + path + ': a write against production (set allowWrites=true to send it)');",

@@ -48,7 +48,10 @@ export interface PostmanCliTargetOptions extends Omit<PostmanCliSuiteOptions, 'm
 }
 
 /** The model without the requests that write (as withoutWrites for the v2.1 collection), and what was left out. */
-function modelWithoutWrites(model: CollectionModel): { model: CollectionModel; skipped: SkippedRequest[] } {
+function modelWithoutWrites(
+  model: CollectionModel,
+  tokenPath: string,
+): { model: CollectionModel; skipped: SkippedRequest[] } {
   const skipped: SkippedRequest[] = [];
   const folders = model.folders
     .map((folder) => ({
@@ -56,7 +59,7 @@ function modelWithoutWrites(model: CollectionModel): { model: CollectionModel; s
       items: folder.items.filter((item) => {
         const method = item.request.method.toUpperCase();
         const path = `/${item.request.url.path.join('/')}`;
-        if (!isWriteRequest(method, path)) return true;
+        if (!isWriteRequest(method, path, tokenPath)) return true;
         skipped.push({ folder: folder.name, name: item.name, method, path });
         return false;
       }),
@@ -163,7 +166,9 @@ export async function runSuiteWithPostmanCli(options: PostmanCliTargetOptions): 
     : whole;
   const selected = itemsToRun(built, options.folders ?? []);
   const guarded =
-    options.production && !options.allowWrites ? modelWithoutWrites(built) : { model: built, skipped: [] };
+    options.production && !options.allowWrites
+      ? modelWithoutWrites(built, options.spec.auth.tokenPath)
+      : { model: built, skipped: [] };
   const skipped = guarded.skipped;
   const owned = await harnessTokens({
     collection: buildCollection(options.spec, options.scopes).collection,

@@ -20,7 +20,7 @@ export interface ScaleOptions {
 /** What one run of the suite takes: collection, environment, reports, and how it is split. */
 export interface SuiteOptions extends ScaleOptions {
   /** A Postman collection v2.1 (JSON), e.g. from `buildCollection`. */
-  collection: { info?: { name?: string }; item?: unknown[] };
+  collection: { info?: { name?: string }; item?: unknown[]; auth?: unknown };
   /** A Postman environment (JSON), e.g. from `buildEnvironment` or an environment file. */
   environment: { name?: string; values?: Array<{ key: string; value: unknown }> };
   /** Overrides of environment values, as `--env-var key=value`: URLs and credentials. Never written to disk. */

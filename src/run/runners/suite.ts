@@ -8,6 +8,7 @@ import { isScaled, runScaledSuite } from './parallel.js';
 import type { SuiteOptions } from './suite-options.js';
 import { basicCredentialForms, collectSecrets, redactSummary } from '../reporting/redact.js';
 import { discardReports, planReports, publishReports, writeHtmlReport } from '../reporting/reports.js';
+import { runEndpointUrls } from '../tokens/endpoints.js';
 import { refreshTokenListener } from '../tokens/rotation.js';
 import { harnessTokens } from '../tokens/harness-tokens.js';
 export type { SuiteOptions } from './suite-options.js';
@@ -98,7 +99,12 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
         beforeReports,
         onStart: records.attach,
         ...(options.onRefreshToken
-          ? { onRequest: refreshTokenListener(initialValue(options, 'authServerUrl'), options.onRefreshToken) }
+          ? {
+              onRequest: refreshTokenListener(
+                runEndpointUrls(options.collection, (key) => initialValue(options, key)).token,
+                options.onRefreshToken,
+              ),
+            }
           : {}),
       },
     );

@@ -1,11 +1,12 @@
 import { HARNESS_TOKENS_VARIABLE } from '../../generate/scripts/index.js';
 import { LOCAL_CALLBACK_PATH } from '../../shared/local-pleo.js';
+import { runEndpointUrls } from './endpoints.js';
 import { narrowingsOf } from './narrowings.js';
 import { acquireRunTokens, type RunTokens, type TokenEndpointValues } from './run-tokens.js';
 
 /** What the harness needs of a run to get its tokens: the collection, its environment and overrides. */
 export interface TokenRunInput {
-  collection: { item?: unknown[] };
+  collection: { item?: unknown[]; auth?: unknown };
   environment: { values?: Array<{ key: string; value: unknown }> };
   envVars?: Record<string, string>;
   timeoutRequestMs?: number;
@@ -23,9 +24,13 @@ export interface HarnessTokens {
 const valueIn = (input: TokenRunInput, key: string): string =>
   input.envVars?.[key] ?? String(input.environment.values?.find((v) => v.key === key)?.value ?? '');
 
-/** As the collection's token script does: an environment's own redirectUri, else the local mock's callback. */
+/**
+ * As the collection's token script does: the endpoints the collection names (its auth block, filled
+ * from the environment), an environment's own redirectUri, else the local mock's callback.
+ */
 export const endpointValues = (input: TokenRunInput): TokenEndpointValues => ({
   authServerUrl: valueIn(input, 'authServerUrl'),
+  ...endpointsOf(input),
   clientId: valueIn(input, 'clientId'),
   clientSecret: valueIn(input, 'clientSecret'),
   refreshToken: valueIn(input, 'refreshToken'),
@@ -33,6 +38,12 @@ export const endpointValues = (input: TokenRunInput): TokenEndpointValues => ({
     valueIn(input, 'redirectUri') || `${valueIn(input, 'authServerUrl').replace(/\/+$/, '')}${LOCAL_CALLBACK_PATH}`,
   scopes: valueIn(input, 'scopes'),
 });
+
+/** The authorization and token endpoints' URLs of a run. */
+export function endpointsOf(input: TokenRunInput): { authorizeUrl: string; tokenUrl: string } {
+  const urls = runEndpointUrls(input.collection, (name) => valueIn(input, name));
+  return { authorizeUrl: urls.authorize, tokenUrl: urls.token };
+}
 
 /** An access token the environment already holds and that is still valid: then nobody acquires one. */
 export function presetToken(input: TokenRunInput): boolean {

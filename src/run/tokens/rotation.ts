@@ -5,16 +5,18 @@ export interface RequestEventLike {
 }
 
 const trimSlashes = (url: string) => url.replace(/\/+$/, '');
+const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\/[^/]/i;
 
 /**
- * The refresh token in a successful token response (RFC 6749 §5.1) from `{authServerUrl}/oauth/token`,
+ * The refresh token in a successful token response (RFC 6749 §5.1) from the token endpoint (`tokenUrl`,
+ * the collection's: see endpoints.ts; no absolute URL when no authorisation server is configured),
  * or undefined for any other request. Pleo rotates on every refresh, so a response that carries one
  * makes the token sent with the request worthless.
  * @see [RFC 6749 §5.1](https://www.rfc-editor.org/rfc/rfc6749.html#section-5.1)
  */
-export function refreshTokenOfResponse(event: RequestEventLike, authServerUrl: string): string | undefined {
+export function refreshTokenOfResponse(event: RequestEventLike, tokenUrl: string): string | undefined {
   const url = String(event.request?.url?.toString() ?? '').split('?')[0] ?? '';
-  if (authServerUrl === '' || trimSlashes(url) !== `${trimSlashes(authServerUrl)}/oauth/token`) return undefined;
+  if (!ABSOLUTE.test(tokenUrl) || trimSlashes(url) !== trimSlashes(tokenUrl)) return undefined;
   const response = event.response;
   if (response?.code !== 200) return undefined;
   const text = response.stream ? response.stream.toString('utf8') : (response.text?.() ?? '');
@@ -27,9 +29,9 @@ export function refreshTokenOfResponse(event: RequestEventLike, authServerUrl: s
 }
 
 /** A Newman `request` listener that passes every refresh token the authorisation server issues to `keep`. */
-export function refreshTokenListener(authServerUrl: string, keep: (token: string) => void) {
+export function refreshTokenListener(tokenUrl: string, keep: (token: string) => void) {
   return (event: { request?: unknown; response?: unknown }): void => {
-    const token = refreshTokenOfResponse(event as RequestEventLike, authServerUrl);
+    const token = refreshTokenOfResponse(event as RequestEventLike, tokenUrl);
     if (token !== undefined) keep(token);
   };
 }

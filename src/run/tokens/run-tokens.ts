@@ -7,6 +7,10 @@ import { describeNetworkError, requestToken, type TokenClient, type TokenOutcome
 /** The environment values a token request needs (after `--env-var` overrides). */
 export interface TokenEndpointValues {
   authServerUrl: string;
+  /** The authorization endpoint (the collection's, see endpoints.ts), without a query. */
+  authorizeUrl: string;
+  /** The token endpoint. */
+  tokenUrl: string;
   clientId: string;
   clientSecret: string;
   refreshToken: string;
@@ -56,7 +60,7 @@ const formEncode = (text: string): string =>
 
 /** @see [RFC 6749 §2.3.1](https://www.rfc-editor.org/rfc/rfc6749.html#section-2.3.1) */
 const clientOf = (v: TokenEndpointValues, options: RunTokenOptions, keep: (t: string) => void): TokenClient => ({
-  tokenUrl: `${v.authServerUrl.replace(/\/+$/, '')}/oauth/token`,
+  tokenUrl: v.tokenUrl,
   authorization: `Basic ${Buffer.from(`${formEncode(v.clientId)}:${formEncode(v.clientSecret)}`).toString('base64')}`,
   ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
@@ -114,7 +118,7 @@ async function authorizationCode(
     code_challenge: createHash('sha256').update(verifier).digest('base64url'),
     code_challenge_method: 'S256',
   });
-  const authorizeUrl = new URL(`${v.authServerUrl.replace(/\/+$/, '')}/oauth/authorize?${query}`);
+  const authorizeUrl = new URL(`${v.authorizeUrl}?${query}`);
   let location: string | undefined;
   try {
     location = await redirectOf(authorizeUrl, timeoutMs ?? 30_000);
@@ -123,7 +127,7 @@ async function authorizationCode(
       failure: `authorization endpoint unreachable: ${describeNetworkError(error as NodeJS.ErrnoException, authorizeUrl.host)}`,
     };
   }
-  const answer = location ? new URL(location, v.authServerUrl).searchParams : new URLSearchParams();
+  const answer = location ? new URL(location, authorizeUrl).searchParams : new URLSearchParams();
   const code = answer.get('code');
   if (!code) {
     const error = answer.get('error');

@@ -24,7 +24,7 @@ export type TokenOutcome =
   | { kind: 'unreachable'; message: string };
 
 export interface TokenClient {
-  /** `{authServerUrl}/oauth/token`. */
+  /** The token endpoint: `{authServerUrl}` and the description's token path (default /oauth/token). */
   tokenUrl: string;
   /** The `Authorization: Basic …` header of the client. */
   authorization: string;

@@ -1,7 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCollection } from '../../../src/generate/index.js';
-import { SANDBOX_DEFINES, SANDBOX_DIR, SANDBOX_FILES, sandboxSource } from '../../../src/generate/scripts/sandbox.js';
+import {
+  endpointDefines,
+  SANDBOX_DEFINES,
+  SANDBOX_DIR,
+  SANDBOX_FILES,
+  sandboxSource,
+} from '../../../src/generate/scripts/sandbox.js';
 import { sandboxFileText } from '../../helpers/sandbox.js';
 import { loadDefault } from '../../helpers/specs.js';
 
@@ -9,6 +15,8 @@ interface Node {
   event?: { script: { exec: string[] } }[];
   item?: Node[];
 }
+
+const PATHS = { authorizePath: '/identity/connect/authorize', tokenPath: '/connect/token' };
 
 describe('the sandbox files (src/generate/sandbox/*.js)', () => {
   it('are all listed, so none is forgotten', () => {
@@ -18,11 +26,12 @@ describe('the sandbox files (src/generate/sandbox/*.js)', () => {
 
   it.each(SANDBOX_FILES)('%s ships without its header comments and with its defines replaced', (file) => {
     const text = sandboxFileText(file);
-    const shipped = sandboxSource(file);
+    const shipped = sandboxSource(file, PATHS);
     expect(text.startsWith('/*'), 'starts with its header').toBe(true);
     expect(shipped).not.toMatch(/^\s*\/\*/);
     expect(shipped).not.toMatch(/\n$/);
-    for (const name of Object.keys(SANDBOX_DEFINES)) expect(shipped).not.toMatch(new RegExp(`\\b${name}\\b`));
+    for (const name of [...Object.keys(SANDBOX_DEFINES), ...Object.keys(endpointDefines(PATHS))])
+      expect(shipped).not.toMatch(new RegExp(`\\b${name}\\b`));
   });
 
   it.each([
@@ -31,6 +40,22 @@ describe('the sandbox files (src/generate/sandbox/*.js)', () => {
     ['token-item.js', "pm.variables.set('pleoTokenRequestBody', formBody("],
   ] as const)('%s ships the variable names as quoted strings', (file, want) => {
     expect(sandboxSource(file)).toContain(want);
+  });
+
+  it.each([
+    ['token-request.js', "pm.environment.get('authServerUrl') + '/connect/token'"],
+    ['token-main.js', "if (path === '/connect/token') return;"],
+    ['write-guard.js', "bare !== '/connect/token'"],
+    ['token-authorization-code.js', "env.get('authServerUrl') + '/identity/connect/authorize' + '?'"],
+  ] as const)("%s ships the description's endpoint paths, and needs them", (file, want) => {
+    expect(sandboxSource(file, PATHS)).toContain(want);
+    expect(() => sandboxSource(file)).toThrow(`${file} names the OAuth 2.0 endpoints`);
+  });
+
+  it('quotes a path with a quote in it as a string literal', () => {
+    expect(sandboxSource('token-request.js', { ...PATHS, tokenPath: "/o'k\\" })).toContain(
+      "pm.environment.get('authServerUrl') + '/o\\'k\\\\'",
+    );
   });
 
   it('are each shipped in the generated collection', async () => {
@@ -45,7 +70,10 @@ describe('the sandbox files (src/generate/sandbox/*.js)', () => {
     visit(collection);
     const dedented = scripts.map((s) => s.replace(/^ +/gm, ''));
     for (const file of SANDBOX_FILES) {
-      const body = sandboxSource(file).replace(/^ +/gm, '');
+      const body = sandboxSource(file, { authorizePath: '/oauth/authorize', tokenPath: '/oauth/token' }).replace(
+        /^ +/gm,
+        '',
+      );
       expect(
         dedented.some((s) => s.includes(body)),
         file,

@@ -16,11 +16,11 @@ const challengeOf = (verifier: string) => createHash('sha256').update(verifier).
 const TEST_NAME = 'token: authorization code with PKCE S256 → access token (RFC 7636 §4)';
 
 /** An authorisation server that approves at once, like the mock with --auto-approve. */
-function approving(overrides: { code?: string; state?: string; error?: string } = {}) {
+function approving(overrides: { code?: string; state?: string; error?: string } = {}, at = '/oauth/authorize') {
   const issued: { challenge?: string } = {};
   const send = (request: SentRequest): Answer => {
     const url = new URL(request.url);
-    if (url.pathname === '/oauth/authorize') {
+    if (url.pathname === at) {
       issued.challenge = url.searchParams.get('code_challenge') ?? '';
       if (overrides.error) return { code: 400, body: { error: overrides.error, error_description: 'no' } };
       return {
@@ -35,10 +35,12 @@ function approving(overrides: { code?: string; state?: string; error?: string } 
   return send;
 }
 
-function acquire(send: (request: SentRequest) => Answer) {
+function acquire(send: (request: SentRequest) => Answer, paths: Record<string, string> = {}) {
   const fake = fakePm({ environment: ENV, send });
   const files = ['token-request.js', 'token-store.js', 'token-authorization-code.js'] as const;
-  const context = loadSandbox(fake, [...files], { globals: { env: fake.pm.environment, LOOPBACK: LOOPBACK_URL } });
+  const context = loadSandbox(fake, [...files], {
+    globals: { env: fake.pm.environment, LOOPBACK: LOOPBACK_URL, ...paths },
+  });
   (context.acquireByAuthorizationCode as () => void)();
   return fake;
 }
@@ -64,6 +66,18 @@ describe('acquireByAuthorizationCode (token-authorization-code.js, RFC 7636 §4)
     expect(fake.tests).toEqual([{ name: TEST_NAME, outcome: 'passed' }]);
     expect(fake.environment.get('accessToken')).toBe('a1');
     expect(fake.environment.get('refreshToken')).toBe('r1');
+  });
+
+  it("asks at the description's authorization path and exchanges at its token path", () => {
+    const fake = acquire(approving({}, '/identity/connect/authorize'), {
+      AUTHORIZE_PATH: '/identity/connect/authorize',
+      TOKEN_PATH: '/connect/token',
+    });
+    expect(fake.sent.map((r) => `${r.method} ${new URL(r.url).origin}${new URL(r.url).pathname}`)).toEqual([
+      'GET http://127.0.0.1:4010/identity/connect/authorize',
+      'POST http://127.0.0.1:4010/connect/token',
+    ]);
+    expect(fake.tests).toEqual([{ name: TEST_NAME, outcome: 'passed' }]);
   });
 
   it('a new verifier and state every time', () => {

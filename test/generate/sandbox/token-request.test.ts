@@ -27,6 +27,14 @@ describe('formEncode (token-request.js: application/x-www-form-urlencoded, RFC 6
 });
 
 describe('tokenRequest (token-request.js)', () => {
+  it("posts to the description's token path when it has one (TOKEN_PATH)", () => {
+    const context = loadSandbox(fakePm({ environment: ENV }), ['token-request.js'], {
+      globals: { TOKEN_PATH: '/connect/token' },
+    });
+    const request = (context.tokenRequest as (params: Record<string, string>) => SentRequest)({ grant_type: 'x' });
+    expect(request.url).toBe('https://auth.example/connect/token');
+  });
+
   it('posts the params to {{authServerUrl}}/oauth/token, the client form-encoded in a Basic header', () => {
     const request = lib().tokenRequest({ grant_type: 'refresh_token', refresh_token: 'r1' });
     expect(request.url).toBe('https://auth.example/oauth/token');

@@ -4,6 +4,7 @@ import { formatTokenStepFailure, tokenStepFailure } from '../../../src/run/token
 
 /** Which answers carry a rotated refresh token that must be kept, and how a failed token step is told. */
 const AS = 'https://auth.staging.pleo.io';
+const TOKEN_URL = `${AS}/oauth/token`;
 const answer = (url: string, code: number, body: string, as: 'stream' | 'text' = 'stream') => ({
   request: { url: { toString: () => url } },
   response: as === 'stream' ? { code, stream: Buffer.from(body) } : { code, text: () => body },
@@ -14,31 +15,52 @@ describe('refreshTokenOfResponse: only the token endpoint’s own successful ans
     [
       'the token endpoint, a query string after it',
       answer(`${AS}/oauth/token?x=1`, 200, '{"refresh_token":"r2"}'),
-      AS,
+      TOKEN_URL,
       'r2',
     ],
-    ['a server URL with trailing slashes', answer(`${AS}/oauth/token`, 200, '{"refresh_token":"r2"}'), `${AS}//`, 'r2'],
-    ['a body read as text', answer(`${AS}/oauth/token/`, 200, '{"refresh_token":"r3"}', 'text'), AS, 'r3'],
-    ['a path below the token endpoint', answer(`${AS}/oauth/token/x`, 200, '{"refresh_token":"r2"}'), AS, undefined],
-    ['another path that ends like it', answer(`${AS}/x/oauth/token`, 200, '{"refresh_token":"r2"}'), AS, undefined],
-    ['a 201', answer(`${AS}/oauth/token`, 201, '{"refresh_token":"r2"}'), AS, undefined],
-    ['an empty refresh_token', answer(`${AS}/oauth/token`, 200, '{"refresh_token":""}'), AS, undefined],
-    ['a refresh_token that is not a string', answer(`${AS}/oauth/token`, 200, '{"refresh_token":5}'), AS, undefined],
-    ['no auth server configured', answer('/oauth/token', 200, '{"refresh_token":"r2"}'), '', undefined],
+    [
+      'a token URL with trailing slashes',
+      answer(`${AS}/oauth/token`, 200, '{"refresh_token":"r2"}'),
+      `${TOKEN_URL}//`,
+      'r2',
+    ],
+    ['a body read as text', answer(`${AS}/oauth/token/`, 200, '{"refresh_token":"r3"}', 'text'), TOKEN_URL, 'r3'],
+    [
+      'a path below the token endpoint',
+      answer(`${AS}/oauth/token/x`, 200, '{"refresh_token":"r2"}'),
+      TOKEN_URL,
+      undefined,
+    ],
+    [
+      'another path that ends like it',
+      answer(`${AS}/x/oauth/token`, 200, '{"refresh_token":"r2"}'),
+      TOKEN_URL,
+      undefined,
+    ],
+    ['a 201', answer(`${AS}/oauth/token`, 201, '{"refresh_token":"r2"}'), TOKEN_URL, undefined],
+    ['an empty refresh_token', answer(`${AS}/oauth/token`, 200, '{"refresh_token":""}'), TOKEN_URL, undefined],
+    [
+      'a refresh_token that is not a string',
+      answer(`${AS}/oauth/token`, 200, '{"refresh_token":5}'),
+      TOKEN_URL,
+      undefined,
+    ],
+    ['no auth server configured', answer('/oauth/token', 200, '{"refresh_token":"r2"}'), '/oauth/token', undefined],
+    ['no token URL at all', answer('/oauth/token', 200, '{"refresh_token":"r2"}'), '', undefined],
     [
       'a response without a body',
       { request: { url: { toString: () => `${AS}/oauth/token` } }, response: { code: 200 } },
-      AS,
+      TOKEN_URL,
       undefined,
     ],
-    ['no request', { response: { code: 200, stream: Buffer.from('{"refresh_token":"r"}') } }, AS, undefined],
+    ['no request', { response: { code: 200, stream: Buffer.from('{"refresh_token":"r"}') } }, TOKEN_URL, undefined],
   ])('%s → %s', (_name, event, server, want) => {
     expect(refreshTokenOfResponse(event, server)).toBe(want);
   });
 
   it('the listener keeps each rotated token, and nothing else', () => {
     const kept: string[] = [];
-    const listen = refreshTokenListener(AS, (t) => kept.push(t));
+    const listen = refreshTokenListener(TOKEN_URL, (t) => kept.push(t));
     listen(answer(`${AS}/oauth/token`, 200, '{"refresh_token":"r2"}'));
     listen(answer(`${AS}/v1/x`, 200, '{"refresh_token":"x"}'));
     listen(answer(`${AS}/oauth/token`, 400, '{"refresh_token":"y"}'));

@@ -11,8 +11,8 @@ describe('refreshTokenOfResponse', () => {
   it.each<[string, { given: RequestEventLike; want: string | undefined }]>([
     ['a token response', { given: event(`${AS}/oauth/token`, 200, '{"refresh_token":"r2"}'), want: 'r2' }],
     [
-      'a trailing slash on the server',
-      { given: event(`${AS}/oauth/token`, 200, '{"refresh_token":"r2"}'), want: 'r2' },
+      'a trailing slash on the answer',
+      { given: event(`${AS}/oauth/token/`, 200, '{"refresh_token":"r2"}'), want: 'r2' },
     ],
     ['an error answer', { given: event(`${AS}/oauth/token`, 400, '{"refresh_token":"r2"}'), want: undefined }],
     ['no refresh_token', { given: event(`${AS}/oauth/token`, 200, '{"access_token":"a"}'), want: undefined }],
@@ -30,6 +30,12 @@ describe('refreshTokenOfResponse', () => {
       { given: { request: { url: { toString: () => `${AS}/oauth/token` } } }, want: undefined },
     ],
   ])('%s', (_name, { given, want }) => {
-    expect(refreshTokenOfResponse(given, `${AS}/`)).toBe(want);
+    expect(refreshTokenOfResponse(given, `${AS}/oauth/token`)).toBe(want);
+  });
+
+  it("counts the description's own token endpoint, and then not Pleo's", () => {
+    const answer = (path: string) => event(`${AS}${path}`, 200, '{"refresh_token":"r2"}');
+    expect(refreshTokenOfResponse(answer('/connect/token'), `${AS}/connect/token`)).toBe('r2');
+    expect(refreshTokenOfResponse(answer('/oauth/token'), `${AS}/connect/token`)).toBeUndefined();
   });
 });

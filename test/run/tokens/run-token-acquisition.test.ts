@@ -52,6 +52,8 @@ async function fakeAuthServer(
 
 const values = (fake: Fake, extra: Partial<TokenEndpointValues> = {}): TokenEndpointValues => ({
   authServerUrl: `${fake.url}//`,
+  authorizeUrl: `${fake.url}/oauth/authorize`,
+  tokenUrl: `${fake.url}/oauth/token`,
   clientId: 'client 1',
   clientSecret: "s!e'c(r)e*t",
   refreshToken: 'rt-0',

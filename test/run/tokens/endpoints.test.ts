@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiDescription } from '../../../src/description/index.js';
+import { buildCollection, buildEnvironment } from '../../../src/generate/index.js';
+import { collectionEndpoints, collectionTokenPath } from '../../../src/run/tokens/endpoints.js';
+import { endpointsOf, endpointValues } from '../../../src/run/tokens/harness-tokens.js';
+import { withoutWrites } from '../../../src/run/target/writes.js';
+import { loadMinimal } from '../../helpers/specs.js';
+
+/** The minimal description with Xero-like endpoints: the authorization endpoint on a server of its own. */
+async function ownEndpoints(): Promise<ApiDescription> {
+  const spec = structuredClone(await loadMinimal());
+  spec.auth.authorizePath = '/identity/connect/authorize';
+  spec.auth.tokenPath = '/connect/token';
+  spec.environments.staging.authorizeServerUrl = 'https://login.example.com';
+  return spec;
+}
+
+describe('the harness asks where the collection does (endpoints.ts)', () => {
+  it("reads the collection's auth block; a collection without one gets Pleo's endpoints", async () => {
+    const spec = await ownEndpoints();
+    expect(collectionEndpoints(buildCollection(spec).collection)).toEqual({
+      authorize: '{{authorizeServerUrl}}/identity/connect/authorize',
+      token: '{{authServerUrl}}/connect/token',
+    });
+    expect(collectionEndpoints({})).toEqual({
+      authorize: '{{authServerUrl}}/oauth/authorize',
+      token: '{{authServerUrl}}/oauth/token',
+    });
+    expect(collectionEndpoints({ auth: { type: 'bearer', oauth2: [{ key: 'authUrl', value: 'x' }] } }).authorize).toBe(
+      '{{authServerUrl}}/oauth/authorize',
+    );
+    expect(collectionTokenPath(buildCollection(spec).collection)).toBe('/connect/token');
+  });
+
+  it('fills them from the environment file and the overrides: staging, and local (nested {{authServerUrl}})', async () => {
+    const spec = await ownEndpoints();
+    const collection = buildCollection(spec).collection;
+    const staging = buildEnvironment(spec, 'staging', []);
+    expect(endpointsOf({ collection, environment: staging })).toEqual({
+      authorizeUrl: 'https://login.example.com/identity/connect/authorize',
+      tokenUrl: 'https://auth.staging.pleo.io/connect/token',
+    });
+    const local = buildEnvironment(spec, 'local', []);
+    const mock = 'http://127.0.0.1:54321';
+    expect(endpointValues({ collection, environment: local, envVars: { authServerUrl: `${mock}/` } })).toMatchObject({
+      authServerUrl: `${mock}/`,
+      authorizeUrl: `${mock}/identity/connect/authorize`,
+      tokenUrl: `${mock}/connect/token`,
+      redirectUri: `${mock}/callback`,
+    });
+  });
+
+  it("keeps the token requests in a production run without writes: they are at the description's token path", async () => {
+    const spec = await ownEndpoints();
+    const collection = buildCollection(spec).collection as { item: Array<{ name: string }>; auth?: unknown };
+    const { collection: kept, skipped } = withoutWrites(collection);
+    expect(kept.item.map((f) => f.name)).toContain('Token');
+    expect(skipped.map((s) => s.path)).not.toContain('/connect/token');
+    expect(skipped.map((s) => `${s.method} ${s.path}`)).toContain('POST /v1/vendors');
+  });
+});
