@@ -13,7 +13,8 @@ const trimSlashes = (url: string) => url.replace(/\/+$/, '');
  * @see [RFC 6749 §5.1](https://www.rfc-editor.org/rfc/rfc6749.html#section-5.1)
  */
 export function refreshTokenOfResponse(event: RequestEventLike, authServerUrl: string): string | undefined {
-  const url = String(event.request?.url?.toString() ?? '').split('?')[0] ?? '';
+  // A request without a URL reads as "undefined", which is no token endpoint.
+  const url = String(event.request?.url).split('?')[0];
   if (authServerUrl === '' || trimSlashes(url) !== `${trimSlashes(authServerUrl)}/oauth/token`) return undefined;
   const response = event.response;
   if (response?.code !== 200) return undefined;

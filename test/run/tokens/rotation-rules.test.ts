@@ -32,6 +32,12 @@ describe('refreshTokenOfResponse: only the token endpoint’s own successful ans
       undefined,
     ],
     ['no request', { response: { code: 200, stream: Buffer.from('{"refresh_token":"r"}') } }, AS, undefined],
+    [
+      'a request without a URL',
+      { request: {}, response: { code: 200, stream: Buffer.from('{"refresh_token":"r"}') } },
+      AS,
+      undefined,
+    ],
   ])('%s → %s', (_name, event, server, want) => {
     expect(refreshTokenOfResponse(event, server)).toBe(want);
   });
