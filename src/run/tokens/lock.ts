@@ -1,5 +1,5 @@
+import * as nodeFs from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ERROR_CODES, UserError } from '../../errors.js';
 
@@ -17,11 +17,16 @@ export interface HeldLock {
   takenOver?: LockOwner;
 }
 
+/** The file calls the lock makes (Node's by default). */
+export type LockFs = Pick<typeof nodeFs, 'mkdir' | 'open' | 'readFile' | 'rm'>;
+
 export interface LockOptions {
   /** Told about a stale lock being taken over (commands print it). */
   onNotice?: (message: string) => void;
   /** Defaults: this process, this host. For tests. */
   owner?: LockOwner;
+  /** For tests: a wrapper of Node's file calls, to stage what another run does between two of ours. */
+  fs?: LockFs;
 }
 
 /** True when `pid` is a live process on this host (EPERM: alive, but someone else's). */
@@ -50,9 +55,9 @@ export function parseLockOwner(text: string): LockOwner | undefined {
 
 const currentOwner = (): LockOwner => ({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString() });
 
-async function createExclusive(path: string, text: string): Promise<boolean> {
+async function createExclusive(fs: LockFs, path: string, text: string): Promise<boolean> {
   try {
-    const handle = await open(path, 'wx', 0o600);
+    const handle = await fs.open(path, 'wx', 0o600);
     try {
       await handle.writeFile(text);
       await handle.sync();
@@ -66,8 +71,8 @@ async function createExclusive(path: string, text: string): Promise<boolean> {
   }
 }
 
-const readText = (path: string) =>
-  readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+const readText = (fs: LockFs, path: string) =>
+  fs.readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
@@ -91,21 +96,21 @@ function busy(path: string, lock: string, owner: LockOwner | undefined): UserErr
  * same stale lock cannot both take it: the holder checks again that the lock is the stale one it read,
  * removes it and creates its own exclusively. Returns false when another run got there first.
  */
-async function takeOver(lock: string, staleText: string, ownText: string): Promise<boolean> {
+async function takeOver(fs: LockFs, lock: string, staleText: string, ownText: string): Promise<boolean> {
   const mutex = `${lock}.takeover`;
   const mine = JSON.stringify(currentOwner());
-  if (!(await createExclusive(mutex, mine))) {
-    const holder = parseLockOwner((await readText(mutex)) ?? '');
+  if (!(await createExclusive(fs, mutex, mine))) {
+    const holder = parseLockOwner((await readText(fs, mutex)) ?? '');
     // A takeover lasts milliseconds; one whose process is gone crashed in the middle of it.
-    if (holder && holder.host === hostname() && !processIsAlive(holder.pid)) await rm(mutex, { force: true });
+    if (holder && holder.host === hostname() && !processIsAlive(holder.pid)) await fs.rm(mutex, { force: true });
     return false;
   }
   try {
-    if ((await readText(lock)) !== staleText) return false;
-    await rm(lock, { force: true });
-    return await createExclusive(lock, ownText);
+    if ((await readText(fs, lock)) !== staleText) return false;
+    await fs.rm(lock, { force: true });
+    return await createExclusive(fs, lock, ownText);
   } finally {
-    await rm(mutex, { force: true });
+    await fs.rm(mutex, { force: true });
   }
 }
 
@@ -117,21 +122,22 @@ async function takeOver(lock: string, staleText: string, ownText: string): Promi
  * makes this throw a UserError.
  */
 export async function lockTokenFile(path: string, options: LockOptions = {}): Promise<HeldLock> {
+  const fs = options.fs ?? nodeFs;
   const lock = `${path}.lock`;
   const owner = options.owner ?? currentOwner();
   const ownText = `${JSON.stringify(owner)}\n`;
   const release = async () => {
-    if ((await readText(lock)) === ownText) await rm(lock, { force: true });
+    if ((await readText(fs, lock)) === ownText) await fs.rm(lock, { force: true });
   };
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await fs.mkdir(dirname(path), { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 20; attempt++) {
-    if (await createExclusive(lock, ownText)) return { release };
-    const text = await readText(lock);
+    if (await createExclusive(fs, lock, ownText)) return { release };
+    const text = await readText(fs, lock);
     if (text === undefined) continue; // released meanwhile: try again
     const holder = parseLockOwner(text);
     const stale = holder !== undefined && holder.host === owner.host && !processIsAlive(holder.pid);
     if (!stale) throw busy(path, lock, holder);
-    if (await takeOver(lock, text, ownText)) {
+    if (await takeOver(fs, lock, text, ownText)) {
       options.onNotice?.(
         `took over ${lock}: it was left by process ${holder.pid} on ${holder.host}, which is no longer running`,
       );
@@ -139,5 +145,5 @@ export async function lockTokenFile(path: string, options: LockOptions = {}): Pr
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  throw busy(path, lock, parseLockOwner((await readText(lock)) ?? ''));
+  throw busy(path, lock, parseLockOwner((await readText(fs, lock)) ?? ''));
 }

@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
 import { dirname } from 'node:path';
+
+/**
+ * The file-system calls the store makes. Node's by default; a test passes a wrapper to see the order
+ * of the calls (the fsync of the folder leaves no other trace) or to make one fail like a full disk.
+ */
+export type StoreFs = Pick<
+  typeof nodeFs,
+  'closeSync' | 'fsyncSync' | 'mkdirSync' | 'openSync' | 'renameSync' | 'unlinkSync' | 'writeSync'
+>;
 
 /**
  * Writes a refresh token atomically and durably, readable by its owner only: a new file (mode 0600)
@@ -8,38 +17,39 @@ import { dirname } from 'node:path';
  * called from Newman's `request` event, which postman-runtime emits before it hands the response to
  * the script or sends anything else, so the token is on disk before the run goes on.
  */
-export function writeRefreshTokenFileSync(path: string, token: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+export function writeRefreshTokenFileSync(path: string, token: string, fs: StoreFs = nodeFs): void {
+  fs.mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(temp, 'wx', 0o600);
+  const fd = fs.openSync(temp, 'wx', 0o600);
+  // The temporary file exists until the rename (it was just created), so it is unlinked without `force`.
   try {
-    writeSync(fd, `${token}\n`);
-    fsyncSync(fd);
+    fs.writeSync(fd, `${token}\n`);
+    fs.fsyncSync(fd);
   } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
+    fs.closeSync(fd);
+    fs.unlinkSync(temp);
     throw error;
   }
-  closeSync(fd);
+  fs.closeSync(fd);
   try {
-    renameSync(temp, path);
+    fs.renameSync(temp, path);
   } catch (error) {
-    rmSync(temp, { force: true });
+    fs.unlinkSync(temp);
     throw error;
   }
-  syncFolder(dirname(path));
+  syncFolder(dirname(path), fs);
 }
 
 /** fsync of a folder, so the rename itself survives a power cut; not every platform allows it. */
-function syncFolder(folder: string): void {
+function syncFolder(folder: string, fs: StoreFs): void {
   let fd: number | undefined;
   try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
+    fd = fs.openSync(folder, 'r');
+    fs.fsyncSync(fd);
   } catch {
     // Windows cannot open a folder; the rename is still atomic there.
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -48,8 +58,8 @@ function syncFolder(folder: string): void {
  * (created 0700 if missing), by creating and removing a temporary file there.
  */
 export function assertWritableFolder(path: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  nodeFs.mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const probe = `${path}.${randomBytes(6).toString('hex')}.probe`;
-  closeSync(openSync(probe, 'wx', 0o600));
-  rmSync(probe, { force: true });
+  nodeFs.closeSync(nodeFs.openSync(probe, 'wx', 0o600));
+  nodeFs.unlinkSync(probe);
 }

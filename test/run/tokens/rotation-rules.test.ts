@@ -54,6 +54,12 @@ describe('refreshTokenOfResponse: only the token endpoint’s own successful ans
       undefined,
     ],
     ['no request', { response: { code: 200, stream: Buffer.from('{"refresh_token":"r"}') } }, TOKEN_URL, undefined],
+    [
+      'a request without a URL',
+      { request: {}, response: { code: 200, stream: Buffer.from('{"refresh_token":"r"}') } },
+      TOKEN_URL,
+      undefined,
+    ],
   ])('%s → %s', (_name, event, server, want) => {
     expect(refreshTokenOfResponse(event, server)).toBe(want);
   });

@@ -1,5 +1,6 @@
+import * as nodeFs from 'node:fs';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   lockRefreshTokenFile,
@@ -7,7 +8,11 @@ import {
   resolveCredentials,
   writeRefreshTokenFile,
 } from '../../../src/run/tokens/credentials.js';
-import { assertWritableFolder, writeRefreshTokenFileSync } from '../../../src/run/tokens/refresh-token-store.js';
+import {
+  assertWritableFolder,
+  type StoreFs,
+  writeRefreshTokenFileSync,
+} from '../../../src/run/tokens/refresh-token-store.js';
 import { tempDir } from '../../helpers/temp.js';
 
 /** Where refresh tokens are read from and stored: owner-only files, written whole or not at all. */
@@ -45,6 +50,102 @@ describe('writeRefreshTokenFileSync: a rotated token is stored at once, owner-on
     expect(() => writeRefreshTokenFileSync(file, 'rt-3')).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
     expect(readdirSync(dir)).toEqual(['token']);
   });
+});
+
+/**
+ * Node's file system, with every call the store makes written down as `open NAME FLAGS`, `write NAME`,
+ * `fsync NAME`, `close NAME`, `rename FROM TO`, `unlink NAME` (names relative to `dir`, `.` for the
+ * folder itself, the random part of the temporary name as `*`). `breaks` may answer a call with an
+ * error, which is thrown instead of making it.
+ */
+function watchedFs(dir: string, breaks: (call: string) => Error | undefined = () => undefined) {
+  const calls: string[] = [];
+  const opened = new Map<number, string>();
+  const name = (path: nodeFs.PathLike) => relative(dir, String(path)).replace(/\.[0-9a-f]{12}\.tmp$/, '.*.tmp') || '.';
+  const call = (text: string) => {
+    calls.push(text);
+    const error = breaks(text);
+    if (error) throw error;
+  };
+  const fs: StoreFs = {
+    mkdirSync: nodeFs.mkdirSync,
+    openSync: ((path: nodeFs.PathLike, flags: nodeFs.OpenMode, mode?: nodeFs.Mode) => {
+      call(`open ${name(path)} ${String(flags)}`);
+      const fd = nodeFs.openSync(path, flags, mode);
+      opened.set(fd, name(path));
+      return fd;
+    }) as StoreFs['openSync'],
+    writeSync: ((fd: number, data: string) => {
+      call(`write ${opened.get(fd)}`);
+      return nodeFs.writeSync(fd, data);
+    }) as StoreFs['writeSync'],
+    fsyncSync: (fd) => {
+      call(`fsync ${opened.get(fd)}`);
+      nodeFs.fsyncSync(fd);
+    },
+    closeSync: (fd) => {
+      call(`close ${opened.get(fd)}`);
+      nodeFs.closeSync(fd);
+    },
+    renameSync: (from, to) => {
+      call(`rename ${name(from)} ${name(to)}`);
+      nodeFs.renameSync(from, to);
+    },
+    unlinkSync: (path) => {
+      call(`unlink ${name(path)}`);
+      nodeFs.unlinkSync(path);
+    },
+  };
+  return { fs, calls };
+}
+
+const failure = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
+
+describe('writeRefreshTokenFileSync: on disk before the run goes on, whole or not at all', () => {
+  it('the token is fsynced before the rename, and the folder after it, so a power cut keeps the old or the new token', () => {
+    const dir = freshDir();
+    mkdirSync(dir);
+    const { fs, calls } = watchedFs(dir);
+    writeRefreshTokenFileSync(join(dir, 'token'), 'rt-1', fs);
+    expect(readFileSync(join(dir, 'token'), 'utf8')).toBe('rt-1\n');
+    expect(calls).toEqual([
+      'open token.*.tmp wx',
+      'write token.*.tmp',
+      'fsync token.*.tmp',
+      'close token.*.tmp',
+      'rename token.*.tmp token',
+      'open . r',
+      'fsync .',
+      'close .',
+    ]);
+  });
+
+  it('a platform that cannot open a folder (Windows) still stores the token, without the folder fsync', () => {
+    const dir = freshDir();
+    mkdirSync(dir);
+    const { fs, calls } = watchedFs(dir, (call) => (call === 'open . r' ? failure('EISDIR') : undefined));
+    writeRefreshTokenFileSync(join(dir, 'token'), 'rt-1', fs);
+    expect(readFileSync(join(dir, 'token'), 'utf8')).toBe('rt-1\n');
+    expect(calls.slice(-2)).toEqual(['rename token.*.tmp token', 'open . r']);
+  });
+
+  it.each([
+    ['write', 'ENOSPC'],
+    ['fsync', 'EIO'],
+  ])(
+    'a disk that fails the %s of the new token (%s) keeps the old token, and no temporary file is left',
+    (step, code) => {
+      const dir = freshDir();
+      mkdirSync(dir);
+      const file = join(dir, 'token');
+      writeFileSync(file, 'old\n');
+      const { fs, calls } = watchedFs(dir, (call) => (call === `${step} token.*.tmp` ? failure(code) : undefined));
+      expect(() => writeRefreshTokenFileSync(file, 'rt-new', fs)).toThrow(expect.objectContaining({ code }));
+      expect(readFileSync(file, 'utf8')).toBe('old\n');
+      expect(readdirSync(dir)).toEqual(['token']);
+      expect(calls.slice(-2)).toEqual(['close token.*.tmp', 'unlink token.*.tmp']);
+    },
+  );
 });
 
 describe('assertWritableFolder: checked before the token is spent', () => {
