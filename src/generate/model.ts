@@ -76,6 +76,8 @@ export interface FolderModel {
   name: string;
   description: string;
   items: RequestItem[];
+  /** Scripts that run before or after each of its requests (the Negative folder's guard); none when absent. */
+  scripts?: Script[];
 }
 
 export interface CollectionModel {

@@ -37,9 +37,9 @@ describe("the README's examples are today's real output", () => {
   it('issue 8 items 1 and 3: the summary and token-step lines have the shape the code prints', () => {
     const base: RunSummary = {
       ok: true,
-      requests: { total: 353, failed: 0 },
+      requests: { total: 360, failed: 0 },
       negativeCases: 256,
-      assertions: { total: 917, passed: 917, failed: 0, skipped: 0 },
+      assertions: { total: 924, passed: 924, failed: 0, skipped: 0 },
       failures: [],
       durationMs: 8_800,
       skippedWrites: [],

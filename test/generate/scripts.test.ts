@@ -195,6 +195,8 @@ describe('security folder of the minimal fixture', () => {
         'Vendors: no token → 401',
         'Vendors: narrower token without vendors:read',
         'Vendors: token without vendors:read → 403',
+        'Vendors: narrower token without vendors:write',
+        'Vendors: token without vendors:write → 403',
         'Employees: no token → 401',
         'Employees: narrower token without users:read',
         'Employees: token without users:read → 403',
@@ -209,6 +211,21 @@ describe('security folder of the minimal fixture', () => {
   ])('%s', async (_name, scopes, want) => {
     const { collection } = buildCollection(await loadMinimal(), scopes) as { collection: Json };
     expect(collection.item.at(-1).item.map((i: Json) => i.name)).toEqual(want);
+  });
+
+  it('probes each set of scopes once: a second folder needing the same scopes gets its 401 probe only', async () => {
+    const spec = await loadMinimal();
+    const vendors = spec.folders.find((f) => f.name === 'Vendors')!;
+    const twin = { ...spec, folders: [...spec.folders, { ...vendors, name: 'Vendors again' }] };
+    const security = (buildCollection(twin) as { collection: Json }).collection.item.at(-1).item as Json[];
+    const names = security.map((i) => i.name);
+    expect(names.filter((n) => n.startsWith('Vendors again'))).toEqual(['Vendors again: no token → 401']);
+    expect(names.filter((n) => n.endsWith('→ 403'))).toEqual([
+      'Vendors: token without vendors:read → 403',
+      'Vendors: token without vendors:write → 403',
+      'Employees: token without users:read → 403',
+    ]);
+    expect(new Set(security.map((i) => i.id)).size).toBe(security.length);
   });
 });
 

@@ -106,7 +106,7 @@ function describeCase(request: RequestDef, c: NegativeCase, label: string): stri
     `Negative case, generated from ${source}: ${constraintNote[c.kind]} (\`${c.kind}\`${c.path ? ` at \`${c.path}\`` : ''}${c.kind === 'format' && c.pathParam ? ` of the path parameter \`${c.pathParam.name}\`` : ''}).`,
     `\`${label}\``,
     `**Expects:** \`${c.status}\` with Pleo's error body, ${schema !== undefined ? `matching \`${schemaLabel(schema)}\`` : '`{type, message}`'}. A failure says what came back: \`${label} → ${c.status}: got 201\`.`,
-    `**When it runs:** never against production; against staging only with \`npx pleo-postman test --negative\` (the variable \`${NEGATIVE_TESTS_VARIABLE}\` set to \`true\`), since an API that wrongly accepts it creates or changes a real record; the local environment runs it.`,
+    `**When it runs:** as the ${NEGATIVE_FOLDER_NAME} folder says (never against production).`,
   ].join('\n\n');
 }
 
@@ -131,13 +131,6 @@ function caseItem(
     description: describeCase(request, c, label),
     request: caseRequest(request, c, define),
     scripts: [
-      scriptEvent(
-        'prerequest',
-        owner,
-        iife(
-          `var PRODUCTION_API_BASE_URL = ${lit(spec.environments.production.apiBaseUrl)};\n${sandboxSources(undefined, 'negative-case.js', 'negative-guard.js')}`,
-        ),
-      ),
       scriptEvent(
         'test',
         owner,
@@ -168,9 +161,19 @@ export function buildNegativeFolder(
       name: NEGATIVE_FOLDER_NAME,
       description: [
         `Generated: ${cases.length} requests that each break one constraint of the contract (a required property left out, a wrong JSON type, a value just past a bound, a string the pattern refuses, a value outside an enum, a body that is not JSON, a path id that is not a UUID, an unknown id) and must be refused with 400 (404 for an unknown id) and Pleo's error body. Grouped per folder; each request's description says which constraint it breaks.`,
-        `Never sent against production; against staging only with \`npx pleo-postman test --negative\` (\`${NEGATIVE_TESTS_VARIABLE}=true\`); the local environment sends them.`,
+        `Never sent against production; against staging only with \`npx pleo-postman test --negative\` (\`${NEGATIVE_TESTS_VARIABLE}=true\`), since an API that wrongly accepts a case creates or changes a real record; the local environment sends them. The folder's pre-request script skips them everywhere else.`,
       ].join('\n\n'),
       items: cases.map(({ folder, request, c }) => caseItem(spec, folder, request, c, define)),
+      // The guard runs before each case from the folder, as Postman runs a folder's scripts: once in the file, not once a case.
+      scripts: [
+        scriptEvent(
+          'prerequest',
+          `negative/${NEGATIVE_FOLDER_NAME}`,
+          iife(
+            `var PRODUCTION_API_BASE_URL = ${lit(spec.environments.production.apiBaseUrl)};\n${sandboxSources(undefined, 'negative-case.js', 'negative-guard.js')}`,
+          ),
+        ),
+      ],
     },
     library: { key: NEGATIVE_LIB_VARIABLE, value: negativeLibSource() },
   };

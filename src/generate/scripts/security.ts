@@ -105,7 +105,7 @@ const narrowTestName = (folder: FolderDef, request: RequestDef) =>
  * item of its own (see token-item.ts), whose answer the probe's Bearer auth uses.
  * @see [RFC 6749 §6](https://www.rfc-editor.org/rfc/rfc6749.html#section-6)
  */
-function narrowingItem(spec: EndpointSpec, folder: FolderDef, request: RequestDef): RequestItem {
+function narrowingItem(spec: EndpointSpec, folder: FolderDef, request: RequestDef, idParts: string[]): RequestItem {
   const testName = narrowTestName(folder, request);
   const owner = `security/${folder.name}/narrowing`;
   const header = [
@@ -114,7 +114,7 @@ function narrowingItem(spec: EndpointSpec, folder: FolderDef, request: RequestDe
     '// old one at once. With no refresh token or nothing to narrow to, the check is skipped.',
   ].join('\n');
   return {
-    id: stableId('security', folder.name, 'narrowing'),
+    id: stableId('security', folder.name, 'narrowing', ...idParts),
     name: `${folder.name}: narrower token without ${request.scopes.join(' ')}`,
     request: tokenEndpointRequest(spec),
     scripts: [
@@ -130,11 +130,16 @@ function narrowingItem(spec: EndpointSpec, folder: FolderDef, request: RequestDe
 }
 
 /** @see [RFC 6750 §3.1](https://www.rfc-editor.org/rfc/rfc6750.html#section-3.1) */
-function narrowTokenItem(folder: FolderDef, request: RequestDef, define: RequestDefiner): RequestItem {
+function narrowTokenItem(
+  folder: FolderDef,
+  request: RequestDef,
+  define: RequestDefiner,
+  idParts: string[],
+): RequestItem {
   const testName = narrowTestName(folder, request);
   const owner = `security/${folder.name}/narrow token`;
   return {
-    id: stableId('security', folder.name, 'narrow token'),
+    id: stableId('security', folder.name, 'narrow token', ...idParts),
     name: `${folder.name}: token without ${request.scopes.join(' ')} → 403`,
     request: { ...define(request), auth: { type: 'bearer', token: `{{${NARROW_TOKEN_VARIABLE}}}` } },
     scripts: [
@@ -154,10 +159,34 @@ function narrowTokenItem(folder: FolderDef, request: RequestDef, define: Request
 }
 
 /**
- * The generated security folder: per folder, a call without a token (→ 401) and, where the folder's
- * probe needs a scope, a call with a token lacking it (→ 403), where `granted` leaves a narrower
- * token possible. Under another scheme, a call without credentials (→ 401); under none, no folder.
- * Public requests are never probed. It runs last, after the contract tests.
+ * The requests to probe with a narrower token: for each set of scopes a request needs, the first
+ * request that needs it (in folder order, the safest of its folder first), so each is probed once
+ * rather than once a folder. `narrowable`: whether a narrower token is possible for a request.
+ */
+function scopeProbes(
+  folders: readonly FolderDef[],
+  narrowable: (r: RequestDef) => boolean,
+): Array<{ folder: FolderDef; request: RequestDef }> {
+  const probed = new Set<string>();
+  const key = (r: RequestDef) => [...r.scopes].sort().join(' ');
+  return folders.flatMap((folder) => {
+    const probes: RequestDef[] = [];
+    let left = folder.requests.filter((r) => !r.public && narrowable(r) && !probed.has(key(r)));
+    for (let next = probeRequest(left); next; next = probeRequest(left)) {
+      const needs = key(next);
+      probed.add(needs);
+      probes.push(next);
+      left = left.filter((r) => key(r) !== needs);
+    }
+    return probes.map((request) => ({ folder, request }));
+  });
+}
+
+/**
+ * The generated security folder: per folder, a call without a token (→ 401), and for each set of
+ * scopes a request needs, one call with a token lacking them (→ 403), where `granted` leaves a
+ * narrower token possible. Under another scheme, a call without credentials (→ 401); under none, no
+ * folder. Public requests are never probed. It runs last, after the contract tests.
  */
 export function buildSecurityFolder(
   folders: readonly FolderDef[],
@@ -170,22 +199,28 @@ export function buildSecurityFolder(
   const oauth = scheme.type === 'oauth2';
   // A 403 probe needs a narrower token with some other granted scope; with none, it could only be skipped.
   const narrowable = (r: RequestDef) => r.scopes.length > 0 && granted.some((scope) => !r.scopes.includes(scope));
+  const scoped = oauth ? scopeProbes(folders, narrowable) : [];
   const items = folders.flatMap((folder) => {
-    const secured = folder.requests.filter((r) => !r.public);
-    const probe = probeRequest(secured);
+    const probe = probeRequest(folder.requests.filter((r) => !r.public));
     if (!oauth) return probe ? [noCredentialsItem(folder, probe, define, scheme)] : [];
-    const scoped = probeRequest(secured.filter(narrowable));
-    return [
-      ...(probe ? [noTokenItem(folder, probe, define)] : []),
-      ...(scoped ? [narrowingItem(spec, folder, scoped), narrowTokenItem(folder, scoped, define)] : []),
-    ];
+    // The first probe of a folder keeps the id it had when each folder had one; a folder's others name their scopes.
+    const narrowings = scoped
+      .filter((p) => p.folder === folder)
+      .flatMap(({ request }, i) => {
+        const idParts = i === 0 ? [] : [request.scopes.join(' ')];
+        return [
+          narrowingItem(spec, folder, request, idParts),
+          narrowTokenItem(folder, request, define, idParts),
+        ];
+      });
+    return [...(probe ? [noTokenItem(folder, probe, define)] : []), ...narrowings];
   });
   if (items.length === 0) return undefined;
   return {
     id: stableId('folder', SECURITY_FOLDER_NAME),
     name: SECURITY_FOLDER_NAME,
     description: oauth
-      ? 'Generated: for each folder, a call without a token must get 401 and a call with a token lacking the required scope must get 403. Runs last.'
+      ? 'Generated: for each folder, a call without a token must get 401; for each set of scopes a request needs, one call with a token lacking them must get 403. Runs last.'
       : 'Generated: for each folder, a call without credentials must get 401. Runs last.',
     items,
   };

@@ -120,7 +120,7 @@ const folder = (f: FolderModel) => ({
   name: f.name,
   ...(f.description ? { description: markdown(f.description) } : {}),
   item: f.items.map(item),
-  event: [],
+  event: (f.scripts ?? []).map(event),
 });
 
 /**

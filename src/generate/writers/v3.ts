@@ -150,6 +150,7 @@ function folderFiles(folder: FolderModel, dir: string, stem: string, index: numb
         id: folder.id,
         ...nameUnlessStem(folder.name, stem),
         ...(folder.description ? { description: folder.description } : {}),
+        ...(folder.scripts?.length ? { scripts: folder.scripts.map((s) => script(s, SCOPE_SCRIPT_TYPES)) } : {}),
         order: order(index),
       }),
     },

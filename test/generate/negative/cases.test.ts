@@ -105,6 +105,28 @@ describe('negative cases from a schema with every constraint (test/fixtures/spec
     expect(without.variables.map((v) => v.key)).not.toContain('pleoNegativeLib');
   });
 
+  it('guards the cases once, from the folder: its pre-request script skips them where they must not run, none of theirs repeats it', () => {
+    const { model } = buildCollectionModel(spec);
+    const folder = model.folders.find((f) => f.name === NEGATIVE_FOLDER_NAME)!;
+    expect(folder.scripts?.map((s) => s.listen)).toEqual(['prerequest']);
+    const guard = folder.scripts![0]!.source;
+    expect(guard).toContain('pm.execution.skipRequest()');
+    expect(guard).toContain(
+      `var PRODUCTION_API_BASE_URL = ${JSON.stringify(spec.environments.production.apiBaseUrl)};`,
+    );
+    expect(folder.items.flatMap((i) => i.scripts.map((s) => s.listen))).toEqual(folder.items.map(() => 'test'));
+    // Both writers carry the folder's script: v2.1 as the folder's event, v3 in its definition.yaml.
+    const { files } = generateFiles(spec, { formats: ['v2.1', 'v3'] });
+    const v21 = JSON.parse(files.find((f) => f.path.endsWith('.postman_collection.json'))!.content);
+    const negative = v21.item.find((f: { name: string }) => f.name === NEGATIVE_FOLDER_NAME);
+    expect(
+      negative.event.map((e: { listen: string; script: { exec: string[] } }) => [e.listen, e.script.exec.join('\n')]),
+    ).toEqual([['prerequest', guard]]);
+    const definition = files.find((f) => f.path.endsWith(`/${NEGATIVE_FOLDER_NAME}/.resources/definition.yaml`))!;
+    expect(definition.content).toContain('type: http:beforeRequest');
+    expect(definition.content).toContain('pm.execution.skipRequest()');
+  });
+
   it('leaves the folder out where the description sets defaults.negative: false, unless the caller asks for it', async () => {
     const text = (await readFile(NEGATIVE_SPEC, 'utf8')).replace(
       '  responseTimeMs: 5000',

@@ -38,7 +38,8 @@ const localEnvVars = (url: string) => ({ authServerUrl: url, apiBaseUrl: url, re
 describe('production safety', () => {
   it.each([
     ['without --allow-writes, the harness leaves writes out and lists them', false, []],
-    ['with --allow-writes, writes are sent', true, ['POST /v1/vendors']],
+    // The create, and the Security folder's 403 probe of vendors:write (a write too).
+    ['with --allow-writes, writes are sent', true, ['POST /v1/vendors', 'POST /v1/vendors']],
   ])('%s', async (_name, allowWrites, wantWrites) => {
     let skipped: unknown;
     const calls = await apiCallsOf(async (url) => {
@@ -58,13 +59,23 @@ describe('production safety', () => {
       'no negative case, not even a read',
     ).toEqual([]);
     expect(skipped).toEqual(
-      allowWrites ? [] : [{ folder: 'Vendors', name: 'Create vendor', method: 'POST', path: '/v1/vendors' }],
+      allowWrites
+        ? []
+        : [
+            { folder: 'Vendors', name: 'Create vendor', method: 'POST', path: '/v1/vendors' },
+            {
+              folder: 'Security',
+              name: 'Vendors: token without vendors:write → 403',
+              method: 'POST',
+              path: '/v1/vendors',
+            },
+          ],
     );
   });
 
   it.each([
     ['plain newman against production skips writes in the collection itself', {}, []],
-    ['unless the variable allowWrites is "true"', { allowWrites: 'true' }, ['POST /v1/vendors']],
+    ['unless the variable allowWrites is "true"', { allowWrites: 'true' }, ['POST /v1/vendors', 'POST /v1/vendors']],
   ])('%s', async (_name, extraVars, wantWrites) => {
     const calls = await apiCallsOf(async (url) => {
       // A description whose production API is this proxy: the generated guard compares against it.
