@@ -208,10 +208,7 @@ export function buildSecurityFolder(
       .filter((p) => p.folder === folder)
       .flatMap(({ request }, i) => {
         const idParts = i === 0 ? [] : [request.scopes.join(' ')];
-        return [
-          narrowingItem(spec, folder, request, idParts),
-          narrowTokenItem(folder, request, define, idParts),
-        ];
+        return [narrowingItem(spec, folder, request, idParts), narrowTokenItem(folder, request, define, idParts)];
       });
     return [...(probe ? [noTokenItem(folder, probe, define)] : []), ...narrowings];
   });
