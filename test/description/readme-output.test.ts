@@ -51,13 +51,13 @@ describe("the README's examples are today's real output", () => {
       ok: false,
       requests: { total: 3, failed: 3 },
       negativeCases: 0,
-      assertions: { total: 15, passed: 0, failed: 7, skipped: 8 },
+      assertions: { total: 17, passed: 0, failed: 7, skipped: 10 },
       durationMs: 500,
     };
     const lines = formatTokenStepFailure({
       reason:
         'token endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED), tried 3 times; nothing reached the token endpoint: check authServerUrl and the network; the refresh token is unspent',
-      notSent: 6,
+      notSent: 7,
     });
     expect(README).toContain([...lines, `pleo-postman test: ${formatSummaryLine(failed)}`].join('\n'));
   });

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import type { CollectionAuth } from '../auth.js';
 import { stableId } from '../ids.js';
 import type {
   BodyModel,
@@ -98,25 +99,36 @@ const script = (s: Script, types: typeof REQUEST_SCRIPT_TYPES | typeof SCOPE_SCR
 });
 
 /** URL, method, headers, parameters and body: what a request file and an example's request share. */
-function requestParts(r: HttpRequestModel) {
+function requestParts(r: HttpRequestModel, extraQuery?: Param) {
+  const query = extraQuery ? [...r.url.query, extraQuery] : r.url.query;
+  const url = extraQuery
+    ? `${r.url.raw}${r.url.raw.includes('?') ? '&' : '?'}${extraQuery.key}=${extraQuery.value}`
+    : r.url.raw;
   return {
-    url: r.url.raw,
+    url,
     method: r.method,
     ...(r.headers.length > 0 ? { headers: keyValues(r.headers) } : {}),
-    ...(r.url.query.length > 0 ? { queryParams: keyValues(r.url.query) } : {}),
+    ...(query.length > 0 ? { queryParams: keyValues(query) } : {}),
     ...(r.url.variables.length > 0 ? { pathVariables: keyValues(r.url.variables) } : {}),
     ...(r.body ? { body: body(r.body) } : {}),
   };
 }
 
-function requestFile(item: RequestItem, stem: string, index: number, examplesDir: string | undefined) {
+function requestFile(
+  item: RequestItem,
+  stem: string,
+  index: number,
+  examplesDir: string | undefined,
+  queryKey: Param | undefined,
+) {
   const r = item.request;
   return {
     $kind: 'http-request',
     id: item.id,
     ...nameUnlessStem(item.name, stem),
     ...(item.description !== undefined ? { description: item.description } : {}),
-    ...requestParts(r),
+    // A request with auth of its own (a public one, a probe without credentials) does not get the key.
+    ...requestParts(r, r.auth ? undefined : queryKey),
     ...(r.auth ? { auth: auth(r.auth) } : {}),
     ...(item.scripts.length > 0 ? { scripts: item.scripts.map((s) => script(s, REQUEST_SCRIPT_TYPES)) } : {}),
     ...(examplesDir !== undefined ? { examples: examplesDir } : {}),
@@ -141,7 +153,13 @@ function exampleFile(example: ExampleModel, stem: string, index: number, request
 }
 
 /** A folder's requests, their examples under `.resources/<request>.resources/examples/`, and its definition. */
-function folderFiles(folder: FolderModel, dir: string, stem: string, index: number): V3File[] {
+function folderFiles(
+  folder: FolderModel,
+  dir: string,
+  stem: string,
+  index: number,
+  queryKey: Param | undefined,
+): V3File[] {
   const files: V3File[] = [
     {
       path: `${dir}/.resources/definition.yaml`,
@@ -162,7 +180,9 @@ function folderFiles(folder: FolderModel, dir: string, stem: string, index: numb
     const exampleStems = uniqueStems(item.examples.map((e) => e.name));
     files.push({
       path: `${dir}/${requestStem}.request.yaml`,
-      content: dump(requestFile(item, requestStem, i, item.examples.length > 0 ? `./${examplesDir}` : undefined)),
+      content: dump(
+        requestFile(item, requestStem, i, item.examples.length > 0 ? `./${examplesDir}` : undefined, queryKey),
+      ),
     });
     item.examples.forEach((example, e) => {
       files.push({
@@ -178,6 +198,17 @@ function folderFiles(folder: FolderModel, dir: string, stem: string, index: numb
 export const v3CollectionDir = (name: string) => `${V3_COLLECTIONS_DIR}/${safeName(name)}`;
 
 /**
+ * The query parameter that carries an API key sent in the query. Postman's v3 reader (the Postman CLI,
+ * on `migrate`'s own output too) drops the API key helper's `in: query` and sends the key as a header,
+ * so the v3 folder puts it in each request's query instead, with no collection auth.
+ */
+function queryApiKey(auth: CollectionAuth): Param | undefined {
+  if (auth.type !== 'apikey') return undefined;
+  const entry = (key: string) => String(auth.entries.find((e) => e.key === key)?.value ?? '');
+  return entry('in') === 'query' ? { key: entry('key'), value: entry('value') } : undefined;
+}
+
+/**
  * Writes the model as a Postman collection v3 folder (schema 3.0.0, what Postman v12's Native Git
  * reads): the collection's auth, variables and scripts in `.resources/definition.yaml`, one folder per
  * folder, one `*.request.yaml` per request, one `*.example.yaml` per saved example. Only
@@ -186,6 +217,8 @@ export const v3CollectionDir = (name: string) => `${V3_COLLECTIONS_DIR}/${safeNa
  */
 export function writeV3(model: CollectionModel): V3File[] {
   const root = v3CollectionDir(model.name);
+  const queryKey = queryApiKey(model.auth);
+  const collectionAuth: CollectionAuth = queryKey ? { type: 'noauth', entries: [] } : model.auth;
   const definition = {
     $kind: 'collection',
     id: model.id,
@@ -196,11 +229,11 @@ export function writeV3(model: CollectionModel): V3File[] {
     // Postman's list-with-ids form (what `migrate` and the app write for a collection's auth), one entry.
     auth: [
       {
-        id: stableId('auth', model.id, model.auth.type),
-        type: model.auth.type,
-        name: `${model.auth.type} auth`,
-        ...(model.auth.entries.length > 0
-          ? { credentials: Object.fromEntries(model.auth.entries.map((e) => [e.key, e.value])) }
+        id: stableId('auth', model.id, collectionAuth.type),
+        type: collectionAuth.type,
+        name: `${collectionAuth.type} auth`,
+        ...(collectionAuth.entries.length > 0
+          ? { credentials: Object.fromEntries(collectionAuth.entries.map((e) => [e.key, e.value])) }
           : {}),
       },
     ],
@@ -208,7 +241,7 @@ export function writeV3(model: CollectionModel): V3File[] {
   const stems = uniqueStems(model.folders.map((f) => f.name));
   return [
     { path: `${root}/.resources/definition.yaml`, content: dump(definition) },
-    ...model.folders.flatMap((folder, i) => folderFiles(folder, `${root}/${stems[i]}`, stems[i]!, i)),
+    ...model.folders.flatMap((folder, i) => folderFiles(folder, `${root}/${stems[i]}`, stems[i]!, i, queryKey)),
   ];
 }
 

@@ -63,6 +63,9 @@ export const tokensOwned = (input: TokenRunInput): boolean => valueIn(input, HAR
  * acquired when the environment holds a valid access token, or when the tokens were got already.
  */
 export async function harnessTokens(input: TokenRunInput): Promise<HarnessTokens> {
+  // An API key, bearer or basic scheme has no token to get: its credentials are the environment's.
+  const scheme = (input.collection.auth as { type?: unknown } | undefined)?.type;
+  if (scheme !== undefined && scheme !== 'oauth2') return { envVars: {} };
   if (tokensOwned(input) || presetToken(input)) return { envVars: {} };
   const tokens = await acquireRunTokens(endpointValues(input), {
     narrowings: narrowingsOf(input.collection),

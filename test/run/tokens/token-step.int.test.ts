@@ -62,19 +62,20 @@ async function runWithUnreachableTokenEndpoint(refreshToken?: string, negativeTe
 
 describe('a token step that fails', () => {
   it.each([
-    // The six requests of the minimal description that need a token and its five negative cases; the
+    // The six requests of the minimal description that need a token, the Security folder's 403 probe of
+    // vendors:write (a write, so a second one: one a set of scopes) and its five negative cases; the
     // harness made the token requests.
     [
       'refresh_token grant',
       'rt-unreachable',
       'token endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED), tried 3 times; nothing reached the token endpoint: check authServerUrl and the network; the refresh token is unspent',
-      11,
+      12,
     ],
     [
       'authorization code flow',
       undefined,
       'authorization endpoint unreachable: connection refused at 127.0.0.1:1 (ECONNREFUSED)',
-      11,
+      12,
     ],
   ] as const)(
     'issue 8 item 3 (%s): the reason is named, the requests are not sent, and test says so in its last lines',
@@ -103,9 +104,9 @@ describe('a token step that fails', () => {
     expect(code).toBe(1);
     const lines = text.trimEnd().split('\n');
     expect(lines.at(-2)).toBe(
-      '  6 requests that need a token were not sent (each is one skipped test, "token: not sent, the token step failed"); no token request was made after the failure',
+      '  7 requests that need a token were not sent (each is one skipped test, "token: not sent, the token step failed"); no token request was made after the failure',
     );
-    expect(text.match(/token: not sent, the token step failed/g)).toHaveLength(6 + 1);
+    expect(text.match(/token: not sent, the token step failed/g)).toHaveLength(7 + 1);
   }, 60_000);
 });
 
