@@ -9,7 +9,7 @@ describe('pleo-postman test --parallel / --shard', () => {
     expect(result.stderr.match(/starting \d+ Newman runners at once/g)).toHaveLength(1);
     expect(result.stdout.match(/^pleo-postman test: .*$/gm)).toEqual([
       expect.stringMatching(
-        /^pleo-postman test: \d+ requests \(5 negative cases\), 40 assertions: 40 passed, 0 failed in [\d.]+ s: passed$/,
+        /^pleo-postman test: \d+ requests \(5 negative cases\), 41 assertions: 41 passed, 0 failed in [\d.]+ s: passed$/,
       ),
     ]);
   });
@@ -21,7 +21,7 @@ describe('pleo-postman test --parallel / --shard', () => {
       return Number(/(\d+) assertions/.exec(result.stdout)?.[1]);
     });
     const tokenAssertions = counts.filter((n) => n > 0).length;
-    expect(counts[0]! + counts[1]! - (tokenAssertions - 1)).toBe(40); // 30 contract, 10 of 5 negative cases
+    expect(counts[0]! + counts[1]! - (tokenAssertions - 1)).toBe(41); // 30 contract, 10 of 5 negative cases, 1 more 403 probe
   });
 
   it.each<[string, string[], string]>([

@@ -193,7 +193,7 @@ describe('one token acquisition shared by every runner', () => {
       expect(summary.failures).toEqual([]);
       const { grants, refreshTokensSent, issued } = proxy.recorded;
       expect(grants.filter((g) => g === 'authorization_code')).toHaveLength(1);
-      expect(grants.filter((g) => g === 'refresh_token')).toHaveLength(2);
+      expect(grants.filter((g) => g === 'refresh_token')).toHaveLength(3);
       expect(new Set(refreshTokensSent).size).toBe(refreshTokensSent.length);
       for (const token of refreshTokensSent) expect(issued).toContain(token);
     } finally {
@@ -225,7 +225,7 @@ describe('one token acquisition shared by every runner', () => {
       });
       expect(summary.failures).toEqual([]);
       const { grants, refreshTokensSent, issued } = proxy.recorded;
-      expect(grants).toEqual(['refresh_token', 'refresh_token', 'refresh_token']); // shared + two narrowings
+      expect(grants).toEqual(['refresh_token', 'refresh_token', 'refresh_token', 'refresh_token']); // shared + three narrowings (one a set of scopes)
       expect(refreshTokensSent[0]).toBe(first);
       expect(new Set(refreshTokensSent).size).toBe(3);
       // Issue 18 item 3: the harness made every token request, each rotation stored before any API request.
@@ -263,7 +263,7 @@ describe('one token acquisition shared by every runner', () => {
       const token = summary.failures.filter((f) => f.test.startsWith('token: '));
       expect(token).toHaveLength(1);
       expect(token[0]!.message).toMatch(/^token endpoint answered 400 invalid_grant/);
-      expect(summary.notSent).toBe(6); // the six requests that need a token (the negative cases would not run here)
+      expect(summary.notSent).toBe(7); // the seven requests that need a token, the write probe of vendors:write among them (the negative cases would not run here)
       expect(proxy.recorded.refreshTokensSent).toEqual(['not-a-refresh-token']);
       expect(proxy.recorded.apiCalls.every((c) => c.startsWith('GET '))).toBe(true);
     } finally {
