@@ -34,7 +34,9 @@ describe('withoutWrites: the edges of a production run’s writes', () => {
   });
 
   it('a raw :search URL with a doubled slash is a read and is kept', () => {
-    const item = [{ name: 'Search', request: { method: 'POST', url: 'https://external.pleo.io/v1/a//vendors:search' } }];
+    const item = [
+      { name: 'Search', request: { method: 'POST', url: 'https://external.pleo.io/v1/a//vendors:search' } },
+    ];
     expect(withoutWrites({ item })).toEqual({ collection: { item }, skipped: [] });
   });
 });
