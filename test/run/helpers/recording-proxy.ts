@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_AUTHORIZE_PATH, DEFAULT_TOKEN_PATH } from '../../../src/description/index.js';
 
 /** What passed through the proxy on the authorisation server's side. */
 export interface Recorded {
@@ -9,7 +10,7 @@ export interface Recorded {
   grants: string[];
   /** The refresh token of each refresh_token grant, in order. */
   refreshTokensSent: string[];
-  /** Method and path of every API request (not /oauth, not /callback). */
+  /** Method and path of every API request (not the authorization, token or introspection endpoint, not /callback). */
   apiCalls: string[];
 }
 
@@ -39,13 +40,20 @@ function forwardHeaders(
  * A loopback HTTP proxy in front of the mock that records what the authorisation server issued, so
  * a test can grep outputs for every token of the run without trusting the harness's own list.
  * With `clientSecret`, a Basic header carrying the sentinel secret reaches the mock with the real one,
- * so a run can use a client secret that appears nowhere else.
+ * so a run can use a client secret that appears nowhere else. The endpoints are at `tokenPath` and
+ * `authorizePath` (Pleo's `/oauth/token` and `/oauth/authorize` by default: pass a description's `auth`).
  */
 export async function startRecordingProxy(
   target: string,
-  options: { clientSecret?: { sentinel: string; real: string } } = {},
+  options: { clientSecret?: { sentinel: string; real: string }; tokenPath?: string; authorizePath?: string } = {},
 ): Promise<{ url: string; recorded: Recorded; close: () => Promise<void> }> {
   const recorded: Recorded = { issued: [], grants: [], refreshTokensSent: [], apiCalls: [] };
+  const { tokenPath = DEFAULT_TOKEN_PATH, authorizePath = DEFAULT_AUTHORIZE_PATH } = options;
+  const atAuthServer = (pathname: string) =>
+    pathname === tokenPath ||
+    pathname.startsWith(`${tokenPath}/`) ||
+    pathname === authorizePath ||
+    pathname === '/callback';
   const upstream = new URL(target);
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -54,12 +62,12 @@ export async function startRecordingProxy(
       const body = Buffer.concat(chunks);
       const path = req.url ?? '/';
       const pathname = path.split('?')[0] ?? '';
-      if (pathname === '/oauth/token') {
+      if (pathname === tokenPath) {
         const form = new URLSearchParams(body.toString('utf8'));
         recorded.grants.push(form.get('grant_type') ?? '');
         if (form.get('grant_type') === 'refresh_token')
           recorded.refreshTokensSent.push(form.get('refresh_token') ?? '');
-      } else if (!pathname.startsWith('/oauth/') && pathname !== '/callback') {
+      } else if (!atAuthServer(pathname)) {
         recorded.apiCalls.push(`${req.method} ${pathname}`);
       }
       const forward = httpRequest(
@@ -75,7 +83,7 @@ export async function startRecordingProxy(
           answer.on('data', (c: Buffer) => parts.push(c));
           answer.on('end', () => {
             const text = Buffer.concat(parts).toString('utf8');
-            if (pathname === '/oauth/token' || pathname === '/callback') {
+            if (pathname === tokenPath || pathname === '/callback') {
               try {
                 const json = JSON.parse(text) as Record<string, unknown>;
                 for (const key of ['access_token', 'refresh_token', 'code'])

@@ -1,0 +1,122 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testCommand } from '../../../src/commands/test.js';
+import { loadSpec, type ApiDescription } from '../../../src/description/index.js';
+import { buildCollection, buildEnvironment, neededScopes } from '../../../src/generate/index.js';
+import { startMock, TEST_CLIENT, type RunningMock } from '../../../src/mock/index.js';
+import { runSuite } from '../../../src/run/index.js';
+import { MINIMAL_SPEC } from '../../helpers/specs.js';
+import { captureOutput } from '../helpers/output.js';
+import { startRecordingProxy } from '../helpers/recording-proxy.js';
+import { remoteTestArgs } from '../helpers/remote-run.js';
+import { startTokenStandin, type TokenFault } from '../helpers/token-standin.js';
+import { obtainRefreshToken } from '../helpers/tokens.js';
+
+// Issue 22 item 6: an API whose documents name their own endpoints. The harness, the collection and the
+// mock use the description's paths; nothing is sent to Pleo's /oauth/token.
+const AUTHORIZE = '/authorize';
+const TOKEN = '/api/token';
+
+let dir: string;
+let specPath: string;
+let spec: ApiDescription;
+let mock: RunningMock;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pleo-token-paths-'));
+  specPath = join(dir, 'own-paths.yaml');
+  const text = (await readFile(MINIMAL_SPEC, 'utf8')).replace(
+    '  tokenName: Pleo access token\n',
+    `  tokenName: Pleo access token\n  authorizePath: ${AUTHORIZE}\n  tokenPath: ${TOKEN}\n`,
+  );
+  await writeFile(specPath, text);
+  spec = await loadSpec(specPath);
+  mock = await startMock({ spec, port: 0, autoApprove: true });
+});
+afterAll(async () => {
+  await mock.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The staging environment with the authorisation server at `authServerUrl` (the stand-in) and the API at the mock. */
+async function environmentFile(authServerUrl: string): Promise<string> {
+  const environment = buildEnvironment(spec, 'staging', neededScopes(spec));
+  for (const v of environment.values) {
+    if (v.key === 'authServerUrl') v.value = authServerUrl;
+    if (v.key === 'apiBaseUrl') v.value = mock.url;
+  }
+  const file = join(dir, `standin-${Math.random().toString(36).slice(2)}.postman_environment.json`);
+  await writeFile(file, JSON.stringify(environment));
+  return file;
+}
+
+describe(`a description with auth.tokenPath ${TOKEN} and auth.authorizePath ${AUTHORIZE}`, () => {
+  it('is what the test was written for', () => {
+    expect(spec.auth).toMatchObject({ authorizePath: AUTHORIZE, tokenPath: TOKEN });
+  });
+
+  it.each<[TokenFault, number]>([
+    ['answers', 0],
+    ['500', 1],
+  ])(
+    '`test --env FILE --refresh-token-file`, the token endpoint %s: the token POSTs reach /api/token, nothing /oauth/token',
+    async (fault, exitCode) => {
+      const first = await obtainRefreshToken(mock.url, neededScopes(spec).join(' '), spec.auth);
+      const forwarded: string[] = [];
+      const standin = await startTokenStandin(fault, mock.url, {
+        tokenPath: TOKEN,
+        beforeForward: (path) => void forwarded.push(path),
+      });
+      const refreshTokenFile = join(dir, `refresh-token-${fault}`);
+      await writeFile(refreshTokenFile, `${first}\n`, { mode: 0o600 });
+      const output = captureOutput();
+      let code: number;
+      try {
+        const env = await environmentFile(standin.url);
+        code = await testCommand(
+          remoteTestArgs(dir, env, { spec: specPath, refreshTokenFile, timeoutRequest: 1000 }),
+          output.io,
+          { PLEO_CLIENT_ID: TEST_CLIENT.id, PLEO_CLIENT_SECRET: TEST_CLIENT.secret },
+        );
+      } finally {
+        output.restore();
+        await standin.close();
+      }
+      expect(code, output.text().slice(-1500)).toBe(exitCode);
+      // The harness's refresh (and, when it answers, the narrowing refreshes) at the description's path.
+      expect(standin.posts.length).toBeGreaterThan(0);
+      expect(standin.perRefreshToken().get(first)).toBe(1);
+      // A request anywhere else on the authorisation server (a POST to /oauth/token, say) would be forwarded.
+      expect(forwarded).toEqual([]);
+      if (fault === 'answers') {
+        expect((await readFile(refreshTokenFile, 'utf8')).trim()).toBe(standin.issued.at(-1));
+      } else {
+        expect(output.text()).toMatch(/the token step failed: /);
+        expect((await readFile(refreshTokenFile, 'utf8')).trim()).toBe(first);
+      }
+    },
+    60_000,
+  );
+
+  it('the local run (Authorization Code + PKCE, then the narrowing refreshes) asks at /authorize and /api/token only', async () => {
+    const proxy = await startRecordingProxy(mock.url, spec.auth);
+    try {
+      const summary = await runSuite({
+        collection: buildCollection(spec).collection,
+        environment: buildEnvironment(spec, 'local', neededScopes(spec)),
+        envVars: { authServerUrl: proxy.url, apiBaseUrl: proxy.url, redirectUri: `${proxy.url}/callback` },
+        reporters: [],
+      });
+      expect(summary.failures).toEqual([]);
+      // Counted only at /api/token: the code exchange and the security folder's two narrowing refreshes.
+      expect(proxy.recorded.grants).toEqual(['authorization_code', 'refresh_token', 'refresh_token']);
+      // Everything not at the description's endpoints (or /callback) is listed: no /oauth/… among it.
+      expect(proxy.recorded.apiCalls.length).toBeGreaterThan(0);
+      expect(proxy.recorded.apiCalls.filter((c) => / \/oauth\//.test(c))).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
+});
