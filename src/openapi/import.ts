@@ -323,9 +323,11 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
   const environments: RawDescription['environments'] = overlay?.environments ?? imported.environments;
   const oauth = security.fields.scheme === undefined;
   const endpointsAuth = oauth ? endpointPaths(imported.endpoints) : {};
-  const endpointPathsUsed = new Map([
+  const refreshPathUsed = overlay?.auth?.refreshPath ?? endpointsAuth.refreshPath;
+  const endpointPathsUsed = new Map<string, string>([
     [overlay?.auth?.authorizePath ?? endpointsAuth.authorizePath ?? DEFAULT_AUTHORIZE_PATH, 'authorization'],
     [overlay?.auth?.tokenPath ?? endpointsAuth.tokenPath ?? DEFAULT_TOKEN_PATH, 'token'],
+    ...(refreshPathUsed !== undefined ? [[refreshPathUsed, 'refresh'] as const] : []),
   ]);
   const built: Array<{ folder: string; request: RawRequest; op: ImportedOperation }> = [];
   for (const op of kept.values()) {

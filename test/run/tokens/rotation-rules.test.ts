@@ -64,6 +64,23 @@ describe('refreshTokenOfResponse: only the token endpoint’s own successful ans
     expect(refreshTokenOfResponse(event, server)).toBe(want);
   });
 
+  it('a refresh URL of its own: answers from the token URL and from it count, from nowhere else', () => {
+    const urls = [TOKEN_URL, `${AS}/oauth/refresh`];
+    expect(refreshTokenOfResponse(answer(`${AS}/oauth/refresh`, 200, '{"refresh_token":"r2"}'), urls)).toBe('r2');
+    expect(refreshTokenOfResponse(answer(`${AS}/oauth/token`, 200, '{"refresh_token":"r3"}'), urls)).toBe('r3');
+    expect(refreshTokenOfResponse(answer(`${AS}/oauth/other`, 200, '{"refresh_token":"r4"}'), urls)).toBeUndefined();
+    expect(refreshTokenOfResponse(answer('/oauth/refresh', 200, '{"refresh_token":"r5"}'), ['/oauth/refresh'])).toBe(
+      undefined,
+    );
+    expect(refreshTokenOfResponse(answer(`${AS}/oauth/token`, 200, '{"refresh_token":"r6"}'), [])).toBeUndefined();
+    const kept: string[] = [];
+    const listen = refreshTokenListener(urls, (t) => kept.push(t));
+    listen(answer(`${AS}/oauth/refresh`, 200, '{"refresh_token":"a"}'));
+    listen(answer(`${AS}/v1/x`, 200, '{"refresh_token":"x"}'));
+    listen(answer(`${AS}/oauth/token`, 200, '{"refresh_token":"b"}'));
+    expect(kept).toEqual(['a', 'b']);
+  });
+
   it('the listener keeps each rotated token, and nothing else', () => {
     const kept: string[] = [];
     const listen = refreshTokenListener(TOKEN_URL, (t) => kept.push(t));

@@ -120,3 +120,87 @@ describe(`a description with auth.tokenPath ${TOKEN} and auth.authorizePath ${AU
     }
   }, 60_000);
 });
+
+// Issue 22 item 6: a flow's refreshUrl of its own is auth.refreshPath; the harness refreshes and rotates there.
+describe('a description with auth.refreshPath /api/refresh beside tokenPath /api/token', () => {
+  const REFRESH = '/api/refresh';
+  let refreshSpecPath: string;
+  let refreshSpec: ApiDescription;
+  let refreshMock: RunningMock;
+
+  beforeAll(async () => {
+    refreshSpecPath = join(dir, 'own-refresh-path.yaml');
+    await writeFile(
+      refreshSpecPath,
+      (await readFile(specPath, 'utf8')).replace(
+        `  tokenPath: ${TOKEN}\n`,
+        `  tokenPath: ${TOKEN}\n  refreshPath: ${REFRESH}\n`,
+      ),
+    );
+    refreshSpec = await loadSpec(refreshSpecPath);
+    refreshMock = await startMock({ spec: refreshSpec, port: 0, autoApprove: true });
+  });
+  afterAll(() => refreshMock.close());
+
+  it('is what the test was written for', () => {
+    expect(refreshSpec.auth).toMatchObject({ authorizePath: AUTHORIZE, tokenPath: TOKEN, refreshPath: REFRESH });
+  });
+
+  it('`test --refresh-token-file`: every refresh (and narrowing) is POSTed to /api/refresh, each rotation kept; none to /api/token', async () => {
+    const first = await obtainRefreshToken(refreshMock.url, neededScopes(refreshSpec).join(' '), refreshSpec.auth);
+    const forwarded: string[] = [];
+    const standin = await startTokenStandin('answers', refreshMock.url, {
+      tokenPath: REFRESH,
+      beforeForward: (path) => void forwarded.push(path),
+    });
+    const refreshTokenFile = join(dir, 'refresh-token-rotation');
+    await writeFile(refreshTokenFile, `${first}\n`, { mode: 0o600 });
+    const environment = buildEnvironment(refreshSpec, 'staging', neededScopes(refreshSpec));
+    for (const v of environment.values) {
+      if (v.key === 'authServerUrl') v.value = standin.url;
+      if (v.key === 'apiBaseUrl') v.value = refreshMock.url;
+    }
+    const env = join(dir, 'refresh-standin.postman_environment.json');
+    await writeFile(env, JSON.stringify(environment));
+    const output = captureOutput();
+    let code: number;
+    try {
+      code = await testCommand(
+        remoteTestArgs(dir, env, { spec: refreshSpecPath, refreshTokenFile, timeoutRequest: 1000 }),
+        output.io,
+        { PLEO_CLIENT_ID: TEST_CLIENT.id, PLEO_CLIENT_SECRET: TEST_CLIENT.secret },
+      );
+    } finally {
+      output.restore();
+      await standin.close();
+    }
+    expect(code, output.text().slice(-1500)).toBe(0);
+    // The access token and the security folder's two narrower tokens: three refreshes, each with the newest token.
+    expect(standin.posts.map((p) => new URLSearchParams(p.body).get('grant_type'))).toEqual([
+      'refresh_token',
+      'refresh_token',
+      'refresh_token',
+    ]);
+    expect(standin.posts.map((p) => p.refreshToken)).toEqual([first, ...standin.issued.slice(0, 2)]);
+    expect(forwarded, 'nothing else reached the authorisation server').toEqual([]);
+    expect((await readFile(refreshTokenFile, 'utf8')).trim()).toBe(standin.issued.at(-1));
+  }, 60_000);
+
+  it('the local run: the code is exchanged at /api/token, the narrowing refreshes go to /api/refresh', async () => {
+    const proxy = await startRecordingProxy(refreshMock.url, refreshSpec.auth);
+    try {
+      const summary = await runSuite({
+        collection: buildCollection(refreshSpec).collection,
+        environment: buildEnvironment(refreshSpec, 'local', neededScopes(refreshSpec)),
+        envVars: { authServerUrl: proxy.url, apiBaseUrl: proxy.url, redirectUri: `${proxy.url}/callback` },
+        reporters: [],
+      });
+      expect(summary.failures).toEqual([]);
+      expect(proxy.recorded.grants).toEqual(['authorization_code', 'refresh_token', 'refresh_token']);
+      expect(proxy.recorded.tokenPaths).toEqual([TOKEN, REFRESH, REFRESH]);
+      expect(proxy.recorded.apiCalls.filter((c) => / \/oauth\//.test(c))).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
+});
