@@ -18,7 +18,8 @@ export function refreshTokenOfResponse(
   event: RequestEventLike,
   tokenUrl: string | readonly string[],
 ): string | undefined {
-  const url = String(event.request?.url?.toString() ?? '').split('?')[0] ?? '';
+  // A missing request or URL reads as "undefined", which is no token endpoint.
+  const url = String(event.request?.url).split('?')[0] as string;
   const endpoints = typeof tokenUrl === 'string' ? [tokenUrl] : tokenUrl;
   if (!endpoints.some((endpoint) => ABSOLUTE.test(endpoint) && trimSlashes(url) === trimSlashes(endpoint)))
     return undefined;

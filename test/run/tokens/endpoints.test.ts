@@ -33,6 +33,11 @@ describe('the harness asks where the collection does (endpoints.ts)', () => {
       token: '{{authServerUrl}}/oauth/token',
       refresh: '{{authServerUrl}}/oauth/token',
     });
+    // An empty, blank or non-string entry is no URL: Pleo's.
+    for (const value of ['', '  ', 5])
+      expect(collectionEndpoints({ auth: { type: 'oauth2', oauth2: [{ key: 'accessTokenUrl', value }] } }).token).toBe(
+        '{{authServerUrl}}/oauth/token',
+      );
     // A collection whose auth block has no refreshTokenUrl refreshes at its token URL.
     expect(
       collectionEndpoints({

@@ -48,6 +48,13 @@ describe('refreshTokenOfResponse: only the token endpoint’s own successful ans
     ['no auth server configured', answer('/oauth/token', 200, '{"refresh_token":"r2"}'), '/oauth/token', undefined],
     ['no token URL at all', answer('/oauth/token', 200, '{"refresh_token":"r2"}'), '', undefined],
     [
+      'a token URL that only holds an absolute one',
+      answer('x/https://a/oauth/token', 200, '{"refresh_token":"r2"}'),
+      'x/https://a/oauth/token',
+      undefined,
+    ],
+    ['a scheme with a digit', answer('s3://a/oauth/token', 200, '{"refresh_token":"r2"}'), 's3://a/oauth/token', 'r2'],
+    [
       'a response without a body',
       { request: { url: { toString: () => `${AS}/oauth/token` } }, response: { code: 200 } },
       TOKEN_URL,
