@@ -5,10 +5,12 @@ import { ENVIRONMENT_NAMES, type ApiDescription, type EnvironmentDef } from './m
  * block, token requests and scripts), the mock, the harness and `login` all follow.
  *
  * - the token endpoint is `{{authServerUrl}}` + `auth.tokenPath` (default `/oauth/token`);
+ * - refresh_token grants go to `{{authServerUrl}}` + `auth.refreshPath` when the API documents a
+ *   refresh URL of its own (OpenAPI's `refreshUrl`), else to the token endpoint;
  * - the authorization endpoint is `{{authServerUrl}}` + `auth.authorizePath` (default
  *   `/oauth/authorize`), or `{{authorizeServerUrl}}` + it when an environment names the
  *   authorization endpoint's own server (e.g. login.xero.com beside identity.xero.com);
- * - the local mock serves both paths on its one origin, and token introspection at `tokenPath/introspect`.
+ * - the local mock serves these paths on its one origin, and token introspection at `tokenPath/introspect`.
  */
 
 export const DEFAULT_AUTHORIZE_PATH = '/oauth/authorize';
@@ -21,12 +23,15 @@ export const AUTHORIZE_SERVER_VARIABLE = 'authorizeServerUrl';
 export interface EndpointTemplates {
   authorize: string;
   token: string;
+  /** Where refresh_token grants go: the token endpoint unless the description has `auth.refreshPath`. */
+  refresh: string;
 }
 
 /** The endpoints of a description without any of its own: Pleo's. */
 export const DEFAULT_ENDPOINT_TEMPLATES: EndpointTemplates = {
   authorize: `{{authServerUrl}}${DEFAULT_AUTHORIZE_PATH}`,
   token: `{{authServerUrl}}${DEFAULT_TOKEN_PATH}`,
+  refresh: `{{authServerUrl}}${DEFAULT_TOKEN_PATH}`,
 };
 
 type EndpointSpec = Pick<ApiDescription, 'auth' | 'environments'>;
@@ -35,12 +40,17 @@ type EndpointSpec = Pick<ApiDescription, 'auth' | 'environments'>;
 export const hasAuthorizeServer = (spec: Pick<ApiDescription, 'environments'>): boolean =>
   ENVIRONMENT_NAMES.some((name) => spec.environments[name].authorizeServerUrl !== undefined);
 
-/** The description's authorization and token endpoints, as Postman templates. */
+/** The path refresh_token grants go to: `auth.refreshPath`, else the token endpoint's. */
+export const refreshPathOf = (auth: Pick<ApiDescription['auth'], 'tokenPath' | 'refreshPath'>): string =>
+  auth.refreshPath ?? auth.tokenPath;
+
+/** The description's authorization, token and refresh endpoints, as Postman templates. */
 export function endpointTemplates(spec: EndpointSpec): EndpointTemplates {
   const authorizeBase = hasAuthorizeServer(spec) ? AUTHORIZE_SERVER_VARIABLE : 'authServerUrl';
   return {
     authorize: `{{${authorizeBase}}}${spec.auth.authorizePath}`,
     token: `{{authServerUrl}}${spec.auth.tokenPath}`,
+    refresh: `{{authServerUrl}}${refreshPathOf(spec.auth)}`,
   };
 }
 
@@ -78,7 +88,11 @@ export function fillTemplate(template: string, value: (name: string) => string):
  */
 export function endpointUrls(templates: EndpointTemplates, value: (name: string) => string): EndpointTemplates {
   const given = (name: string) => value(name) || (name === AUTHORIZE_SERVER_VARIABLE ? value('authServerUrl') : '');
-  return { authorize: fillTemplate(templates.authorize, given), token: fillTemplate(templates.token, given) };
+  return {
+    authorize: fillTemplate(templates.authorize, given),
+    token: fillTemplate(templates.token, given),
+    refresh: fillTemplate(templates.refresh, given),
+  };
 }
 
 /** The endpoints' URLs on one server that serves both, the local mock at `url`. */

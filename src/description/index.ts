@@ -17,6 +17,7 @@ export {
   endpointUrls,
   endpointUrlsAt,
   endpointVariables,
+  refreshPathOf,
   fillTemplate,
   hasAuthorizeServer,
   introspectionPath,

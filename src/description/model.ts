@@ -69,6 +69,8 @@ export interface AuthSettings {
   authorizePath: string;
   /** The token endpoint's path below authServerUrl (default /oauth/token). */
   tokenPath: string;
+  /** Where refresh_token grants go below authServerUrl, when the API documents another path than tokenPath. */
+  refreshPath?: string;
 }
 
 export type ScopeConfidence = 'documented' | 'inferred' | 'example-only';

@@ -103,6 +103,7 @@ export function normalise(raw: RawDescription, source: string): ApiDescription {
       tokenName: raw.auth.tokenName ?? `${raw.info.name} access token`,
       authorizePath: raw.auth.authorizePath ?? DEFAULT_AUTHORIZE_PATH,
       tokenPath: raw.auth.tokenPath ?? DEFAULT_TOKEN_PATH,
+      ...(raw.auth.refreshPath !== undefined ? { refreshPath: raw.auth.refreshPath } : {}),
     },
     defaults: {
       responseTimeMs: raw.defaults?.responseTimeMs ?? DEFAULT_RESPONSE_TIME_MS,

@@ -53,6 +53,7 @@ export interface RawDescription {
     tokenName?: string;
     authorizePath?: string;
     tokenPath?: string;
+    refreshPath?: string;
   };
   defaults?: { responseTimeMs?: number; negative?: boolean };
   scopes: Record<string, { description: string; confidence?: 'documented' | 'inferred' | 'example-only' }>;

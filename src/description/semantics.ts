@@ -399,27 +399,35 @@ function checkFolders(raw: RawDescription, ajv: Ajv, schemasValid: boolean): Pro
 const RESERVED_PATHS = [LOCAL_CALLBACK_PATH, '/.well-known/oauth-authorization-server'];
 
 /**
- * The authorization and token endpoints are two paths the local mock serves on the API's origin: they
- * differ, take none of the mock's other paths, and no request of the description is one of them.
+ * The authorization and token endpoints (and a refresh endpoint of its own, if any) are paths the local
+ * mock serves on the API's origin: the authorization endpoint's differs from the others, none takes one
+ * of the mock's other paths, and no request of the description is one of them.
  */
 function checkEndpoints(raw: RawDescription): Problem[] {
-  const { authorizePath = DEFAULT_AUTHORIZE_PATH, tokenPath = DEFAULT_TOKEN_PATH } = raw.auth;
+  const { authorizePath = DEFAULT_AUTHORIZE_PATH, tokenPath = DEFAULT_TOKEN_PATH, refreshPath } = raw.auth;
   const problems: Problem[] = [];
-  const at = (key: 'authorizePath' | 'tokenPath') => (raw.auth[key] !== undefined ? `/auth/${key}` : '/auth');
-  if (authorizePath === tokenPath)
-    problems.push(
-      error(
-        'ENDPOINT_PATHS_SAME',
-        at('tokenPath'),
-        `the authorization and token endpoints share the path "${tokenPath}"`,
-        'give each its own path, as the API documents them (authorizePath, tokenPath)',
-      ),
-    );
-  for (const [key, path] of [
+  const at = (key: 'authorizePath' | 'tokenPath' | 'refreshPath') =>
+    raw.auth[key] !== undefined ? `/auth/${key}` : '/auth';
+  for (const [key, path, name] of [
+    ['tokenPath', tokenPath, 'token'],
+    ['refreshPath', refreshPath, 'refresh'],
+  ] as const)
+    if (authorizePath === path)
+      problems.push(
+        error(
+          'ENDPOINT_PATHS_SAME',
+          at(key),
+          `the authorization and ${name} endpoints share the path "${path}"`,
+          `give each its own path, as the API documents them (authorizePath, ${key})`,
+        ),
+      );
+  const endpoints = [
     ['authorizePath', authorizePath],
     ['tokenPath', tokenPath],
-  ] as const) {
-    const taken = [...RESERVED_PATHS, ...(key === 'authorizePath' ? [introspectionPath(tokenPath)] : [])];
+    ...(refreshPath !== undefined ? [['refreshPath', refreshPath] as const] : []),
+  ] as const;
+  for (const [key, path] of endpoints) {
+    const taken = [...RESERVED_PATHS, ...(key !== 'tokenPath' ? [introspectionPath(tokenPath)] : [])];
     if (taken.includes(path))
       problems.push(
         error(
@@ -430,15 +438,24 @@ function checkEndpoints(raw: RawDescription): Problem[] {
         ),
       );
   }
+  const endpointAt = (bare: string | undefined) =>
+    bare === tokenPath
+      ? 'token'
+      : bare === authorizePath
+        ? 'authorization'
+        : bare === refreshPath
+          ? 'refresh'
+          : undefined;
   for (const [f, folder] of raw.folders.entries())
     for (const [r, request] of folder.requests.entries()) {
       const bare = request.path.split('?')[0];
-      if (bare === authorizePath || bare === tokenPath)
+      const endpoint = endpointAt(bare);
+      if (endpoint)
         problems.push(
           error(
             'ENDPOINT_PATH_CLASH',
             pointerOf('folders', f, 'requests', r, 'path'),
-            `request "${request.name}" is at the ${bare === tokenPath ? 'token' : 'authorization'} endpoint's path "${bare}"`,
+            `request "${request.name}" is at the ${endpoint} endpoint's path "${bare}"`,
             'the collection gets its tokens itself: leave the request out, or give the endpoint its own path under auth',
           ),
         );

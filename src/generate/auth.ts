@@ -18,7 +18,8 @@ const text = (key: string, value: string): AuthEntry => ({ key, value, type: 'st
  * Basic header, every key written explicitly (Postman leaves defaults out of its own exports, and
  * a missing key would fall back to Postman's defaults, which are not Pleo's).
  * `accessToken` is what signs requests under Newman, which never fetches tokens itself. The endpoints
- * are the description's (auth-endpoints.ts); Postman refreshes at the token endpoint.
+ * are the description's (auth-endpoints.ts); Postman refreshes at `refreshTokenUrl`, the token endpoint
+ * unless the description has a refresh path of its own (`auth.refreshPath`).
  * @see [Pleo: How to Configure Postman for OAuth 2.0](https://developers.pleo.io/docs/current/how-tos/oauth-postman/how-to-configure-postman-oauth)
  * @see [RFC 7636 §4.2](https://www.rfc-editor.org/rfc/rfc7636.html#section-4.2)
  */
@@ -32,7 +33,7 @@ export function buildAuth(spec: ApiDescription): OAuth2Auth {
       text('client_authentication', 'header'),
       text('authUrl', endpoints.authorize),
       text('accessTokenUrl', endpoints.token),
-      text('refreshTokenUrl', endpoints.token),
+      text('refreshTokenUrl', endpoints.refresh),
       text('redirect_uri', spec.auth.redirectUri),
       { key: 'useBrowser', value: true, type: 'boolean' },
       text('clientId', '{{clientId}}'),

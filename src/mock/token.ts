@@ -15,6 +15,8 @@ import { NO_STORE, tokenError, type TokenErrorCode } from './oauth-errors.js';
 
 /** The grants Pleo offers; the library also knows password and client_credentials, which are refused. */
 const SUPPORTED_GRANTS = ['authorization_code', 'refresh_token'];
+/** What a refresh endpoint of its own (auth.refreshPath, OpenAPI's refreshUrl) answers: refreshes only. */
+export const REFRESH_ENDPOINT_GRANTS: readonly string[] = ['refresh_token'];
 /** Token request parameters passed on to the library; anything else is ignored. */
 const GRANT_PARAMS = ['grant_type', 'code', 'redirect_uri', 'code_verifier', 'refresh_token', 'scope'];
 
@@ -61,12 +63,18 @@ function fromLibraryError(error: unknown): MockResponse {
 
 /**
  * `POST` at the token endpoint (auth.tokenPath, default /oauth/token): authorization_code (with PKCE S256) and refresh_token (rotating) grants.
+ * At a refresh endpoint of its own (auth.refreshPath) `grants` is refresh_token only; the token
+ * endpoint still answers refresh_token grants as well (the collection's own scripts refresh there).
  * Client authentication and request parsing are done here; code, PKCE, rotation and issuing by
  * @node-oauth/oauth2-server with the mock's model and grant types.
  * @see [RFC 6749 §4.1.3](https://www.rfc-editor.org/rfc/rfc6749.html#section-4.1.3)
  * @see [RFC 6749 §6](https://www.rfc-editor.org/rfc/rfc6749.html#section-6)
  */
-export async function handleTokenRequest(ctx: MockContext, req: MockRequest): Promise<MockResponse> {
+export async function handleTokenRequest(
+  ctx: MockContext,
+  req: MockRequest,
+  grants: readonly string[] = SUPPORTED_GRANTS,
+): Promise<MockResponse> {
   const read = readClientRequest(ctx, req, { allowPublic: true });
   if ('response' in read) return read.response;
   const { params, auth } = read;
@@ -74,6 +82,11 @@ export async function handleTokenRequest(ctx: MockContext, req: MockRequest): Pr
   if (grantType === undefined || grantType === '') return tokenError('invalid_request', 'grant_type is missing');
   if (!SUPPORTED_GRANTS.includes(grantType))
     return tokenError('unsupported_grant_type', `grant_type ${grantType.slice(0, 40)} is not supported`);
+  if (!grants.includes(grantType))
+    return tokenError(
+      'unsupported_grant_type',
+      `grant_type ${grantType} is not supported at the refresh endpoint ${req.pathname}: send it to ${ctx.spec.auth.tokenPath}`,
+    );
 
   // The library sees normalised credentials: the authenticated client id, and its secret in the body.
   const body: Record<string, string> = {

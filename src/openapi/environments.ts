@@ -46,6 +46,8 @@ export interface ImportedEndpoints {
   /** Set only when the documents name the endpoint. */
   authorizePath?: string;
   tokenPath?: string;
+  /** The token flow's refreshUrl's path, when it is another URL than its token URL on the same origin. */
+  refreshPath?: string;
 }
 
 /** Flows that carry the Authorization Code grant's endpoints first, as the collection uses that grant. */
@@ -57,9 +59,14 @@ const rank = (kind: string) => (FLOW_ORDER.includes(kind) ? FLOW_ORDER.indexOf(k
  * API's base), as OpenAPI says of every URL in a document; undefined (with a note) when it is no URL.
  * @see https://spec.openapis.org/oas/v3.1.1.html#relative-references-in-api-description-uris
  */
-function resolved(flow: ImportedFlow, key: 'authorizationUrl' | 'tokenUrl', apiBase: string, notes: string[]) {
+function resolved(
+  flow: ImportedFlow,
+  key: 'authorizationUrl' | 'tokenUrl' | 'refreshUrl',
+  apiBase: string,
+  notes: string[],
+) {
   const given = flow[key];
-  if (given === undefined) return undefined;
+  if (given === undefined || (key === 'refreshUrl' && given === '')) return undefined;
   try {
     if (typeof given !== 'string' || given.trim() === '') throw new Error('not a string');
     const url = new URL(given, flow.server ?? `${apiBase}/`);
@@ -78,21 +85,42 @@ function resolved(flow: ImportedFlow, key: 'authorizationUrl' | 'tokenUrl', apiB
  * the first flow that has one (Authorization Code first), the token URL of that flow or else of the
  * first that has one (a client credentials flow has only a token URL). authServerUrl is the token
  * endpoint's origin and the paths are the rest; an authorization endpoint on another origin keeps its
- * own (authorizeServerUrl). A flow's refreshUrl other than its token URL is not carried over (the
- * collection refreshes at the token endpoint), and neither is another flow's different URL: both with a note.
+ * own (authorizeServerUrl). The refreshUrl of the flow whose token URL is used, when it is another
+ * URL on the token URL's origin, is the refresh path (refresh_token grants go there); one on another
+ * origin is not carried over, and neither is another flow's different URL: both with a note.
  */
 export function importEndpoints(flows: readonly ImportedFlow[], apiBase: string, notes: string[]): ImportedEndpoints {
   const ordered = flows
     .map((flow, index) => ({ flow, index }))
     .sort((a, b) => rank(a.flow.kind) - rank(b.flow.kind) || a.index - b.index);
-  const urls = ordered.map(({ flow }) => ({
-    flow,
-    authorize: resolved(flow, 'authorizationUrl', apiBase, notes),
-    token: resolved(flow, 'tokenUrl', apiBase, notes),
-  }));
+  const urls = ordered.map(({ flow }) => {
+    const token = resolved(flow, 'tokenUrl', apiBase, notes);
+    const refresh = resolved(flow, 'refreshUrl', apiBase, notes);
+    return {
+      flow,
+      authorize: resolved(flow, 'authorizationUrl', apiBase, notes),
+      token,
+      refresh: refresh && refresh.href !== token?.href ? refresh : undefined,
+    };
+  });
   const withAuthorize = urls.find((u) => u.authorize);
   const authorize = withAuthorize?.authorize;
-  const token = (withAuthorize?.token ? withAuthorize : urls.find((u) => u.token))?.token;
+  const tokenFlow = withAuthorize?.token ? withAuthorize : urls.find((u) => u.token);
+  const token = tokenFlow?.token;
+  // The token flow's own refresh URL, when the description can hold it: a path on the token endpoint's origin.
+  let refresh = tokenFlow?.refresh;
+  if (refresh && token && refresh.origin !== token.origin) {
+    notes.push(
+      `OAuth 2.0 refreshUrl ${refresh.href} (${tokenFlow?.flow.where}, ${tokenFlow?.flow.kind}) is on another origin than the token URL: not carried over; tokens are refreshed at ${token.href}`,
+    );
+    refresh = undefined;
+  } else if (refresh && authorize && refresh.href === authorize.href) {
+    notes.push(
+      `OAuth 2.0 refreshUrl ${refresh.href} (${tokenFlow?.flow.where}, ${tokenFlow?.flow.kind}) is the authorization URL: not carried over; tokens are refreshed at ${token?.href}`,
+    );
+    refresh = undefined;
+  }
+  const refreshedAt = refresh ?? token;
   for (const u of urls) {
     for (const [key, url, used] of [
       ['authorizationUrl', u.authorize, authorize],
@@ -100,10 +128,9 @@ export function importEndpoints(flows: readonly ImportedFlow[], apiBase: string,
     ] as const)
       if (url && used && url.href !== used.href)
         notes.push(`OAuth 2.0 ${key} ${url.href} (${u.flow.where}, ${u.flow.kind}): the collection uses ${used.href}`);
-    const refresh = u.flow.refreshUrl;
-    if (typeof refresh === 'string' && refresh !== '' && refresh !== u.flow.tokenUrl)
+    if (u !== tokenFlow && u.refresh && u.refresh.href !== refreshedAt?.href)
       notes.push(
-        `OAuth 2.0 refreshUrl ${refresh} (${u.flow.where}, ${u.flow.kind}): not carried over; tokens are refreshed at the token URL${token ? ` ${token.href}` : ''}`,
+        `OAuth 2.0 refreshUrl ${u.refresh.href} (${u.flow.where}, ${u.flow.kind}): not carried over; tokens are refreshed at ${refreshedAt ? refreshedAt.href : 'the token URL'}`,
       );
   }
   if (!token && !authorize) return {};
@@ -111,6 +138,7 @@ export function importEndpoints(flows: readonly ImportedFlow[], apiBase: string,
   const endpoints: ImportedEndpoints = { authServer: server };
   if (authorize && authorize.origin !== server) endpoints.authorizeServer = authorize.origin;
   if (token) endpoints.tokenPath = token.pathname;
+  if (refresh && refresh.pathname !== token?.pathname) endpoints.refreshPath = refresh.pathname;
   if (authorize) endpoints.authorizePath = authorize.pathname;
   if (
     endpoints.authorizePath !== undefined &&
@@ -133,14 +161,24 @@ export function importEndpoints(flows: readonly ImportedFlow[], apiBase: string,
   return endpoints;
 }
 
-/** The description's auth keys of imported endpoints: none for Pleo's paths, so Pleo's description does not change. */
-export function endpointPaths(endpoints: ImportedEndpoints): { authorizePath?: string; tokenPath?: string } {
+/**
+ * The description's auth keys of imported endpoints: none for Pleo's paths, so Pleo's description does
+ * not change, and no refreshPath where refreshes go to the token endpoint.
+ */
+export function endpointPaths(endpoints: ImportedEndpoints): {
+  authorizePath?: string;
+  tokenPath?: string;
+  refreshPath?: string;
+} {
   return {
     ...(endpoints.authorizePath !== undefined && endpoints.authorizePath !== DEFAULT_AUTHORIZE_PATH
       ? { authorizePath: endpoints.authorizePath }
       : {}),
     ...(endpoints.tokenPath !== undefined && endpoints.tokenPath !== DEFAULT_TOKEN_PATH
       ? { tokenPath: endpoints.tokenPath }
+      : {}),
+    ...(endpoints.refreshPath !== undefined && endpoints.refreshPath !== (endpoints.tokenPath ?? DEFAULT_TOKEN_PATH)
+      ? { refreshPath: endpoints.refreshPath }
       : {}),
   };
 }

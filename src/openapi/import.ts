@@ -18,6 +18,7 @@ import type { Origins } from './origins.js';
 import { sampleSchema } from './sample.js';
 import { componentOfRef, hasFlaggedProperty, transformSchema, type SchemaMode } from './schema.js';
 import { matchScopes, type ScopesMap } from './scopes-map.js';
+import type { Discovery } from './oidc-discovery.js';
 import { importSecurity, leavesPublic } from './security.js';
 import {
   OPERATION_METHODS,
@@ -28,6 +29,8 @@ import {
 } from './types.js';
 
 export interface ImportOptions {
+  /** Local OpenID Connect discovery documents, by `file#Scheme` (oidc-discovery.ts). */
+  discovery?: ReadonlyMap<string, Discovery>;
   scopesMap?: ScopesMap;
   overlay?: Overlay;
   includeHidden?: boolean;
@@ -291,7 +294,14 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     );
   }
 
-  const security = importSecurity(docs, [...kept.values()], mapped, notes, options.scopesMap !== undefined);
+  const discovery = options.discovery ?? new Map<string, Discovery>();
+  const discovered = new Set([...discovery].filter(([, d]) => !('failure' in d)).map(([key]) => key));
+  for (const [key, d] of discovery)
+    if ('failure' in d)
+      notes.push(
+        `OpenID Connect discovery ${d.file} (${key}) ${d.failure}: imported as OAuth 2.0 at {{authServerUrl}} (set auth.authorizePath, auth.tokenPath and the environments' authServerUrl in the overlay)`,
+      );
+  const security = importSecurity(docs, [...kept.values()], mapped, notes, options.scopesMap !== undefined, discovered);
 
   const overlay = options.overlay;
   const folderOfTag = new Map<string, string>();
@@ -319,13 +329,28 @@ export function importDocuments(docs: readonly LoadedDocument[], options: Import
     return sampleSchema(typeof schema === 'string' ? { $ref: `#/schemas/${schema}` } : schema, { schemas, seed });
   };
   const pleo = docs.some((d) => (d.document.servers ?? []).some((s) => PLEO_HOST.test(s.url)));
-  const imported = buildEnvironments(docs, scopeCatalogue(docs).flows, pleo, notes);
+  // A discovery document's endpoints are those of the Authorization Code flow OpenID Connect uses.
+  const discoveredFlows: ImportedFlow[] = [...discovery].flatMap(([key, d]) =>
+    'failure' in d
+      ? []
+      : [
+          {
+            kind: 'authorizationCode',
+            authorizationUrl: d.authorizationUrl,
+            tokenUrl: d.tokenUrl,
+            where: `${key} (${d.file})`,
+          },
+        ],
+  );
+  const imported = buildEnvironments(docs, [...scopeCatalogue(docs).flows, ...discoveredFlows], pleo, notes);
   const environments: RawDescription['environments'] = overlay?.environments ?? imported.environments;
   const oauth = security.fields.scheme === undefined;
   const endpointsAuth = oauth ? endpointPaths(imported.endpoints) : {};
-  const endpointPathsUsed = new Map([
+  const refreshPathUsed = overlay?.auth?.refreshPath ?? endpointsAuth.refreshPath;
+  const endpointPathsUsed = new Map<string, string>([
     [overlay?.auth?.authorizePath ?? endpointsAuth.authorizePath ?? DEFAULT_AUTHORIZE_PATH, 'authorization'],
     [overlay?.auth?.tokenPath ?? endpointsAuth.tokenPath ?? DEFAULT_TOKEN_PATH, 'token'],
+    ...(refreshPathUsed !== undefined ? [[refreshPathUsed, 'refresh'] as const] : []),
   ]);
   const built: Array<{ folder: string; request: RawRequest; op: ImportedOperation }> = [];
   for (const op of kept.values()) {

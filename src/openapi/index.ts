@@ -7,6 +7,7 @@ import type { RawDescription } from '../description/raw.js';
 import { PLEO_HOST } from './environments.js';
 import { importDocuments, type ImportResult } from './import.js';
 import { loadOpenApiDocuments } from './load.js';
+import { readDiscoveries } from './oidc-discovery.js';
 import { parseOverlay, type Overlay } from './overlay.js';
 import { toSourceProblems } from './origins.js';
 import { ImportError } from './problems.js';
@@ -83,7 +84,9 @@ export async function importOpenApi(options: ImportOpenApiOptions): Promise<Impo
     if ('problems' in parsed) throw new ImportError(parsed.problems, [{ file: overlayPath, text }]);
     overlay = parsed.overlay;
   }
+  const discovery = await readDiscoveries(docs);
   const result = importDocuments(docs, {
+    ...(discovery.size > 0 ? { discovery } : {}),
     ...(scopesMap ? { scopesMap } : {}),
     ...(overlay ? { overlay } : {}),
     includeHidden: options.includeHidden ?? false,

@@ -4,10 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { defaultOverlayPath, PLEO_SCOPES_MAP, type ImportOpenApiOptions } from './index.js';
 import { intactStamp, type ImportStamp } from './import-stamp.js';
 import { importerVersion } from './importer-version.js';
+import { discoveryUrlsOfText, localDiscoveryFile } from './oidc-discovery.js';
 
 /**
  * A hash of everything an import reads and is told: the importer's version, the options, and each
- * input file by path and content (the documents, the overlay, the scopes map). Files the import
+ * input file by path and content (the documents, the overlay, the scopes map, and the local OpenID
+ * Connect discovery documents the documents name, found in their text). Files the import
  * would only read for some documents (the default scopes map, applied to Pleo's) are hashed whenever
  * they exist, so the hash is known without parsing anything. Undefined when an input cannot be read:
  * then the import runs and reports it.
@@ -24,6 +26,14 @@ export async function importInputHash(options: ImportOpenApiOptions): Promise<st
   let contents: Buffer[];
   try {
     contents = await Promise.all(files.map((f) => readFile(f.read)));
+    const discovery = options.files.flatMap((path, i) =>
+      discoveryUrlsOfText(contents[i]!.toString('utf8')).flatMap((url) => {
+        const file = localDiscoveryFile(url, path);
+        return file ? [{ role: 'OpenID Connect discovery', path: file, read: file }] : [];
+      }),
+    );
+    files.push(...discovery);
+    contents.push(...(await Promise.all(discovery.map((f) => readFile(f.read)))));
   } catch {
     return undefined;
   }

@@ -59,6 +59,8 @@ export function importSecurity(
   mapped: ReadonlySet<ImportedOperation>,
   notes: string[],
   scopesMapped = false,
+  /** OpenID Connect schemes (`file#Scheme`) whose discovery document was read: their endpoints are carried over. */
+  discovered: ReadonlySet<string> = new Set(),
 ): ImportedSecurity {
   const kindsOf = new Map<ImportedOperation, Kind[]>();
   const counts = new Map<string, { kind: Kind; count: number }>();
@@ -102,7 +104,12 @@ export function importSecurity(
         `${op.label} (${op.file}): the roles its security names (${[...new Set(roles)].join(', ')}) are not OAuth 2.0 scopes: not carried over`,
       );
     if (kinds.some((k) => k.key === chosen.key)) {
-      const openId = kinds.every((k) => k.label === 'OpenID Connect');
+      const openIdSchemes = (op.security ?? [])
+        .flatMap((req) => Object.keys(req))
+        .filter((name) => schemesOf(docs, op.file)[name]?.type === 'openIdConnect');
+      const openId =
+        kinds.every((k) => k.label === 'OpenID Connect') &&
+        !openIdSchemes.some((name) => discovered.has(`${op.file}#${name}`));
       if (openId) {
         const discovery = [
           ...new Set(

@@ -4,7 +4,9 @@ import {
   DEFAULT_ENDPOINT_TEMPLATES,
   endpointTemplates,
   endpointUrls,
+  endpointUrlsAt,
   fillTemplate,
+  refreshPathOf,
   templatePath,
   validateSpec,
   type ApiDescription,
@@ -41,7 +43,9 @@ describe('the OAuth 2.0 endpoints of a description (auth-endpoints.ts)', () => {
     expect(DEFAULT_ENDPOINT_TEMPLATES).toEqual({
       authorize: '{{authServerUrl}}/oauth/authorize',
       token: '{{authServerUrl}}/oauth/token',
+      refresh: '{{authServerUrl}}/oauth/token',
     });
+    expect(pleo.auth).not.toHaveProperty('refreshPath');
   });
 
   it("take the description's paths", () => {
@@ -49,7 +53,21 @@ describe('the OAuth 2.0 endpoints of a description (auth-endpoints.ts)', () => {
     expect(endpointTemplates(own)).toEqual({
       authorize: '{{authServerUrl}}/connect/authorize',
       token: '{{authServerUrl}}/api/token',
+      refresh: '{{authServerUrl}}/api/token',
     });
+  });
+
+  it('send refresh_token grants to auth.refreshPath when the description has one (OpenAPI refreshUrl)', () => {
+    const own = spec('  tokenPath: /api/token\n  refreshPath: /api/token/refresh\n');
+    expect(own.auth.refreshPath).toBe('/api/token/refresh');
+    expect(endpointTemplates(own)).toEqual({
+      authorize: '{{authServerUrl}}/oauth/authorize',
+      token: '{{authServerUrl}}/api/token',
+      refresh: '{{authServerUrl}}/api/token/refresh',
+    });
+    expect(refreshPathOf(own.auth)).toBe('/api/token/refresh');
+    expect(refreshPathOf({ tokenPath: '/api/token' })).toBe('/api/token');
+    expect(endpointUrlsAt(own, 'http://127.0.0.1:4010').refresh).toBe('http://127.0.0.1:4010/api/token/refresh');
   });
 
   it('put the authorization endpoint on its own server when an environment names one', () => {
@@ -61,6 +79,7 @@ describe('the OAuth 2.0 endpoints of a description (auth-endpoints.ts)', () => {
     expect(endpointTemplates(own)).toEqual({
       authorize: '{{authorizeServerUrl}}/identity/connect/authorize',
       token: '{{authServerUrl}}/connect/token',
+      refresh: '{{authServerUrl}}/connect/token',
     });
   });
 
@@ -71,13 +90,31 @@ describe('the OAuth 2.0 endpoints of a description (auth-endpoints.ts)', () => {
     };
     const value = (name: string) => values[name] ?? '';
     expect(
-      endpointUrls({ authorize: '{{authorizeServerUrl}}/a', token: '{{authServerUrl}}/connect/token' }, value),
-    ).toEqual({ authorize: 'http://127.0.0.1:4010/a', token: 'http://127.0.0.1:4010/connect/token' });
+      endpointUrls(
+        {
+          authorize: '{{authorizeServerUrl}}/a',
+          token: '{{authServerUrl}}/connect/token',
+          refresh: '{{authServerUrl}}/r',
+        },
+        value,
+      ),
+    ).toEqual({
+      authorize: 'http://127.0.0.1:4010/a',
+      token: 'http://127.0.0.1:4010/connect/token',
+      refresh: 'http://127.0.0.1:4010/r',
+    });
     expect(fillTemplate('{{nothing}}/oauth/token', value)).toBe('/oauth/token');
     const withoutAuthorizeServer = (name: string) => (name === 'authServerUrl' ? 'https://auth.example' : '');
     expect(
-      endpointUrls({ authorize: '{{authorizeServerUrl}}/a', token: '{{authServerUrl}}/t' }, withoutAuthorizeServer),
-    ).toEqual({ authorize: 'https://auth.example/a', token: 'https://auth.example/t' });
+      endpointUrls(
+        { authorize: '{{authorizeServerUrl}}/a', token: '{{authServerUrl}}/t', refresh: '{{authServerUrl}}/t' },
+        withoutAuthorizeServer,
+      ),
+    ).toEqual({
+      authorize: 'https://auth.example/a',
+      token: 'https://auth.example/t',
+      refresh: 'https://auth.example/t',
+    });
     const loop = (name: string) => (name === 'a' ? '{{a}}x' : '');
     expect(fillTemplate('{{a}}/t', loop)).toMatch(/^\{\{a\}\}x+\/t$/);
     expect(templatePath('{{authorizeServerUrl}}/identity/connect/authorize')).toBe('/identity/connect/authorize');
@@ -88,16 +125,25 @@ describe('the OAuth 2.0 endpoints of a description (auth-endpoints.ts)', () => {
     ['  authorizePath: /callback\n', [['ENDPOINT_PATH_RESERVED', '/auth/authorizePath']]],
     ['  tokenPath: /.well-known/oauth-authorization-server\n', [['ENDPOINT_PATH_RESERVED', '/auth/tokenPath']]],
     ['  authorizePath: /oauth/token/introspect\n', [['ENDPOINT_PATH_RESERVED', '/auth/authorizePath']]],
+    ['  refreshPath: /oauth/authorize\n', [['ENDPOINT_PATHS_SAME', '/auth/refreshPath']]],
+    ['  refreshPath: /callback\n', [['ENDPOINT_PATH_RESERVED', '/auth/refreshPath']]],
+    ['  refreshPath: /oauth/token/introspect\n', [['ENDPOINT_PATH_RESERVED', '/auth/refreshPath']]],
+    [
+      '  refreshPath: /v1/vendors\n',
+      [['ENDPOINT_PATH_CLASH', expect.stringMatching(/^\/folders\/\d+\/requests\/\d+\/path$/)]],
+    ],
   ])('refuse %j', (auth, want) => {
     expect(errorCodes(auth)).toEqual(want);
   });
 
-  it.each(['  tokenPath: oauth/token\n', '  tokenPath: /oauth/token?x=1\n', '  authorizePath: /{tenant}/authorize\n'])(
-    'refuse a path that is not a plain absolute path: %j',
-    (auth) => {
-      expect(errorCodes(auth).length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    '  tokenPath: oauth/token\n',
+    '  tokenPath: /oauth/token?x=1\n',
+    '  authorizePath: /{tenant}/authorize\n',
+    '  refreshPath: refresh\n',
+  ])('refuse a path that is not a plain absolute path: %j', (auth) => {
+    expect(errorCodes(auth).length).toBeGreaterThan(0);
+  });
 
   it('refuse a request at an endpoint path, and a plain-HTTP authorization server outside local', () => {
     const clash = errorCodes('  tokenPath: /v1/vendors\n');

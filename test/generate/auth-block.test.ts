@@ -68,6 +68,16 @@ describe("the collection's OAuth 2.0 endpoints are the description's", () => {
     });
   });
 
+  it("auth.refreshPath (an OpenAPI refreshUrl of its own) is the auth block's refreshTokenUrl; the token URL stays", async () => {
+    const spec = await ownEndpoints();
+    spec.auth.refreshPath = '/connect/refresh';
+    const auth = buildAuth(spec).oauth2;
+    expect(entryValue(auth, 'accessTokenUrl')).toBe('{{authServerUrl}}/connect/token');
+    expect(entryValue(auth, 'refreshTokenUrl')).toBe('{{authServerUrl}}/connect/refresh');
+    const { collection } = buildCollection(spec) as { collection: Json };
+    expect(entryValue(collection.auth.oauth2, 'refreshTokenUrl')).toBe('{{authServerUrl}}/connect/refresh');
+  });
+
   it('an environment without authorizeServerUrl gives authServerUrl when another has one', async () => {
     const spec = await ownEndpoints();
     delete spec.environments.staging.authorizeServerUrl;

@@ -9,6 +9,7 @@ import {
   type ApiDescription,
   type EnvironmentName,
 } from '../../src/description/index.js';
+import { buildCollection } from '../../src/generate/index.js';
 import { importOpenApi } from '../../src/openapi/index.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -48,9 +49,11 @@ async function imported(flows: Flows, servers?: unknown[]) {
   const result = validateSpec(outcome.text, 'api.yaml');
   expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   const spec = result.spec as ApiDescription;
+  // The authorization and token URLs, and the refresh URL only where it is not the token URL.
   const urls = (env: EnvironmentName) => {
     const values: Record<string, string> = endpointVariables(spec.environments[env]);
-    return endpointUrls(endpointTemplates(spec), (name) => values[name] ?? '');
+    const { refresh, ...rest } = endpointUrls(endpointTemplates(spec), (name) => values[name] ?? '');
+    return refresh === rest.token ? (rest as typeof rest & { refresh?: string }) : { ...rest, refresh };
   };
   return { outcome, spec, urls };
 }
@@ -171,16 +174,18 @@ describe("the importer carries each flow's own authorization and token URLs", ()
     expect(outcome.notes.filter((n) => n.includes('OAuth 2.0'))).toEqual([]);
   });
 
-  it("flows that disagree: Authorization Code's URLs win, each other one noted; a distinct refreshUrl noted", async () => {
+  it("flows that disagree: Authorization Code's URLs win, each other one noted", async () => {
     const { urls, outcome } = await imported({
-      clientCredentials: { tokenUrl: 'https://m2m.example.org/token' },
+      clientCredentials: { tokenUrl: 'https://m2m.example.org/token', refreshUrl: 'https://m2m.example.org/refresh' },
       authorizationCode: {
         authorizationUrl: 'https://auth.example.org/authorize',
         tokenUrl: 'https://auth.example.org/token',
-        refreshUrl: 'https://auth.example.org/refresh',
       },
     });
-    expect(urls('production').token).toBe('https://auth.example.org/token');
+    expect(urls('production')).toEqual({
+      authorize: 'https://auth.example.org/authorize',
+      token: 'https://auth.example.org/token',
+    });
     expect(outcome.notes).toContainEqual(
       expect.stringMatching(
         /^OAuth 2\.0 tokenUrl https:\/\/m2m\.example\.org\/token \(.*#OAuth, clientCredentials\): the collection uses https:\/\/auth\.example\.org\/token$/,
@@ -188,8 +193,87 @@ describe("the importer carries each flow's own authorization and token URLs", ()
     );
     expect(outcome.notes).toContainEqual(
       expect.stringMatching(
-        /^OAuth 2\.0 refreshUrl https:\/\/auth\.example\.org\/refresh \(.*#OAuth, authorizationCode\): not carried over; tokens are refreshed at the token URL https:\/\/auth\.example\.org\/token$/,
+        /^OAuth 2\.0 refreshUrl https:\/\/m2m\.example\.org\/refresh \(.*#OAuth, clientCredentials\): not carried over; tokens are refreshed at https:\/\/auth\.example\.org\/token$/,
       ),
+    );
+  });
+
+  it("the token flow's refreshUrl on the token URL's origin is auth.refreshPath, in every environment and the collection", async () => {
+    const { spec, urls, outcome } = await imported({
+      authorizationCode: {
+        authorizationUrl: 'https://auth.example.org/authorize',
+        tokenUrl: 'https://auth.example.org/token',
+        refreshUrl: 'https://auth.example.org/token/refresh',
+      },
+    });
+    expect(spec.auth).toMatchObject({ tokenPath: '/token', refreshPath: '/token/refresh' });
+    expect(outcome.text).toMatch(/\n {2}tokenPath: \/token\n {2}refreshPath: \/token\/refresh\n/);
+    expect(urls('production')).toEqual({
+      authorize: 'https://auth.example.org/authorize',
+      token: 'https://auth.example.org/token',
+      refresh: 'https://auth.example.org/token/refresh',
+    });
+    expect(urls('local').refresh).toBe('http://127.0.0.1:4010/token/refresh');
+    expect(outcome.notes.filter((n) => n.includes('OAuth 2.0'))).toEqual([]);
+    const auth = (buildCollection(spec).collection as { auth: { oauth2: Array<{ key: string; value: unknown }> } }).auth
+      .oauth2;
+    expect(Object.fromEntries(auth.map((e) => [e.key, e.value]))).toMatchObject({
+      accessTokenUrl: '{{authServerUrl}}/token',
+      refreshTokenUrl: '{{authServerUrl}}/token/refresh',
+    });
+  });
+
+  it('a relative refreshUrl resolves against the server; one equal to the token URL, or empty, writes no refreshPath', async () => {
+    const relative = await imported({
+      authorizationCode: { authorizationUrl: '/authorize', tokenUrl: '/token', refreshUrl: '/refresh' },
+    });
+    expect(relative.spec.auth.refreshPath).toBe('/refresh');
+    expect(relative.urls('production').refresh).toBe('https://api.example.org/refresh');
+    for (const refreshUrl of ['https://auth.example.org/api/token', '']) {
+      const same = await imported({
+        authorizationCode: {
+          authorizationUrl: 'https://auth.example.org/authorize',
+          tokenUrl: 'https://auth.example.org/api/token',
+          refreshUrl,
+        },
+      });
+      expect(same.outcome.text).not.toContain('refreshPath');
+      expect(same.outcome.notes.filter((n) => n.includes('OAuth 2.0'))).toEqual([]);
+    }
+    const pleoPaths = await imported({
+      authorizationCode: {
+        authorizationUrl: 'https://auth.example.org/oauth/authorize',
+        tokenUrl: 'https://auth.example.org/oauth/token',
+        refreshUrl: 'https://auth.example.org/oauth/token',
+      },
+    });
+    expect(pleoPaths.outcome.text).not.toMatch(/authorizePath|tokenPath|refreshPath/);
+  });
+
+  it('a refreshUrl on another origin, or at the authorization URL, is noted and not carried over', async () => {
+    const other = await imported({
+      authorizationCode: {
+        authorizationUrl: 'https://auth.example.org/authorize',
+        tokenUrl: 'https://auth.example.org/token',
+        refreshUrl: 'https://refresh.example.org/token',
+      },
+    });
+    expect(other.outcome.text).not.toContain('refreshPath');
+    expect(other.outcome.notes).toContainEqual(
+      expect.stringMatching(
+        /^OAuth 2\.0 refreshUrl https:\/\/refresh\.example\.org\/token \(.*#OAuth, authorizationCode\) is on another origin than the token URL: not carried over; tokens are refreshed at https:\/\/auth\.example\.org\/token$/,
+      ),
+    );
+    const atAuthorize = await imported({
+      authorizationCode: {
+        authorizationUrl: 'https://auth.example.org/authorize',
+        tokenUrl: 'https://auth.example.org/token',
+        refreshUrl: 'https://auth.example.org/authorize',
+      },
+    });
+    expect(atAuthorize.outcome.text).not.toContain('refreshPath');
+    expect(atAuthorize.outcome.notes).toContainEqual(
+      expect.stringContaining('is the authorization URL: not carried over'),
     );
   });
 
@@ -204,22 +288,27 @@ describe("the importer carries each flow's own authorization and token URLs", ()
     });
   });
 
-  it('an operation at the token endpoint is not imported as a request', async () => {
+  it('an operation at the token or the refresh endpoint is not imported as a request', async () => {
     const dir = tempDir();
     const file = join(dir, 'flows.json');
     const document = documentWith({
       authorizationCode: {
         authorizationUrl: 'https://api.example.org/authorize',
         tokenUrl: 'https://api.example.org/token',
+        refreshUrl: 'https://api.example.org/refresh',
       },
     });
-    (document.paths as Record<string, unknown>)['/token'] = {
-      post: { operationId: 'getToken', security: [], responses: { '200': { description: 'a token' } } },
-    };
+    for (const path of ['/token', '/refresh'])
+      (document.paths as Record<string, unknown>)[path] = {
+        post: { operationId: `post${path.slice(1)}`, security: [], responses: { '200': { description: 'a token' } } },
+      };
     writeFileSync(file, JSON.stringify(document));
     const outcome = await importOpenApi({ files: [file], into: join(dir, 'api.yaml') });
     const spec = validateSpec(outcome.text, 'api.yaml').spec as ApiDescription;
     expect(spec.folders.flatMap((f) => f.requests.map((r) => r.path))).toEqual(['/things']);
     expect(outcome.notes).toContainEqual(expect.stringMatching(/^POST \/token \(.*\): the OAuth 2\.0 token endpoint/));
+    expect(outcome.notes).toContainEqual(
+      expect.stringMatching(/^POST \/refresh \(.*\): the OAuth 2\.0 refresh endpoint/),
+    );
   });
 });

@@ -8,7 +8,7 @@ import { isScaled, runScaledSuite } from './parallel.js';
 import type { SuiteOptions } from './suite-options.js';
 import { basicCredentialForms, collectSecrets, redactSummary } from '../reporting/redact.js';
 import { discardReports, planReports, publishReports, writeHtmlReport } from '../reporting/reports.js';
-import { runEndpointUrls } from '../tokens/endpoints.js';
+import { runEndpointUrls, tokenAndRefreshUrls } from '../tokens/endpoints.js';
 import { refreshTokenListener } from '../tokens/rotation.js';
 import { harnessTokens } from '../tokens/harness-tokens.js';
 export type { SuiteOptions } from './suite-options.js';
@@ -101,7 +101,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
         ...(options.onRefreshToken
           ? {
               onRequest: refreshTokenListener(
-                runEndpointUrls(options.collection, (key) => initialValue(options, key)).token,
+                tokenAndRefreshUrls(runEndpointUrls(options.collection, (key) => initialValue(options, key))),
                 options.onRefreshToken,
               ),
             }

@@ -11,9 +11,10 @@ interface AuthJson {
 }
 
 /**
- * The OAuth 2.0 endpoints a collection names: its auth block's `authUrl` and `accessTokenUrl`, as the
- * generator writes them from the description (src/generate/auth.ts, auth-endpoints.ts), so the
- * harness asks where the collection does; a collection without them gets Pleo's.
+ * The OAuth 2.0 endpoints a collection names: its auth block's `authUrl`, `accessTokenUrl` and
+ * `refreshTokenUrl`, as the generator writes them from the description (src/generate/auth.ts,
+ * auth-endpoints.ts), so the harness asks where the collection does; a collection without them gets
+ * Pleo's, and one without a refresh URL refreshes at its token URL.
  */
 export function collectionEndpoints(collection: { auth?: unknown }): EndpointTemplates {
   const auth = collection.auth as AuthJson | undefined;
@@ -22,15 +23,21 @@ export function collectionEndpoints(collection: { auth?: unknown }): EndpointTem
     const value = entries.find((e) => e.key === key)?.value;
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
   };
+  const token = entry('accessTokenUrl') ?? DEFAULT_ENDPOINT_TEMPLATES.token;
   return {
     authorize: entry('authUrl') ?? DEFAULT_ENDPOINT_TEMPLATES.authorize,
-    token: entry('accessTokenUrl') ?? DEFAULT_ENDPOINT_TEMPLATES.token,
+    token,
+    refresh: entry('refreshTokenUrl') ?? token,
   };
 }
 
 /** The endpoints' URLs of a run: the collection's templates, filled from the environment and its overrides. */
 export const runEndpointUrls = (collection: { auth?: unknown }, value: (name: string) => string): EndpointTemplates =>
   endpointUrls(collectionEndpoints(collection), value);
+
+/** The URLs a token answer (and so a rotated refresh token) comes from: the token URL, and the refresh URL if it is another. */
+export const tokenAndRefreshUrls = (urls: EndpointTemplates): string[] =>
+  urls.refresh === urls.token ? [urls.token] : [urls.token, urls.refresh];
 
 /** The token endpoint's path in a collection: a POST there is a token request, not an API write. */
 export const collectionTokenPath = (collection: { auth?: unknown }): string =>

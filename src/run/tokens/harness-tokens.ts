@@ -39,10 +39,14 @@ export const endpointValues = (input: TokenRunInput): TokenEndpointValues => ({
   scopes: valueIn(input, 'scopes'),
 });
 
-/** The authorization and token endpoints' URLs of a run. */
-export function endpointsOf(input: TokenRunInput): { authorizeUrl: string; tokenUrl: string } {
+/** The authorization, token and refresh endpoints' URLs of a run (refreshUrl only when it is not the token URL). */
+export function endpointsOf(input: TokenRunInput): { authorizeUrl: string; tokenUrl: string; refreshUrl?: string } {
   const urls = runEndpointUrls(input.collection, (name) => valueIn(input, name));
-  return { authorizeUrl: urls.authorize, tokenUrl: urls.token };
+  return {
+    authorizeUrl: urls.authorize,
+    tokenUrl: urls.token,
+    ...(urls.refresh !== urls.token ? { refreshUrl: urls.refresh } : {}),
+  };
 }
 
 /** An access token the environment already holds and that is still valid: then nobody acquires one. */

@@ -11,6 +11,8 @@ export interface TokenEndpointValues {
   authorizeUrl: string;
   /** The token endpoint. */
   tokenUrl: string;
+  /** Where refresh_token grants go when the API has a refresh endpoint of its own (default: tokenUrl). */
+  refreshUrl?: string;
   clientId: string;
   clientSecret: string;
   refreshToken: string;
@@ -145,7 +147,7 @@ async function authorizationCode(
  * Gets every token a run needs, once, before any runner starts: the access token (the refresh_token
  * grant with a refresh token, else Authorization Code + PKCE against a loopback redirect, the local
  * mock) and one narrower token per Security 403 check (a refresh asking for less scope, each with the
- * newest refresh token). Every request follows token-policy.ts; every rotation goes to `onRotated`
+ * newest refresh token); refresh_token grants go to `refreshUrl` when the API has one. Every request follows token-policy.ts; every rotation goes to `onRotated`
  * the moment it arrives. After a failure nothing else is sent. Undefined when there is no way to get
  * a token (no refresh token, no loopback redirect): the Postman app's case.
  */
@@ -161,6 +163,7 @@ export async function acquireRunTokens(
     newest = token;
     secrets.add(token);
   });
+  const refreshClient: TokenClient = v.refreshUrl ? { ...client, tokenUrl: v.refreshUrl } : client;
   const tokens: RunTokens = {
     test: TEST[grant],
     accessToken: '',
@@ -179,7 +182,7 @@ export async function acquireRunTokens(
     params = authorized.params;
     secrets.add(params.code ?? '');
   }
-  const first = await requestToken(client, params);
+  const first = await requestToken(grant === 'refresh_token' ? refreshClient : client, params);
   if (first.kind !== 'token') return { ...done(), failure: failureOf(first) };
   tokens.accessToken = first.accessToken;
   tokens.expiresAt = first.expiresAt;
@@ -194,7 +197,7 @@ export async function acquireRunTokens(
     else if (!newest) tokens.narrowSkipped[key] = 'no refresh token to narrow a token with';
     else if (scope.length === 0) tokens.narrowSkipped[key] = `the environment grants no scope besides ${key}`;
     else {
-      const narrowed = await requestToken(client, {
+      const narrowed = await requestToken(refreshClient, {
         grant_type: 'refresh_token',
         refresh_token: newest,
         scope: scope.join(' '),

@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_TOKEN_PATH } from '../../../src/description/index.js';
 
 export interface GateEvents {
   /** Called before a request is forwarded; the request waits until the returned promise settles ('drop': never forwarded). */
@@ -13,8 +14,9 @@ export interface GateEvents {
 /**
  * A loopback proxy in front of the mock that can hold requests back and tells the test when it has
  * answered a token request with a new refresh token: the tests' handle on "right after the refresh".
+ * The token endpoint is at `tokenPath` (Pleo's `/oauth/token` by default).
  */
-export async function startGateProxy(target: string, events: GateEvents = {}) {
+export async function startGateProxy(target: string, events: GateEvents = {}, tokenPath = DEFAULT_TOKEN_PATH) {
   const upstream = new URL(target);
   const refreshTokensSent: string[] = [];
   const issued: string[] = [];
@@ -27,7 +29,7 @@ export async function startGateProxy(target: string, events: GateEvents = {}) {
       const body = Buffer.concat(chunks);
       const path = req.url ?? '/';
       const pathname = path.split('?')[0] ?? '';
-      const form = pathname === '/oauth/token' ? new URLSearchParams(body.toString('utf8')) : undefined;
+      const form = pathname === tokenPath ? new URLSearchParams(body.toString('utf8')) : undefined;
       if (form?.get('grant_type') === 'refresh_token') refreshTokensSent.push(form.get('refresh_token') ?? '');
       const verdict = await events.beforeForward?.({
         method: req.method ?? 'GET',

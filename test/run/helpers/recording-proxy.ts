@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_AUTHORIZE_PATH, DEFAULT_TOKEN_PATH } from '../../../src/description/index.js';
 
 /** What passed through the proxy on the authorisation server's side. */
 export interface Recorded {
@@ -7,9 +8,11 @@ export interface Recorded {
   issued: string[];
   /** `grant_type` of each token request, in order. */
   grants: string[];
+  /** The path of each token request (the token endpoint's, or a refresh endpoint's of its own), in order. */
+  tokenPaths: string[];
   /** The refresh token of each refresh_token grant, in order. */
   refreshTokensSent: string[];
-  /** Method and path of every API request (not /oauth, not /callback). */
+  /** Method and path of every API request (not the authorization, token or introspection endpoint, not /callback). */
   apiCalls: string[];
 }
 
@@ -39,13 +42,29 @@ function forwardHeaders(
  * A loopback HTTP proxy in front of the mock that records what the authorisation server issued, so
  * a test can grep outputs for every token of the run without trusting the harness's own list.
  * With `clientSecret`, a Basic header carrying the sentinel secret reaches the mock with the real one,
- * so a run can use a client secret that appears nowhere else.
+ * so a run can use a client secret that appears nowhere else. The endpoints are at `tokenPath`,
+ * `authorizePath` and `refreshPath` (Pleo's `/oauth/token` and `/oauth/authorize` by default, refreshes
+ * at the token path: pass a description's `auth`).
  */
 export async function startRecordingProxy(
   target: string,
-  options: { clientSecret?: { sentinel: string; real: string } } = {},
+  options: {
+    clientSecret?: { sentinel: string; real: string };
+    tokenPath?: string;
+    authorizePath?: string;
+    refreshPath?: string;
+  } = {},
 ): Promise<{ url: string; recorded: Recorded; close: () => Promise<void> }> {
-  const recorded: Recorded = { issued: [], grants: [], refreshTokensSent: [], apiCalls: [] };
+  const recorded: Recorded = { issued: [], grants: [], tokenPaths: [], refreshTokensSent: [], apiCalls: [] };
+  const { tokenPath = DEFAULT_TOKEN_PATH, authorizePath = DEFAULT_AUTHORIZE_PATH } = options;
+  const refreshPath = options.refreshPath ?? tokenPath;
+  const atTokenEndpoint = (pathname: string) => pathname === tokenPath || pathname === refreshPath;
+  const atAuthServer = (pathname: string) =>
+    pathname === tokenPath ||
+    pathname.startsWith(`${tokenPath}/`) ||
+    pathname === authorizePath ||
+    pathname === refreshPath ||
+    pathname === '/callback';
   const upstream = new URL(target);
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -54,12 +73,13 @@ export async function startRecordingProxy(
       const body = Buffer.concat(chunks);
       const path = req.url ?? '/';
       const pathname = path.split('?')[0] ?? '';
-      if (pathname === '/oauth/token') {
+      if (atTokenEndpoint(pathname)) {
         const form = new URLSearchParams(body.toString('utf8'));
         recorded.grants.push(form.get('grant_type') ?? '');
+        recorded.tokenPaths.push(pathname);
         if (form.get('grant_type') === 'refresh_token')
           recorded.refreshTokensSent.push(form.get('refresh_token') ?? '');
-      } else if (!pathname.startsWith('/oauth/') && pathname !== '/callback') {
+      } else if (!atAuthServer(pathname)) {
         recorded.apiCalls.push(`${req.method} ${pathname}`);
       }
       const forward = httpRequest(
@@ -75,7 +95,7 @@ export async function startRecordingProxy(
           answer.on('data', (c: Buffer) => parts.push(c));
           answer.on('end', () => {
             const text = Buffer.concat(parts).toString('utf8');
-            if (pathname === '/oauth/token' || pathname === '/callback') {
+            if (atTokenEndpoint(pathname) || pathname === '/callback') {
               try {
                 const json = JSON.parse(text) as Record<string, unknown>;
                 for (const key of ['access_token', 'refresh_token', 'code'])

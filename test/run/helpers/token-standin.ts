@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { DEFAULT_TOKEN_PATH } from '../../../src/description/index.js';
 
 /** What the stand-in token endpoint does with a token request. */
 export type TokenFault =
@@ -66,8 +67,9 @@ function forward(
 
 /**
  * A stand-in for Pleo's authorisation server on 127.0.0.1 that misbehaves the way proxies and deploys
- * do on `POST /oauth/token` (the fault), records every token POST, and forwards everything else (and
- * the token requests it answers) to `upstream`, the local mock.
+ * do on `POST` at the token endpoint (the fault), records every token POST, and forwards everything else
+ * (and the token requests it answers) to `upstream`, the local mock. The token endpoint is at
+ * `options.tokenPath` (Pleo's `/oauth/token` by default); a POST to any other path is forwarded.
  */
 export async function startTokenStandin(
   fault: TokenFault,
@@ -76,6 +78,8 @@ export async function startTokenStandin(
     beforeAnswer?: (nth: number) => Promise<void> | void;
     /** Before a request that is not a token POST is forwarded. */
     beforeForward?: (path: string) => Promise<void> | void;
+    /** The token endpoint's path (default `/oauth/token`). */
+    tokenPath?: string;
   } = {},
 ): Promise<TokenStandin> {
   const posts: TokenPost[] = [];
@@ -84,12 +88,13 @@ export async function startTokenStandin(
     if (typeof json.refresh_token === 'string') issued.push(json.refresh_token);
   };
   const sockets = new Set<Socket>();
+  const tokenPath = options.tokenPath ?? DEFAULT_TOKEN_PATH;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      if (req.method !== 'POST' || !(req.url ?? '').startsWith('/oauth/token')) {
+      if (req.method !== 'POST' || (req.url ?? '/').split('?')[0] !== tokenPath) {
         await options.beforeForward?.(req.url ?? '/');
         return forward(upstream, req, body, res, () => {});
       }

@@ -48,6 +48,13 @@ describe('refreshTokenOfResponse: only the token endpoint’s own successful ans
     ['no auth server configured', answer('/oauth/token', 200, '{"refresh_token":"r2"}'), '/oauth/token', undefined],
     ['no token URL at all', answer('/oauth/token', 200, '{"refresh_token":"r2"}'), '', undefined],
     [
+      'a token URL that only holds an absolute one',
+      answer('x/https://a/oauth/token', 200, '{"refresh_token":"r2"}'),
+      'x/https://a/oauth/token',
+      undefined,
+    ],
+    ['a scheme with a digit', answer('s3://a/oauth/token', 200, '{"refresh_token":"r2"}'), 's3://a/oauth/token', 'r2'],
+    [
       'a response without a body',
       { request: { url: { toString: () => `${AS}/oauth/token` } }, response: { code: 200 } },
       TOKEN_URL,
@@ -62,6 +69,23 @@ describe('refreshTokenOfResponse: only the token endpoint’s own successful ans
     ],
   ])('%s → %s', (_name, event, server, want) => {
     expect(refreshTokenOfResponse(event, server)).toBe(want);
+  });
+
+  it('a refresh URL of its own: answers from the token URL and from it count, from nowhere else', () => {
+    const urls = [TOKEN_URL, `${AS}/oauth/refresh`];
+    expect(refreshTokenOfResponse(answer(`${AS}/oauth/refresh`, 200, '{"refresh_token":"r2"}'), urls)).toBe('r2');
+    expect(refreshTokenOfResponse(answer(`${AS}/oauth/token`, 200, '{"refresh_token":"r3"}'), urls)).toBe('r3');
+    expect(refreshTokenOfResponse(answer(`${AS}/oauth/other`, 200, '{"refresh_token":"r4"}'), urls)).toBeUndefined();
+    expect(refreshTokenOfResponse(answer('/oauth/refresh', 200, '{"refresh_token":"r5"}'), ['/oauth/refresh'])).toBe(
+      undefined,
+    );
+    expect(refreshTokenOfResponse(answer(`${AS}/oauth/token`, 200, '{"refresh_token":"r6"}'), [])).toBeUndefined();
+    const kept: string[] = [];
+    const listen = refreshTokenListener(urls, (t) => kept.push(t));
+    listen(answer(`${AS}/oauth/refresh`, 200, '{"refresh_token":"a"}'));
+    listen(answer(`${AS}/v1/x`, 200, '{"refresh_token":"x"}'));
+    listen(answer(`${AS}/oauth/token`, 200, '{"refresh_token":"b"}'));
+    expect(kept).toEqual(['a', 'b']);
   });
 
   it('the listener keeps each rotated token, and nothing else', () => {
