@@ -111,7 +111,7 @@ describe(`a description with auth.tokenPath ${TOKEN} and auth.authorizePath ${AU
       });
       expect(summary.failures).toEqual([]);
       // Counted only at /api/token: the code exchange and the security folder's two narrowing refreshes.
-      expect(proxy.recorded.grants).toEqual(['authorization_code', 'refresh_token', 'refresh_token']);
+      expect(proxy.recorded.grants).toEqual(['authorization_code', 'refresh_token', 'refresh_token', 'refresh_token']);
       // Everything not at the description's endpoints (or /callback) is listed: no /oauth/… among it.
       expect(proxy.recorded.apiCalls.length).toBeGreaterThan(0);
       expect(proxy.recorded.apiCalls.filter((c) => / \/oauth\//.test(c))).toEqual([]);
@@ -175,13 +175,14 @@ describe('a description with auth.refreshPath /api/refresh beside tokenPath /api
       await standin.close();
     }
     expect(code, output.text().slice(-1500)).toBe(0);
-    // The access token and the security folder's two narrower tokens: three refreshes, each with the newest token.
+    // The access token and the security folder's three narrower tokens (one a set of scopes): four refreshes, each with the newest token.
     expect(standin.posts.map((p) => new URLSearchParams(p.body).get('grant_type'))).toEqual([
       'refresh_token',
       'refresh_token',
       'refresh_token',
+      'refresh_token',
     ]);
-    expect(standin.posts.map((p) => p.refreshToken)).toEqual([first, ...standin.issued.slice(0, 2)]);
+    expect(standin.posts.map((p) => p.refreshToken)).toEqual([first, ...standin.issued.slice(0, 3)]);
     expect(forwarded, 'nothing else reached the authorisation server').toEqual([]);
     expect((await readFile(refreshTokenFile, 'utf8')).trim()).toBe(standin.issued.at(-1));
   }, 60_000);
@@ -196,8 +197,8 @@ describe('a description with auth.refreshPath /api/refresh beside tokenPath /api
         reporters: [],
       });
       expect(summary.failures).toEqual([]);
-      expect(proxy.recorded.grants).toEqual(['authorization_code', 'refresh_token', 'refresh_token']);
-      expect(proxy.recorded.tokenPaths).toEqual([TOKEN, REFRESH, REFRESH]);
+      expect(proxy.recorded.grants).toEqual(['authorization_code', 'refresh_token', 'refresh_token', 'refresh_token']);
+      expect(proxy.recorded.tokenPaths).toEqual([TOKEN, REFRESH, REFRESH, REFRESH]);
       expect(proxy.recorded.apiCalls.filter((c) => / \/oauth\//.test(c))).toEqual([]);
     } finally {
       await proxy.close();
