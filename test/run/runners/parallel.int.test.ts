@@ -227,16 +227,17 @@ describe('one token acquisition shared by every runner', () => {
       const { grants, refreshTokensSent, issued } = proxy.recorded;
       expect(grants).toEqual(['refresh_token', 'refresh_token', 'refresh_token', 'refresh_token']); // shared + three narrowings (one a set of scopes)
       expect(refreshTokensSent[0]).toBe(first);
-      expect(new Set(refreshTokensSent).size).toBe(3);
+      expect(new Set(refreshTokensSent).size).toBe(4);
       // Issue 18 item 3: the harness made every token request, each rotation stored before any API request.
       expect(stored).toEqual([
         { token: refreshTokensSent[1], apiCallsBefore: 0 },
         { token: refreshTokensSent[2], apiCallsBefore: 0 },
+        { token: refreshTokensSent[3], apiCallsBefore: 0 },
         { token: issued.at(-1), apiCallsBefore: 0 },
       ]);
-      expect(summary.rotatedRefreshToken).toBe(stored[2]!.token);
+      expect(summary.rotatedRefreshToken).toBe(stored[3]!.token);
       await expect(
-        refreshOrExchange(mock.url, { grant_type: 'refresh_token', refresh_token: stored[2]!.token }),
+        refreshOrExchange(mock.url, { grant_type: 'refresh_token', refresh_token: stored[3]!.token }),
       ).resolves.toHaveProperty('access_token');
     } finally {
       await proxy.close();
