@@ -1,4 +1,5 @@
 import { isWriteRequest } from '../../generate/scripts/index.js';
+import { collectionTokenPath } from '../tokens/endpoints.js';
 
 export interface SkippedRequest {
   folder: string;
@@ -15,13 +16,15 @@ function pathOf(request: NonNullable<ItemJson['request']>): string {
 }
 
 /**
- * The collection without the requests that write (POST/PUT/PATCH/DELETE that are not `:search`),
- * and the list of what was left out. Folders left empty are dropped. Pure: the input is not changed.
+ * The collection without the requests that write (POST/PUT/PATCH/DELETE that are not `:search`, nor
+ * a token request at the collection's token endpoint), and the list of what was left out. Folders
+ * left empty are dropped. Pure: the input is not changed.
  */
-export function withoutWrites<T extends { item?: unknown[] }>(
+export function withoutWrites<T extends { item?: unknown[]; auth?: unknown }>(
   collection: T,
 ): { collection: T; skipped: SkippedRequest[] } {
   const skipped: SkippedRequest[] = [];
+  const tokenPath = collectionTokenPath(collection);
   const keep = (items: ItemJson[], folder: string): ItemJson[] =>
     items.flatMap((item) => {
       if (item.item) {
@@ -31,7 +34,7 @@ export function withoutWrites<T extends { item?: unknown[] }>(
       const request = item.request ?? {};
       const method = (request.method ?? 'GET').toUpperCase();
       const path = pathOf(request);
-      if (!isWriteRequest(method, path)) return [item];
+      if (!isWriteRequest(method, path, tokenPath)) return [item];
       skipped.push({ folder, name: item.name ?? '', method, path });
       return [];
     });
