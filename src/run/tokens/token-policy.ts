@@ -132,15 +132,16 @@ function postOnce(client: TokenClient, body: string, lookup: LookupFunction | un
 
 type Answer = Record<string, unknown>;
 
+/** The answer as a JSON object, or `undefined` (not JSON, or JSON of another kind). */
 const parse = (text: string): Answer | undefined => {
+  let json: unknown;
   try {
-    const json: unknown = JSON.parse(text);
-    // Stryker disable next-line ConditionalExpression: `null` passing here is turned away by `!answer` all the same
-    return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Answer) : undefined;
-    // Stryker disable next-line BlockStatement: an empty `catch` returns `undefined` too
+    json = JSON.parse(text);
   } catch {
-    return undefined;
+    // not JSON: `json` stays undefined
   }
+  // Stryker disable next-line ConditionalExpression: `null` passing here is turned away by `!answer` all the same
+  return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Answer) : undefined;
 };
 
 const nonEmpty = (value: unknown): string | undefined =>
