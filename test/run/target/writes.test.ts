@@ -39,4 +39,18 @@ describe('withoutWrites: the edges of a production run’s writes', () => {
     ];
     expect(withoutWrites({ item })).toEqual({ collection: { item }, skipped: [] });
   });
+
+  it("a token request at the collection's token path is kept; a POST at Pleo's default token path is then a write", () => {
+    const token = { name: 'Refresh', request: { method: 'POST', url: '{{authServerUrl}}/connect/token' } };
+    const other = { name: 'Elsewhere', request: { method: 'POST', url: '{{authServerUrl}}/oauth/token' } };
+    const auth = { type: 'oauth2', oauth2: [{ key: 'accessTokenUrl', value: '{{authServerUrl}}/connect/token' }] };
+    const { collection, skipped } = withoutWrites({ auth, item: [{ name: 'Token', item: [token, other] }] });
+    expect(collection).toEqual({ auth, item: [{ name: 'Token', item: [token] }] });
+    expect(skipped).toEqual([{ folder: 'Token', name: 'Elsewhere', method: 'POST', path: '/oauth/token' }]);
+  });
+
+  it("without an auth block the token path is Pleo's default, and a token request there is kept", () => {
+    const token = { name: 'Refresh', request: { method: 'POST', url: '{{authServerUrl}}/oauth/token' } };
+    expect(withoutWrites({ item: [token] })).toEqual({ collection: { item: [token] }, skipped: [] });
+  });
 });
