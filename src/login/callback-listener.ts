@@ -37,6 +37,20 @@ const IGNORED_PAGE =
   '<!doctype html><title>Not this login</title><p>This answer does not belong to the login running in your terminal (its <code>state</code> is not the one that login sent), so it was ignored. The login goes on: finish it with the link your terminal printed.</p>';
 
 /**
+ * What a failed `listen` on the port is reported as: a port in use (EADDRINUSE) or one the user may
+ * not bind (EACCES, below 1024 without the right) is a UserError that says what to do; any other
+ * error is the error itself.
+ */
+export function listenFailure(port: number, error: NodeJS.ErrnoException): Error {
+  if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') return error;
+  return new UserError(
+    `login: port ${port} on 127.0.0.1 is ${error.code === 'EADDRINUSE' ? 'already in use' : 'not allowed'}; stop what uses it or pass --port N (the redirect URI registered with Pleo must then be http://127.0.0.1:N/callback, exactly)`,
+    ERROR_CODES.LOGIN_PORT_IN_USE,
+    { cause: error },
+  );
+}
+
+/**
  * A one-shot loopback listener for the redirect of a native-app login: only `GET /callback` on
  * 127.0.0.1 counts, once, and only a visit that `belongs` to this login (its state is ours: RFC 6749
  * §10.12); any other visit to /callback is answered, ignored, and the login goes on, so a stray or
@@ -52,7 +66,8 @@ export async function startCallbackListener(
   const callback = new Promise<Callback>((resolve) => (deliver = resolve));
   let received = false;
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // A server's request always has a URL (`url` is optional only on a client's response).
+    const url = new URL(req.url!, 'http://127.0.0.1');
     if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH) {
       void send(res, 404, '<!doctype html><title>Not found</title><p>Not found.</p>');
       return;
@@ -69,17 +84,7 @@ export async function startCallbackListener(
     deliver({ params: url.searchParams, answer: (status, html) => send(res, status, html) });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE' || error.code === 'EACCES'
-          ? new UserError(
-              `login: port ${port} on 127.0.0.1 is ${error.code === 'EADDRINUSE' ? 'already in use' : 'not allowed'}; stop what uses it or pass --port N (the redirect URI registered with Pleo must then be http://127.0.0.1:N/callback, exactly)`,
-              ERROR_CODES.LOGIN_PORT_IN_USE,
-              { cause: error },
-            )
-          : error,
-      );
-    });
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenFailure(port, error)));
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const bound = (server.address() as AddressInfo).port;

@@ -17,9 +17,11 @@ export function configDir(env: Record<string, string | undefined> = process.env)
 /** Where `login` keeps refresh tokens: one file per environment and client. */
 export const tokenStoreDir = (env: Record<string, string | undefined> = process.env) => join(configDir(env), 'tokens');
 
-/** The name `--env` gives a store entry: staging, production, local, or an environment file's base name. */
+/**
+ * The name `--env` gives a store entry: an environment file's base name without its `.json` or
+ * `.postman_environment.json`; `staging`, `production` and `local` are their own base name.
+ */
 export function environmentLabel(env: string): string {
-  if (env === 'staging' || env === 'production' || env === 'local') return env;
   return basename(env).replace(/\.postman_environment\.json$|\.json$/, '');
 }
 
@@ -71,15 +73,24 @@ export async function listStoredTokens(
   return entries.sort((a, b) => a.environment.localeCompare(b.environment) || a.clientId.localeCompare(b.clientId));
 }
 
-/** Deletes the stored tokens of an environment (of one client, when given); returns what it deleted. */
+/** The file call `deleteStoredTokens` makes (a test passes one that stages a concurrent logout). */
+export interface TokenStoreFs {
+  rm: typeof rm;
+}
+
+/**
+ * Deletes the stored tokens of an environment (of one client, when given); returns what it deleted.
+ * A token that another `logout` removed after it was listed is not an error (`force`).
+ */
 export async function deleteStoredTokens(
   label: string,
   clientId: string | undefined,
   env: Record<string, string | undefined> = process.env,
+  fs: TokenStoreFs = { rm },
 ): Promise<StoredTokenInfo[]> {
   const doomed = (await listStoredTokens(env)).filter(
     (t) => t.environment === label && (clientId === undefined || t.clientId === clientId),
   );
-  for (const t of doomed) await rm(t.path, { force: true });
+  for (const t of doomed) await fs.rm(t.path, { force: true });
   return doomed;
 }

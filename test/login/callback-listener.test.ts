@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCallbackListener, type CallbackListener } from '../../src/login/callback-listener.js';
+import { listenFailure, startCallbackListener, type CallbackListener } from '../../src/login/callback-listener.js';
+import { UserError } from '../../src/errors.js';
 
 /** The loopback listener of a native-app login (RFC 8252 §7.3): only one GET /callback counts. */
 let listener: CallbackListener | undefined;
@@ -93,6 +94,24 @@ describe('startCallbackListener', () => {
     }
   });
 
+  it('a visit to /callback with a state that is not this login’s gets 400, is ignored, and the login goes on', async () => {
+    listener = await startCallbackListener(0, (params) => params.get('state') === 'ours');
+    let delivered = false;
+    void listener.callback.then(() => (delivered = true));
+    for (const query of ['?error=access_denied&state=forged', '?code=stolen']) {
+      const stray = await visit(`/callback${query}`);
+      expect(stray.status).toBe(400);
+      expect(await stray.text()).toContain('does not belong to the login running in your terminal');
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(delivered).toBe(false);
+    const pending = visit('/callback?code=real&state=ours');
+    const callback = await listener.callback;
+    expect(Object.fromEntries(callback.params)).toEqual({ code: 'real', state: 'ours' });
+    await callback.answer(200, 'ok');
+    expect((await pending).status).toBe(200);
+  });
+
   it('close ends a visit still held open', async () => {
     listener = await startCallbackListener(0);
     const pending = visit('/callback?code=abc').catch((error: unknown) => error);
@@ -100,5 +119,32 @@ describe('startCallbackListener', () => {
     await listener.close();
     listener = undefined;
     expect(await pending).toBeInstanceOf(Error);
+  });
+});
+
+describe('listenFailure: what a failed listen on the port is reported as', () => {
+  const failure = (code: string) => Object.assign(new Error(`listen ${code}`), { code });
+
+  it('a port the user may not bind (EACCES) is a UserError that says it is not allowed', () => {
+    const cause = failure('EACCES');
+    const error = listenFailure(80, cause);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).toMatchObject({
+      code: 'LOGIN_PORT_IN_USE',
+      message:
+        'login: port 80 on 127.0.0.1 is not allowed; stop what uses it or pass --port N (the redirect URI registered with Pleo must then be http://127.0.0.1:N/callback, exactly)',
+      cause,
+    });
+  });
+
+  it('a port in use (EADDRINUSE) says already in use', () => {
+    expect(listenFailure(8080, failure('EADDRINUSE')).message).toMatch(
+      /^login: port 8080 on 127\.0\.0\.1 is already in use;/,
+    );
+  });
+
+  it.each(['EADDRNOTAVAIL', 'EMFILE', ''])('any other error (%s) is the error itself, not a port message', (code) => {
+    const cause = failure(code);
+    expect(listenFailure(8080, cause)).toBe(cause);
   });
 });

