@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   createServer as createTcpServer,
   type AddressInfo,
@@ -254,43 +251,13 @@ describe('https: a TLS handshake that failed never reached the server', () => {
   });
 });
 
-/** A self-signed certificate for 127.0.0.1, made by openssl for this test (none is kept in the repository). */
-function selfSigned(): { key: string; cert: string } | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'pleo-tls-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-days',
-        '1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
-  } catch {
-    return undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** A self-signed certificate for 127.0.0.1, kept for these tests (test/fixtures/tls/README.md). */
+const tls = {
+  key: readFileSync(new URL('../../fixtures/tls/key.pem', import.meta.url), 'utf8'),
+  cert: readFileSync(new URL('../../fixtures/tls/cert.pem', import.meta.url), 'utf8'),
+};
 
 describe('https: once the TLS handshake is done, the request may have reached the server', () => {
-  const tls = selfSigned();
   // The certificate is trusted for these tests only: Node reads the variable at each TLS connection.
   const trusting = async <T>(run: () => Promise<T>): Promise<T> => {
     const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
@@ -303,9 +270,9 @@ describe('https: once the TLS handshake is done, the request may have reached th
     }
   };
 
-  it.skipIf(tls === undefined)('a 200 over TLS is a token', async () => {
+  it('a 200 over TLS is a token', async () => {
     const port = await listen(
-      createHttpsServer(tls!, (req, res) => {
+      createHttpsServer(tls, (req, res) => {
         req.resume();
         req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(good)));
       }),
@@ -316,12 +283,12 @@ describe('https: once the TLS handshake is done, the request may have reached th
     expect(outcome).toMatchObject({ kind: 'token', accessToken: 'at-1', refreshToken: 'rt-new' });
   });
 
-  it.skipIf(tls === undefined)(
+  it(
     'a reset after the request was sent over TLS is an unknown outcome, never resent',
     async () => {
       let posts = 0;
       const port = await listen(
-        createHttpsServer(tls!, (req) => {
+        createHttpsServer(tls, (req) => {
           posts += 1;
           req.resume();
           req.on('end', () => req.socket.destroy());
