@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import { defaultOverlayPath, PLEO_SCOPES_MAP, type ImportOpenApiOptions } from './index.js';
 import { intactStamp, type ImportStamp } from './import-stamp.js';
 import { importerVersion } from './importer-version.js';
+import { externalRefFiles } from './external-refs.js';
 import { discoveryUrlsOfText, localDiscoveryFile } from './oidc-discovery.js';
 
 /**
  * A hash of everything an import reads and is told: the importer's version, the options, and each
- * input file by path and content (the documents, the overlay, the scopes map, and the local OpenID
- * Connect discovery documents the documents name, found in their text). Files the import
+ * input file by path and content (the documents, the overlay, the scopes map, the local OpenID
+ * Connect discovery documents the documents name, and the files their `$ref`s reach, found in their
+ * text). Files the import
  * would only read for some documents (the default scopes map, applied to Pleo's) are hashed whenever
  * they exist, so the hash is known without parsing anything. Undefined when an input cannot be read:
  * then the import runs and reports it.
@@ -34,6 +37,13 @@ export async function importInputHash(options: ImportOpenApiOptions): Promise<st
     );
     files.push(...discovery);
     contents.push(...(await Promise.all(discovery.map((f) => readFile(f.read)))));
+    const documents = options.files.map((path, i) => ({ path, text: contents[i]!.toString('utf8') }));
+    for (const ref of await externalRefFiles(documents)) {
+      // Relative to where the import runs, as the documents' own paths are: the hash is the same in any clone.
+      const path = relative(process.cwd(), ref.path).split(sep).join('/');
+      files.push({ role: 'referenced file', path, read: ref.path });
+      contents.push(ref.content);
+    }
   } catch {
     return undefined;
   }

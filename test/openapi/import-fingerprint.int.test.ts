@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -80,5 +80,35 @@ describe('import-openapi --check answers from the recorded fingerprint', () => {
   it('other options are other inputs', () => {
     const check = runCli(['import-openapi', ws.doc, '--into', ws.into, '--check', '--include-hidden']);
     expect(check.stdout).not.toContain(FAST);
+  });
+});
+
+describe('import-openapi --check and a document split into files: the fingerprint covers the files its $refs reach', () => {
+  const MULTI = 'test/fixtures/openapi/multi-file';
+  /** The split document copied into a fresh folder, imported there with relative paths (as CI runs it). */
+  function splitWorkspace() {
+    const dir = tempDir();
+    cpSync(MULTI, dir, { recursive: true });
+    const args = ['import-openapi', 'api.yaml', '--into', 'things.yaml'];
+    expect(runCli(args, dir).status).toBe(0);
+    return { dir, check: () => runCli([...args, '--check'], dir) };
+  }
+
+  it('an edit of a referenced file is drift, though the document itself is unchanged', () => {
+    const ws = splitWorkspace();
+    expect(ws.check().stdout).toContain(FAST);
+    const thing = join(ws.dir, 'thing.yaml');
+    writeFileSync(thing, readFileSync(thing, 'utf8').replace('{4}', '{5}'));
+    const drift = ws.check();
+    expect(drift.status).toBe(1);
+    expect(drift.stderr).toContain('error: things.yaml is not what the OpenAPI documents give');
+  });
+
+  it('the fingerprint is the same in any folder the inputs are copied to', () => {
+    const stamp = (dir: string) =>
+      readFileSync(join(dir, 'things.yaml'), 'utf8').match(/^# Import fingerprint.*$/m)?.[0];
+    const [one, two] = [splitWorkspace(), splitWorkspace()];
+    expect(stamp(one.dir)).toMatch(/inputs [0-9a-f]{64}/);
+    expect(stamp(one.dir)).toBe(stamp(two.dir));
   });
 });
