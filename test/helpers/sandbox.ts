@@ -188,8 +188,14 @@ export function loadSandbox(fake: FakePm, files: SandboxFile[], options: Sandbox
     },
     console: { warn: (message: string) => fake.warnings.push(message), log: () => {} },
     ...SANDBOX_DEFINES,
-    // Pleo's endpoint paths, unless a test gives the description's own (globals AUTHORIZE_PATH, TOKEN_PATH).
-    ...endpointDefines({ authorizePath: DEFAULT_AUTHORIZE_PATH, tokenPath: DEFAULT_TOKEN_PATH }),
+    // Pleo's endpoint paths, unless a test gives the description's own (globals AUTHORIZE_PATH, TOKEN_PATH,
+    // REFRESH_PATH; the refresh path is the token path unless given).
+    ...endpointDefines({
+      authorizePath: DEFAULT_AUTHORIZE_PATH,
+      tokenPath: DEFAULT_TOKEN_PATH,
+      ...(typeof options.globals?.TOKEN_PATH === 'string' ? { tokenPath: options.globals.TOKEN_PATH } : {}),
+      ...(typeof options.globals?.REFRESH_PATH === 'string' ? { refreshPath: options.globals.REFRESH_PATH } : {}),
+    }),
     ...options.globals,
   });
   for (const file of files) runInContext(sandboxFileText(file), context, { filename: file });

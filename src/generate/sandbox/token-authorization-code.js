@@ -1,5 +1,5 @@
 /* exported acquireByAuthorizationCode, authorize, headlessRedirectUri */
-/* global env, LOOPBACK, LOCAL_CALLBACK_PATH, AUTHORIZE_PATH, tokenRequest, tokenError, networkError, storeTokens, failed */
+/* global env, LOOPBACK, LOCAL_CALLBACK_PATH, AUTHORIZE_PATH, TOKEN_PATH, tokenRequest, tokenError, networkError, storeTokens, failed */
 /**
  * authorize(testName, onCode, onFailure): the authorization request of Authorization Code with PKCE
  * S256 against a loopback redirect (the local mock's `GET /callback`, which echoes `{code, state}`):
@@ -63,7 +63,7 @@ function authorize(testName, onCode, onFailure) {
 function acquireByAuthorizationCode() {
   var testName = 'token: authorization code with PKCE S256 → access token (RFC 7636 §4)';
   authorize(testName, function (exchange) {
-    pm.sendRequest(tokenRequest(exchange), function (err, res) {
+    pm.sendRequest(tokenRequest(exchange, TOKEN_PATH), function (err, res) {
       if (err || res.code !== 200) return failed(testName, tokenError(err, res));
       storeTokens(testName, res);
     });

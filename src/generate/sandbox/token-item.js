@@ -1,4 +1,4 @@
-/* global env, EXPIRY_SKEW_MS, TOKEN_BODY_VARIABLE, FAILED_REFRESH_VARIABLE, TOKEN_TRIED_VARIABLE, sha256, formBody, authorize, headlessRedirectUri, harnessTokens, failed, gaveUp */
+/* global env, EXPIRY_SKEW_MS, REFRESH_URL, TOKEN_BODY_VARIABLE, FAILED_REFRESH_VARIABLE, TOKEN_TRIED_VARIABLE, sha256, formBody, authorize, headlessRedirectUri, harnessTokens, failed, gaveUp */
 /**
  * The body of the pre-request script of the collection's first request, "Get access token" (it
  * runs inside a function, hence the bare `return`s). That request is a real item, POST
@@ -10,7 +10,8 @@
  *   and the request is skipped;
  * - the run already tried and got no token: skipped (one acquisition per run);
  * - a valid access token: the request is skipped;
- * - a refresh token (not one that failed before): the refresh_token grant;
+ * - a refresh token (not one that failed before): the refresh_token grant (at REFRESH_URL, when the
+ *   preamble names one: the description's refresh endpoint of its own);
  * - a loopback redirect URI (the local mock): the authorization request by pm.sendRequest (a GET
  *   that needs no client authentication), then the code exchange;
  * - otherwise (the Postman app): skipped, "Get New Access Token" signs the requests.
@@ -33,6 +34,7 @@ if (refreshToken) {
     console.warn('pleo-postman: this refresh token failed before; not sending it again (Pleo revokes the grant on replay). Pass a new refreshToken.');
     return pm.execution.skipRequest();
   }
+  if (typeof REFRESH_URL === 'string') pm.request.url.update(REFRESH_URL);
   return pm.variables.set(TOKEN_BODY_VARIABLE, formBody({ grant_type: 'refresh_token', refresh_token: refreshToken }));
 }
 if (!headlessRedirectUri()) return pm.execution.skipRequest();

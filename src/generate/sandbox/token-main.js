@@ -1,4 +1,4 @@
-/* global env, TOKEN_PATH, TOKEN_FAILURE_VARIABLE, TOKEN_TRIED_VARIABLE, EXPIRY_SKEW_MS, isWrite, isProduction, acquireByRefresh, acquireByAuthorizationCode, headlessRedirectUri, harnessTokens, notSent, inNegativeFolder, negativeCasesOff */
+/* global env, TOKEN_PATHS, TOKEN_FAILURE_VARIABLE, TOKEN_TRIED_VARIABLE, EXPIRY_SKEW_MS, isWrite, isProduction, acquireByRefresh, acquireByAuthorizationCode, headlessRedirectUri, harnessTokens, notSent, inNegativeFolder, negativeCasesOff */
 /**
  * The body of the collection's pre-request script (it runs inside a function, hence the bare
  * `return`s): skips writes against production unless allowWrites is "true", keeps a valid access
@@ -14,7 +14,7 @@
  * (src/generate/scripts/token.ts).
  */
 var path = pm.request.url.getPath();
-if (path === TOKEN_PATH) return; // a token request (token-item.js, security-narrow.js) authenticates the client itself
+if (TOKEN_PATHS.indexOf(path) >= 0) return; // a token request (token-item.js, security-narrow.js) authenticates the client itself
 if (isProduction() && String(pm.variables.get('allowWrites')) !== 'true' && isWrite(pm.request.method, path)) {
   console.warn('pleo-postman: skipped ' + pm.request.method + ' ' + path + ': a write against production (set allowWrites=true to send it)');
   pm.execution.skipRequest();

@@ -1,9 +1,8 @@
 /* exported tokenRequest, formBody, tokenError, networkError, sha256 */
-/* global TOKEN_PATH */
 /**
  * Token endpoint helpers, shared by the token acquisition and the security folder's narrowing:
- * tokenRequest(params) builds a pm.sendRequest request to the token endpoint, {{authServerUrl}} and the
- * description's TOKEN_PATH (default /oauth/token), with the
+ * tokenRequest(params, path) builds a pm.sendRequest request to {{authServerUrl}} and `path` (the
+ * description's token path, or its refresh path for a refresh_token grant: the callers name it), with the
  * client in a Basic header, each part form-encoded first (formEncode); tokenError(err, res) says why
  * a token request failed; networkError(err) says what failed in a network error as the sandbox hands
  * it over (a plain object with code, address and port, and no message); sha256(text) is a hex digest,
@@ -15,11 +14,11 @@
 function formEncode(text) {
   return encodeURIComponent(text).replace(/[!'()*]/g, function (c) { return '%' + c.charCodeAt(0).toString(16).toUpperCase(); }).replace(/%20/g, '+');
 }
-function tokenRequest(params) {
+function tokenRequest(params, path) {
   var CryptoJS = require('crypto-js');
   var client = formEncode(pm.environment.get('clientId') || '') + ':' + formEncode(pm.environment.get('clientSecret') || '');
   return {
-    url: pm.environment.get('authServerUrl') + TOKEN_PATH,
+    url: pm.environment.get('authServerUrl') + path,
     method: 'POST',
     header: { Authorization: 'Basic ' + CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(client)), Accept: 'application/json' },
     body: { mode: 'urlencoded', urlencoded: Object.keys(params).map(function (key) { return { key: key, value: params[key] }; }) }

@@ -1,9 +1,9 @@
 /* exported isWrite, isProduction, normalisedUrl */
-/* global env, PRODUCTION_API_BASE_URL, PRODUCTION_VARIABLE, TOKEN_PATH */
+/* global env, PRODUCTION_API_BASE_URL, PRODUCTION_VARIABLE, TOKEN_PATHS */
 /**
  * isWrite(method, path): whether a request writes: any method but GET/HEAD/OPTIONS, unless it is a
- * Pleo search (`POST …:search`) or a token request (`POST` to the token endpoint's path, TOKEN_PATH: the
- * token request items' path is exactly it). The same rule as isWriteRequest in src/generate/scripts/writes.ts,
+ * Pleo search (`POST …:search`) or a token request (`POST` to the token endpoint's path or the refresh
+ * endpoint's, TOKEN_PATHS: the token request items' paths are exactly these). The same rule as isWriteRequest in src/generate/scripts/writes.ts,
  * for the collection's production write guard (token-main.js).
  * isProduction(): whether this request goes to production: the environment says so
  * ({{pleoProduction}} is "true", as in the production environment file), or its URL or
@@ -15,7 +15,7 @@
 function isWrite(method, path) {
   var safe = ['GET', 'HEAD', 'OPTIONS'];
   var bare = String(path).split('?')[0];
-  return safe.indexOf(String(method).toUpperCase()) < 0 && !/:search$/.test(bare) && bare !== TOKEN_PATH;
+  return safe.indexOf(String(method).toUpperCase()) < 0 && !/:search$/.test(bare) && TOKEN_PATHS.indexOf(bare) < 0;
 }
 function normalisedUrl(url) {
   var match = /^\s*([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)/i.exec(String(url));

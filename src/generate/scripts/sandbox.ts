@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { AuthSettings } from '../../description/index.js';
+import { refreshPathOf, type AuthSettings } from '../../description/index.js';
 import { LOCAL_CALLBACK_PATH } from '../../shared/local-pleo.js';
 import {
   CONTRACT_LIB_VARIABLE,
@@ -23,8 +23,9 @@ import {
  * - defines: the identifiers of {@link SANDBOX_DEFINES} (variable names, a folder's name) are replaced by their value
  *   as a single-quoted string, as a bundler's `define` would; tests load the files unchanged, with
  *   the same names as globals;
- * - endpoint defines: AUTHORIZE_PATH and TOKEN_PATH, the description's endpoint paths
- *   (auth-endpoints.ts), quoted as the defines are; a file that uses one is shipped only for a
+ * - endpoint defines: AUTHORIZE_PATH, TOKEN_PATH and REFRESH_PATH, the description's endpoint paths
+ *   (auth-endpoints.ts), quoted as the defines are, and TOKEN_PATHS, the token and refresh paths as an
+ *   array literal (one path when they are the same); a file that uses one is shipped only for a
  *   description's auth ({@link endpointDefines});
  * - preambles: `var NAME = value;` lines that the generated script puts before the files (token.ts,
  *   security.ts), for values that depend on the description.
@@ -70,15 +71,18 @@ export const SANDBOX_DEFINES: Readonly<Record<string, string>> = {
 };
 
 /** The paths of a description's OAuth 2.0 endpoints, as the sandbox files need them. */
-export type EndpointPaths = Pick<AuthSettings, 'authorizePath' | 'tokenPath'>;
+export type EndpointPaths = Pick<AuthSettings, 'authorizePath' | 'tokenPath' | 'refreshPath'>;
 
-/** The endpoint defines of a description: its paths. */
-export const endpointDefines = (paths: EndpointPaths): Readonly<Record<string, string>> => ({
+/** The endpoint defines of a description: its paths (REFRESH_PATH is the token path unless it has a refresh path of its own). */
+export const endpointDefines = (paths: EndpointPaths): Readonly<Record<string, string | string[]>> => ({
   AUTHORIZE_PATH: paths.authorizePath,
   TOKEN_PATH: paths.tokenPath,
+  REFRESH_PATH: refreshPathOf(paths),
+  TOKEN_PATHS: [...new Set([paths.tokenPath, refreshPathOf(paths)])],
 });
 
-const ENDPOINT_DEFINE = /\b(?:AUTHORIZE_PATH|TOKEN_PATH)\b/g;
+const ENDPOINT_DEFINE = /\b(?:AUTHORIZE_PATH|TOKEN_PATHS|TOKEN_PATH|REFRESH_PATH)\b/g;
+const quoted = (text: string) => `'${text.replace(/[\\']/g, '\\$&')}'`;
 
 /** Where the sandbox files are, next to this module's folder in src/ and in dist/ alike. */
 export const SANDBOX_DIR = new URL('../sandbox/', import.meta.url);
@@ -110,7 +114,10 @@ export function sandboxSource(file: SandboxFile, paths?: EndpointPaths): string 
   if (source.search(ENDPOINT_DEFINE) < 0) return source;
   if (!paths) throw new Error(`${file} names the OAuth 2.0 endpoints: give the description's paths`);
   const defines = endpointDefines(paths);
-  return source.replace(ENDPOINT_DEFINE, (name) => `'${String(defines[name]).replace(/[\\']/g, '\\$&')}'`);
+  return source.replace(ENDPOINT_DEFINE, (name) => {
+    const value = defines[name]!;
+    return Array.isArray(value) ? `[${value.map(quoted).join(', ')}]` : quoted(value);
+  });
 }
 
 /** Several sandbox files, one after another (the description's endpoint paths for those that name them). */

@@ -116,7 +116,7 @@ function narrowingItem(spec: EndpointSpec, folder: FolderDef, request: RequestDe
   return {
     id: stableId('security', folder.name, 'narrowing', ...idParts),
     name: `${folder.name}: narrower token without ${request.scopes.join(' ')}`,
-    request: tokenEndpointRequest(spec),
+    request: tokenEndpointRequest(spec, 'refresh'),
     scripts: [
       scriptEvent(
         'prerequest',

@@ -3,7 +3,7 @@ import { LOOPBACK_URL } from '../environments.js';
 import { stableId } from '../ids.js';
 import type { FolderModel, HttpRequestModel } from '../model.js';
 import { scriptEvent } from './event.js';
-import { iife } from './js.js';
+import { iife, lit } from './js.js';
 import { sandboxSources } from './sandbox.js';
 import { EXPIRY_SKEW_MS } from './token.js';
 import { TOKEN_BODY_VARIABLE } from './variables.js';
@@ -20,8 +20,8 @@ export const TOKEN_REQUEST_NAME = 'Get access token';
  * Security folders. Being items, not pm.sendRequest calls, they keep their auth under the Postman CLI.
  * @see [RFC 6749 §2.3.1](https://www.rfc-editor.org/rfc/rfc6749.html#section-2.3.1)
  */
-export function tokenEndpointRequest(spec: EndpointSpec): HttpRequestModel {
-  const raw = endpointTemplates(spec).token;
+export function tokenEndpointRequest(spec: EndpointSpec, endpoint: 'token' | 'refresh' = 'token'): HttpRequestModel {
+  const raw = endpointTemplates(spec)[endpoint];
   return {
     method: 'POST',
     url: {
@@ -45,6 +45,12 @@ const preamble = [
   `var EXPIRY_SKEW_MS = ${EXPIRY_SKEW_MS};`,
   `var LOOPBACK = ${String(LOOPBACK_URL)};`,
 ];
+
+/** A description with a refresh endpoint of its own: the item's refresh_token grant goes there (token-item.js). */
+function refreshUrlPreamble(spec: EndpointSpec): string[] {
+  const { token, refresh } = endpointTemplates(spec);
+  return refresh === token ? [] : [`var REFRESH_URL = ${lit(refresh)};`];
+}
 
 const DESCRIPTION = [
   'Generated: gets an access token for the run, so the collection runs without a browser (Newman, the Postman CLI).',
@@ -72,6 +78,7 @@ export function buildTokenFolder(spec: EndpointSpec): FolderModel {
             iife(
               [
                 ...preamble,
+                ...refreshUrlPreamble(spec),
                 sandboxSources(
                   spec.auth,
                   'token-request.js',

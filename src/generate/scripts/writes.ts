@@ -6,10 +6,16 @@ const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Whether a request writes: any method but GET/HEAD/OPTIONS, unless it is a Pleo search
  * (`POST …:search`, a read that takes its filters in the body) or a token request (`POST` to the
- * token endpoint's path, `tokenPath`, which changes no API data). Production runs skip these.
+ * token endpoint's path or the refresh endpoint's, `tokenPaths`, which changes no API data).
+ * Production runs skip these.
  * @see [RFC 9110 §9.2.1](https://www.rfc-editor.org/rfc/rfc9110.html#section-9.2.1)
  */
-export function isWriteRequest(method: string, path: string, tokenPath = DEFAULT_TOKEN_PATH): boolean {
+export function isWriteRequest(
+  method: string,
+  path: string,
+  tokenPaths: string | readonly string[] = DEFAULT_TOKEN_PATH,
+): boolean {
   const bare = path.split('?')[0] ?? '';
-  return !SAFE_METHODS.has(method.toUpperCase()) && !bare.endsWith(':search') && bare !== tokenPath;
+  const tokenPath = typeof tokenPaths === 'string' ? bare === tokenPaths : tokenPaths.includes(bare);
+  return !SAFE_METHODS.has(method.toUpperCase()) && !bare.endsWith(':search') && !tokenPath;
 }

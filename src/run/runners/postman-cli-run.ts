@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ERROR_CODES, UserError } from '../../errors.js';
+import { refreshPathOf } from '../../description/index.js';
 import {
   buildCollection,
   buildCollectionModel,
@@ -50,7 +51,7 @@ export interface PostmanCliTargetOptions extends Omit<PostmanCliSuiteOptions, 'm
 /** The model without the requests that write (as withoutWrites for the v2.1 collection), and what was left out. */
 function modelWithoutWrites(
   model: CollectionModel,
-  tokenPath: string,
+  tokenPaths: readonly string[],
 ): { model: CollectionModel; skipped: SkippedRequest[] } {
   const skipped: SkippedRequest[] = [];
   const folders = model.folders
@@ -59,7 +60,7 @@ function modelWithoutWrites(
       items: folder.items.filter((item) => {
         const method = item.request.method.toUpperCase();
         const path = `/${item.request.url.path.join('/')}`;
-        if (!isWriteRequest(method, path, tokenPath)) return true;
+        if (!isWriteRequest(method, path, tokenPaths)) return true;
         skipped.push({ folder: folder.name, name: item.name, method, path });
         return false;
       }),
@@ -167,7 +168,7 @@ export async function runSuiteWithPostmanCli(options: PostmanCliTargetOptions): 
   const selected = itemsToRun(built, options.folders ?? []);
   const guarded =
     options.production && !options.allowWrites
-      ? modelWithoutWrites(built, options.spec.auth.tokenPath)
+      ? modelWithoutWrites(built, [options.spec.auth.tokenPath, refreshPathOf(options.spec.auth)])
       : { model: built, skipped: [] };
   const skipped = guarded.skipped;
   const owned = await harnessTokens({

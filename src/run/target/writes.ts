@@ -1,5 +1,5 @@
 import { isWriteRequest } from '../../generate/scripts/index.js';
-import { collectionTokenPath } from '../tokens/endpoints.js';
+import { collectionTokenPaths } from '../tokens/endpoints.js';
 
 export interface SkippedRequest {
   folder: string;
@@ -17,14 +17,14 @@ function pathOf(request: NonNullable<ItemJson['request']>): string {
 
 /**
  * The collection without the requests that write (POST/PUT/PATCH/DELETE that are not `:search`, nor
- * a token request at the collection's token endpoint), and the list of what was left out. Folders
+ * a token request at the collection's token or refresh endpoint), and the list of what was left out. Folders
  * left empty are dropped. Pure: the input is not changed.
  */
 export function withoutWrites<T extends { item?: unknown[]; auth?: unknown }>(
   collection: T,
 ): { collection: T; skipped: SkippedRequest[] } {
   const skipped: SkippedRequest[] = [];
-  const tokenPath = collectionTokenPath(collection);
+  const tokenPaths = collectionTokenPaths(collection);
   const keep = (items: ItemJson[], folder: string): ItemJson[] =>
     items.flatMap((item) => {
       if (item.item) {
@@ -34,7 +34,7 @@ export function withoutWrites<T extends { item?: unknown[]; auth?: unknown }>(
       const request = item.request ?? {};
       const method = (request.method ?? 'GET').toUpperCase();
       const path = pathOf(request);
-      if (!isWriteRequest(method, path, tokenPath)) return [item];
+      if (!isWriteRequest(method, path, tokenPaths)) return [item];
       skipped.push({ folder, name: item.name ?? '', method, path });
       return [];
     });

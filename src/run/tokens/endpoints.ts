@@ -39,6 +39,8 @@ export const runEndpointUrls = (collection: { auth?: unknown }, value: (name: st
 export const tokenAndRefreshUrls = (urls: EndpointTemplates): string[] =>
   urls.refresh === urls.token ? [urls.token] : [urls.token, urls.refresh];
 
-/** The token endpoint's path in a collection: a POST there is a token request, not an API write. */
-export const collectionTokenPath = (collection: { auth?: unknown }): string =>
-  templatePath(collectionEndpoints(collection).token);
+/** The paths of a collection's token and refresh endpoints: a POST there is a token request, not an API write. */
+export function collectionTokenPaths(collection: { auth?: unknown }): string[] {
+  const { token, refresh } = collectionEndpoints(collection);
+  return [...new Set([templatePath(token), templatePath(refresh)])];
+}

@@ -39,13 +39,14 @@ describe('the sandbox files (src/generate/sandbox/*.js)', () => {
     ['security-narrow-response.js', "pm.collectionVariables.set('pleoNarrowAccessToken', answer.access_token)"],
     ['token-item.js', "pm.variables.set('pleoTokenRequestBody', formBody("],
   ] as const)('%s ships the variable names as quoted strings', (file, want) => {
-    expect(sandboxSource(file)).toContain(want);
+    expect(sandboxSource(file, PATHS)).toContain(want);
   });
 
   it.each([
-    ['token-request.js', "pm.environment.get('authServerUrl') + '/connect/token'"],
-    ['token-main.js', "if (path === '/connect/token') return;"],
-    ['write-guard.js', "bare !== '/connect/token'"],
+    ['token-refresh.js', "refresh_token: refreshToken }, '/connect/token')"],
+    ['token-authorization-code.js', "tokenRequest(exchange, '/connect/token')"],
+    ['token-main.js', "if (['/connect/token'].indexOf(path) >= 0) return;"],
+    ['write-guard.js', "['/connect/token'].indexOf(bare) < 0"],
     ['token-authorization-code.js', "env.get('authServerUrl') + '/identity/connect/authorize' + '?'"],
   ] as const)("%s ships the description's endpoint paths, and needs them", (file, want) => {
     expect(sandboxSource(file, PATHS)).toContain(want);
@@ -53,8 +54,24 @@ describe('the sandbox files (src/generate/sandbox/*.js)', () => {
   });
 
   it('quotes a path with a quote in it as a string literal', () => {
-    expect(sandboxSource('token-request.js', { ...PATHS, tokenPath: "/o'k\\" })).toContain(
-      "pm.environment.get('authServerUrl') + '/o\\'k\\\\'",
+    expect(sandboxSource('token-authorization-code.js', { ...PATHS, tokenPath: "/o'k\\" })).toContain(
+      "tokenRequest(exchange, '/o\\'k\\\\')",
+    );
+  });
+
+  it('ships a refresh path of its own where a refresh_token grant goes, and both paths as token requests', () => {
+    const refreshing = { ...PATHS, refreshPath: '/connect/refresh' };
+    expect(sandboxSource('token-refresh.js', refreshing)).toContain(
+      "refresh_token: refreshToken }, '/connect/refresh')",
+    );
+    expect(sandboxSource('token-authorization-code.js', refreshing)).toContain(
+      "tokenRequest(exchange, '/connect/token')",
+    );
+    expect(sandboxSource('write-guard.js', refreshing)).toContain(
+      "['/connect/token', '/connect/refresh'].indexOf(bare) < 0",
+    );
+    expect(sandboxSource('token-main.js', refreshing)).toContain(
+      "if (['/connect/token', '/connect/refresh'].indexOf(path) >= 0) return;",
     );
   });
 

@@ -8,7 +8,7 @@ function lib(environment: Record<string, string> = ENV) {
   const context = loadSandbox(fakePm({ environment }), ['token-request.js']);
   return {
     formEncode: context.formEncode as (text: string) => string,
-    tokenRequest: context.tokenRequest as (params: Record<string, string>) => SentRequest,
+    tokenRequest: context.tokenRequest as (params: Record<string, string>, path: string) => SentRequest,
     tokenError: context.tokenError as (err: Error | null, res?: unknown) => string,
     sha256: context.sha256 as (text: string) => string,
   };
@@ -27,16 +27,15 @@ describe('formEncode (token-request.js: application/x-www-form-urlencoded, RFC 6
 });
 
 describe('tokenRequest (token-request.js)', () => {
-  it("posts to the description's token path when it has one (TOKEN_PATH)", () => {
-    const context = loadSandbox(fakePm({ environment: ENV }), ['token-request.js'], {
-      globals: { TOKEN_PATH: '/connect/token' },
-    });
-    const request = (context.tokenRequest as (params: Record<string, string>) => SentRequest)({ grant_type: 'x' });
-    expect(request.url).toBe('https://auth.example/connect/token');
+  it('posts to the path its caller names (the token path, or a refresh path of its own), below {{authServerUrl}}', () => {
+    expect(lib().tokenRequest({ grant_type: 'x' }, '/connect/token').url).toBe('https://auth.example/connect/token');
+    expect(lib().tokenRequest({ grant_type: 'refresh_token' }, '/connect/refresh').url).toBe(
+      'https://auth.example/connect/refresh',
+    );
   });
 
   it('posts the params to {{authServerUrl}}/oauth/token, the client form-encoded in a Basic header', () => {
-    const request = lib().tokenRequest({ grant_type: 'refresh_token', refresh_token: 'r1' });
+    const request = lib().tokenRequest({ grant_type: 'refresh_token', refresh_token: 'r1' }, '/oauth/token');
     expect(request.url).toBe('https://auth.example/oauth/token');
     expect(request.method).toBe('POST');
     const basic = Buffer.from(request.header.Authorization!.replace(/^Basic /, ''), 'base64').toString('utf8');
@@ -52,7 +51,7 @@ describe('tokenRequest (token-request.js)', () => {
   });
 
   it('sends an empty client for a missing clientId or clientSecret', () => {
-    const request = lib({ authServerUrl: 'http://127.0.0.1:1' }).tokenRequest({});
+    const request = lib({ authServerUrl: 'http://127.0.0.1:1' }).tokenRequest({}, '/oauth/token');
     expect(request.header.Authorization).toBe(`Basic ${Buffer.from(':').toString('base64')}`);
   });
 });

@@ -41,4 +41,17 @@ describe('isWrite (write-guard.js) and isWriteRequest agree', () => {
     expect(isWriteAt('/connect/token')(method, path)).toBe(want);
     expect(isWriteRequest(method, path, '/connect/token')).toBe(want);
   });
+
+  it.each([
+    ['POST /connect/refresh', false],
+    ['POST /connect/token', false],
+    ['POST /oauth/token', true],
+  ])('with a refresh path of its own, /connect/refresh beside /connect/token: %s → %s', (given, want) => {
+    const [method = '', path = ''] = given.split(' ');
+    const sandbox = loadSandbox(fakePm(), ['write-guard.js'], {
+      globals: { TOKEN_PATH: '/connect/token', REFRESH_PATH: '/connect/refresh' },
+    }).isWrite as (method: string, path: string) => boolean;
+    expect(sandbox(method, path)).toBe(want);
+    expect(isWriteRequest(method, path, ['/connect/token', '/connect/refresh'])).toBe(want);
+  });
 });

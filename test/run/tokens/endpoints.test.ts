@@ -3,7 +3,7 @@ import type { ApiDescription } from '../../../src/description/index.js';
 import { buildCollection, buildEnvironment } from '../../../src/generate/index.js';
 import {
   collectionEndpoints,
-  collectionTokenPath,
+  collectionTokenPaths,
   runEndpointUrls,
   tokenAndRefreshUrls,
 } from '../../../src/run/tokens/endpoints.js';
@@ -47,7 +47,12 @@ describe('the harness asks where the collection does (endpoints.ts)', () => {
     expect(collectionEndpoints({ auth: { type: 'bearer', oauth2: [{ key: 'authUrl', value: 'x' }] } }).authorize).toBe(
       '{{authServerUrl}}/oauth/authorize',
     );
-    expect(collectionTokenPath(buildCollection(spec).collection)).toBe('/connect/token');
+    expect(collectionTokenPaths(buildCollection(spec).collection)).toEqual(['/connect/token']);
+    const refreshing = { ...spec, auth: { ...spec.auth, refreshPath: '/connect/refresh' } };
+    expect(collectionTokenPaths(buildCollection(refreshing).collection)).toEqual([
+      '/connect/token',
+      '/connect/refresh',
+    ]);
   });
 
   it('fills them from the environment file and the overrides: staging, and local (nested {{authServerUrl}})', async () => {

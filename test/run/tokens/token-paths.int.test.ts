@@ -7,7 +7,9 @@ import { loadSpec, type ApiDescription } from '../../../src/description/index.js
 import { buildCollection, buildEnvironment, neededScopes } from '../../../src/generate/index.js';
 import { startMock, TEST_CLIENT, type RunningMock } from '../../../src/mock/index.js';
 import { runSuite } from '../../../src/run/index.js';
+import { runNewman } from '../../../src/run/runners/newman-run.js';
 import { MINIMAL_SPEC } from '../../helpers/specs.js';
+import { postmanCli } from '../../helpers/postman-cli.js';
 import { captureOutput } from '../helpers/output.js';
 import { startRecordingProxy } from '../helpers/recording-proxy.js';
 import { remoteTestArgs } from '../helpers/remote-run.js';
@@ -203,5 +205,62 @@ describe('a description with auth.refreshPath /api/refresh beside tokenPath /api
     } finally {
       await proxy.close();
     }
+  }, 60_000);
+
+  /**
+   * A plain run of the v2.1 collection (no harness: the collection's own scripts get the tokens), by
+   * Newman or the Postman CLI, through the recording proxy.
+   */
+  async function plainRun(
+    runner: 'newman' | 'postman-cli',
+    environmentName: 'local' | 'staging',
+    values: Record<string, string>,
+  ) {
+    const proxy = await startRecordingProxy(refreshMock.url, refreshSpec.auth);
+    try {
+      const environment = buildEnvironment(refreshSpec, environmentName, neededScopes(refreshSpec));
+      const filled: Record<string, string> = { authServerUrl: proxy.url, apiBaseUrl: proxy.url, ...values };
+      for (const v of environment.values) if (v.key in filled) v.value = filled[v.key]!.replace('{proxy}', proxy.url);
+      const collection = buildCollection(refreshSpec).collection;
+      if (runner === 'newman') {
+        const summary = await runNewman({
+          collection: collection as never,
+          environment: environment as never,
+          reporters: [],
+        });
+        return { failures: summary.run.failures.map((f) => f.error?.message ?? ''), recorded: proxy.recorded };
+      }
+      const files = await mkdtemp(join(dir, 'plain-cli-'));
+      await writeFile(join(files, 'collection.json'), JSON.stringify(collection));
+      await writeFile(join(files, 'environment.json'), JSON.stringify(environment));
+      const run = await postmanCli(['collection', 'run', 'collection.json', '-e', 'environment.json'], { cwd: files });
+      return { failures: run.code === 0 ? [] : [run.stdout.slice(-2000)], recorded: proxy.recorded };
+    } finally {
+      await proxy.close();
+    }
+  }
+
+  it.each(['newman', 'postman-cli'] as const)(
+    "plain %s run with a refresh token: the collection's own refreshes (Token request, narrowings) go to /api/refresh",
+    async (runner) => {
+      const first = await obtainRefreshToken(refreshMock.url, neededScopes(refreshSpec).join(' '), refreshSpec.auth);
+      const { failures, recorded } = await plainRun(runner, 'staging', {
+        clientId: TEST_CLIENT.id,
+        clientSecret: TEST_CLIENT.secret,
+        refreshToken: first,
+      });
+      expect(failures).toEqual([]);
+      expect(recorded.grants).toEqual(['refresh_token', 'refresh_token', 'refresh_token', 'refresh_token']);
+      expect(recorded.tokenPaths).toEqual([REFRESH, REFRESH, REFRESH, REFRESH]);
+      expect(recorded.refreshTokensSent[0]).toBe(first);
+    },
+    60_000,
+  );
+
+  it('plain newman run against the local mock: the code is exchanged at /api/token, the narrowings refresh at /api/refresh', async () => {
+    const { failures, recorded } = await plainRun('newman', 'local', { redirectUri: '{proxy}/callback' });
+    expect(failures).toEqual([]);
+    expect(recorded.grants).toEqual(['authorization_code', 'refresh_token', 'refresh_token', 'refresh_token']);
+    expect(recorded.tokenPaths).toEqual([TOKEN, REFRESH, REFRESH, REFRESH]);
   }, 60_000);
 });
