@@ -49,6 +49,7 @@ export interface StoredTokenInfo {
 /** Every token in the store, sorted by environment then client; never the tokens themselves. */
 export async function listStoredTokens(
   env: Record<string, string | undefined> = process.env,
+  statFile: typeof stat = stat,
 ): Promise<StoredTokenInfo[]> {
   const dir = tokenStoreDir(env);
   let names: string[];
@@ -63,11 +64,19 @@ export async function listStoredTokens(
     const match = /^([^@]+)@([^@]+)\.refresh-token$/.exec(name);
     if (!match) continue;
     const path = join(dir, name);
+    let lastRotated: Date;
+    try {
+      lastRotated = (await statFile(path)).mtime;
+    } catch (error) {
+      // Removed since the listing (another `logout`): it is not stored any more.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw error;
+    }
     entries.push({
       environment: decodeURIComponent(match[1]!),
       clientId: decodeURIComponent(match[2]!),
       path,
-      lastRotated: (await stat(path)).mtime,
+      lastRotated,
     });
   }
   return entries.sort((a, b) => a.environment.localeCompare(b.environment) || a.clientId.localeCompare(b.clientId));

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -127,6 +127,30 @@ describe('listStoredTokens', () => {
     expect(listed[1]?.path).toBe(storedTokenPath('staging', 'a', env));
     expect(listed[1]?.lastRotated).toBeInstanceOf(Date);
     expect(Math.abs(Date.now() - (listed[1]?.lastRotated.getTime() ?? 0))).toBeLessThan(60_000);
+  });
+
+  it('a token another logout removed between the listing and its stat is not stored any more: left out, the rest listed', async () => {
+    const env = storeWith([
+      ['staging', 'a'],
+      ['staging', 'b'],
+    ]);
+    const gone = storedTokenPath('staging', 'a', env);
+    const racing: typeof stat = (async (path: Parameters<typeof stat>[0]) => {
+      if (path === gone) {
+        await rm(gone);
+        return stat(path);
+      }
+      return stat(path);
+    }) as typeof stat;
+    expect((await listStoredTokens(env, racing)).map((t) => t.clientId)).toEqual(['b']);
+  });
+
+  it('any other error of the stat is not hidden', async () => {
+    const env = storeWith([['staging', 'a']]);
+    const refused = (async () => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    }) as unknown as typeof stat;
+    await expect(listStoredTokens(env, refused)).rejects.toMatchObject({ code: 'EACCES' });
   });
 });
 
