@@ -45,7 +45,7 @@ function keptModules() {
 
 const kept = keptModules();
 // The importer's version, fixed now from the sources (import-openapi --check compares it with the recorded one).
-const { importerSourceHash } = await import(pathToFileURL(join(DIST, 'openapi/importer-version.js')).href);
+const { importerSourceHash } = await import(pathToFileURL(join(DIST, 'shared/importer-version.js')).href);
 const bundle = await rolldown({
   input: join(DIST, 'cli.js'),
   platform: 'node',

@@ -3,7 +3,8 @@ import { ERROR_CODES, UserError } from '../errors.js';
 import { writeFilesAtomically } from '../io/write-files.js';
 import { importOpenApi, type ImportOpenApiOptions, type ImportOutcome } from '../openapi/index.js';
 import { groupNotes } from '../openapi/group-notes.js';
-import { stampDescription, withoutStamp } from '../openapi/import-stamp.js';
+import { stampDescription, withoutStamp } from '../description/import-stamp.js';
+import { importerVersion } from '../shared/importer-version.js';
 import { importInputHash, unchangedSinceImport } from '../openapi/input-hash.js';
 import type { Io } from './run-command.js';
 
@@ -71,7 +72,10 @@ export async function importOpenApiCommand(args: ImportOpenApiArgs, io: Io): Pro
     if (error instanceof UserError) error.message += '\nnothing was written';
     throw error;
   }
-  const text = inputs === undefined ? outcome.text : stampDescription(outcome.text, inputs, outcome.requestCount);
+  const text =
+    inputs === undefined
+      ? outcome.text
+      : stampDescription(outcome.text, inputs, outcome.requestCount, importerVersion());
   const same = outcome.previousText === text;
   // Only the stamp differs: another importer version or other inputs that give the same description.
   const sameContent =

@@ -351,10 +351,10 @@ function checkVariables(request: RawRequest, at: string, known: ReadonlySet<stri
     );
 }
 
-function checkFolders(raw: RawDescription, ajv: Ajv, schemasValid: boolean): Problem[] {
+function checkFolders(raw: RawDescription, ajv: Ajv, checkExamples: boolean): Problem[] {
   const problems: Problem[] = [];
   // Examples are checked only against schemas that are themselves valid.
-  const compile = schemasValid ? createSchemaCompiler(raw.schemas ?? {}, { allErrors: true }) : undefined;
+  const compile = checkExamples ? createSchemaCompiler(raw.schemas ?? {}, { allErrors: true }) : undefined;
   const folderNames = new Set<string>();
   const known = new Set([
     ...raw.folders.flatMap((f) => f.requests.flatMap((r) => Object.keys(r.capture ?? {}))),
@@ -463,7 +463,12 @@ function checkEndpoints(raw: RawDescription): Problem[] {
   return problems;
 }
 
-export function checkSemantics(raw: RawDescription): Problem[] {
+/**
+ * `examplesValidated`: the examples are known to match their schemas (the text is an intact import of
+ * this importer's, which validated it as it wrote it: import-stamp.ts), so they are not compiled and
+ * checked again; compiling the schemas is most of a large description's validation.
+ */
+export function checkSemantics(raw: RawDescription, examplesValidated = false): Problem[] {
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats.default(ajv);
   const schemaProblems = checkSchemas(raw, ajv);
@@ -473,6 +478,6 @@ export function checkSemantics(raw: RawDescription): Problem[] {
     ...checkEnvironments(raw),
     ...checkProductionValues(raw),
     ...schemaProblems,
-    ...checkFolders(raw, ajv, schemaProblems.length === 0),
+    ...checkFolders(raw, ajv, schemaProblems.length === 0 && !examplesValidated),
   ];
 }

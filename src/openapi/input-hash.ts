@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { defaultOverlayPath, PLEO_SCOPES_MAP, type ImportOpenApiOptions } from './index.js';
-import { intactStamp, type ImportStamp } from './import-stamp.js';
-import { importerVersion } from './importer-version.js';
+import { intactStamp, type ImportStamp } from '../description/import-stamp.js';
+import { importerVersion } from '../shared/importer-version.js';
 import { externalRefFiles } from './external-refs.js';
 import { discoveryUrlsOfText, localDiscoveryFile } from './oidc-discovery.js';
 

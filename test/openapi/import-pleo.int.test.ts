@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateSpec, type ApiDescription } from '../../src/description/index.js';
 import { importOpenApi, type ImportOutcome } from '../../src/openapi/index.js';
-import { stampDescription } from '../../src/openapi/import-stamp.js';
+import { stampDescription } from '../../src/description/import-stamp.js';
+import { importerVersion } from '../../src/shared/importer-version.js';
 import { importInputHash } from '../../src/openapi/input-hash.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -21,7 +22,7 @@ const COMMITTED_DOCS = readdirSync('collections/openapi')
 /** The import's text with the fingerprint `import-openapi collections/openapi/*.yml` records in the committed file. */
 async function asCommitted(text: string, requests: number): Promise<string> {
   const inputs = await importInputHash({ files: COMMITTED_DOCS, into: 'collections/pleo-api.yaml', overlay: OVERLAY });
-  return stampDescription(text, inputs!, requests);
+  return stampDescription(text, inputs!, requests, importerVersion());
 }
 const IMPORT_HINT =
   'collections/pleo-api.yaml is not the import of the documents and the overlay: run `node dist/cli.js import-openapi collections/openapi/*.yml`, review the diff, then `node dist/cli.js generate`';

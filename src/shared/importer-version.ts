@@ -48,8 +48,10 @@ export function importerSourceHash(sourceRoot: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The importer's version: fixed by the build, else (run from the sources, as the tests do) hashed now. */
+let fromSources: string | undefined;
+
+/** The importer's version: fixed by the build, else (run from the sources, as the tests do) hashed once. */
 export const importerVersion = (): string =>
   typeof __PLEO_IMPORTER_VERSION__ === 'string'
     ? __PLEO_IMPORTER_VERSION__
-    : importerSourceHash(fileURLToPath(new URL('..', import.meta.url)));
+    : (fromSources ??= importerSourceHash(fileURLToPath(new URL('..', import.meta.url))));

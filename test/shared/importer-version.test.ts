@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importerSourceHash, importerVersion } from '../../src/openapi/importer-version.js';
+import { importerSourceHash, importerVersion } from '../../src/shared/importer-version.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe("the importer's version", () => {
