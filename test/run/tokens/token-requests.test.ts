@@ -283,25 +283,22 @@ describe('https: once the TLS handshake is done, the request may have reached th
     expect(outcome).toMatchObject({ kind: 'token', accessToken: 'at-1', refreshToken: 'rt-new' });
   });
 
-  it(
-    'a reset after the request was sent over TLS is an unknown outcome, never resent',
-    async () => {
-      let posts = 0;
-      const port = await listen(
-        createHttpsServer(tls, (req) => {
-          posts += 1;
-          req.resume();
-          req.on('end', () => req.socket.destroy());
-        }),
-      );
-      const outcome = await trusting(() =>
-        createTokenRequests().requestToken(client(`https://127.0.0.1:${port}/oauth/token`), params),
-      );
-      expect(outcome).toMatchObject({
-        kind: 'unknown',
-        message: expect.stringContaining('token endpoint gave no usable answer'),
-      });
-      expect(posts).toBe(1);
-    },
-  );
+  it('a reset after the request was sent over TLS is an unknown outcome, never resent', async () => {
+    let posts = 0;
+    const port = await listen(
+      createHttpsServer(tls, (req) => {
+        posts += 1;
+        req.resume();
+        req.on('end', () => req.socket.destroy());
+      }),
+    );
+    const outcome = await trusting(() =>
+      createTokenRequests().requestToken(client(`https://127.0.0.1:${port}/oauth/token`), params),
+    );
+    expect(outcome).toMatchObject({
+      kind: 'unknown',
+      message: expect.stringContaining('token endpoint gave no usable answer'),
+    });
+    expect(posts).toBe(1);
+  });
 });
