@@ -65,7 +65,8 @@ const clientOf = (v: TokenEndpointValues, options: RunTokenOptions, keep: (t: st
   tokenUrl: v.tokenUrl,
   authorization: `Basic ${Buffer.from(`${formEncode(v.clientId)}:${formEncode(v.clientSecret)}`).toString('base64')}`,
   ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-  ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
+  // Undefined when not given: the policy's default then (`retryDelayMs ?? 200`).
+  retryDelayMs: options.retryDelayMs,
   onRotated: (token) => {
     options.onRotated?.(token);
     keep(token);
@@ -108,7 +109,7 @@ function redirectOf(url: URL, timeoutMs: number): Promise<string | undefined> {
 async function authorizationCode(
   v: TokenEndpointValues,
   timeoutMs: number | undefined,
-): Promise<{ params: Record<string, string> } | { failure: string }> {
+): Promise<{ code: string; params: Record<string, string> } | { failure: string }> {
   const verifier = randomBytes(48).toString('base64url');
   const state = randomBytes(18).toString('base64url');
   const query = new URLSearchParams({
@@ -140,7 +141,10 @@ async function authorizationCode(
     };
   }
   if (answer.get('state') !== state) return { failure: 'the redirect carried another state (RFC 6749 §10.12)' };
-  return { params: { grant_type: 'authorization_code', code, redirect_uri: v.redirectUri, code_verifier: verifier } };
+  return {
+    code,
+    params: { grant_type: 'authorization_code', code, redirect_uri: v.redirectUri, code_verifier: verifier },
+  };
 }
 
 /**
@@ -164,14 +168,13 @@ export async function acquireRunTokens(
     secrets.add(token);
   });
   const refreshClient: TokenClient = v.refreshUrl ? { ...client, tokenUrl: v.refreshUrl } : client;
-  const tokens: RunTokens = {
+  // The refresh token and the secrets are added by `done()`, from `newest` and `secrets`.
+  const tokens: Omit<RunTokens, 'refreshToken' | 'secrets'> = {
     test: TEST[grant],
     accessToken: '',
     expiresAt: '',
-    refreshToken: '',
     narrow: {},
     narrowSkipped: {},
-    secrets: [],
   };
   const done = (): RunTokens => ({ ...tokens, refreshToken: newest, secrets: [...secrets] });
   let params: Record<string, string>;
@@ -180,14 +183,15 @@ export async function acquireRunTokens(
     const authorized = await authorizationCode(v, options.timeoutMs);
     if ('failure' in authorized) return { ...done(), failure: authorized.failure };
     params = authorized.params;
-    secrets.add(params.code ?? '');
+    secrets.add(authorized.code);
   }
   const first = await requestToken(grant === 'refresh_token' ? refreshClient : client, params);
   if (first.kind !== 'token') return { ...done(), failure: failureOf(first) };
   tokens.accessToken = first.accessToken;
   tokens.expiresAt = first.expiresAt;
   secrets.add(first.accessToken);
-  const granted = v.scopes.split(/\s+/).filter(Boolean);
+  // Split at each white-space character: the filter drops the empty pieces a run of them leaves.
+  const granted = v.scopes.split(/\s/).filter(Boolean);
   let stopped: string | undefined;
   for (const lacking of options.narrowings ?? []) {
     const key = lacking.join(' ');

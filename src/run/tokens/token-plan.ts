@@ -42,8 +42,9 @@ export function planRefreshToken(input: RefreshTokenPlanInput): RefreshTokenPlan
     ['PLEO_REFRESH_TOKEN', input.fromVariable],
     ['environment file', input.fromEnvironmentFile],
   ];
-  const [source, token] = given.find(([, value]) => value !== '') ?? [];
-  if (source !== undefined && token !== undefined) {
+  const found = given.find(([, value]) => value !== '');
+  if (found) {
+    const [source, token] = found;
     if (file) return { source, token, keepIn: file };
     const what = source === 'PLEO_REFRESH_TOKEN' ? 'PLEO_REFRESH_TOKEN is set' : `${input.env} holds a refreshToken`;
     throw new UserError(

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
+import { type AddressInfo, createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireRunTokens, type TokenEndpointValues } from '../../../src/run/tokens/run-tokens.js';
 
@@ -8,16 +10,22 @@ import { acquireRunTokens, type TokenEndpointValues } from '../../../src/run/tok
 // against `MUTATE_UNIT=1 npm run mutate -- --mutate src/run/tokens/run-tokens.ts` (0 %: only
 // integration files reached it).
 
-type TokenCall = { authorization?: string; form: Record<string, string> };
+type TokenCall = { path: string; authorization?: string; form: Record<string, string> };
 type Fake = { url: string; calls: TokenCall[]; authorizeQueries: URLSearchParams[] };
 
-const servers: Server[] = [];
+const servers: Array<Server | TcpServer> = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) {
-    s.closeAllConnections();
+    if ('closeAllConnections' in s) s.closeAllConnections();
     await new Promise((resolve) => s.close(resolve));
   }
 });
+
+async function listen(server: Server | TcpServer): Promise<number> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
 
 /** `answers` are the token endpoint's answers in turn; `redirect` builds the authorize 302's query. */
 async function fakeAuthServer(
@@ -35,8 +43,10 @@ async function fakeAuthServer(
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      if (url.pathname !== '/oauth/token') return void res.writeHead(404).end();
+      // The token endpoint, and a refresh endpoint of its own (auth.refreshPath).
+      if (url.pathname !== '/oauth/token' && url.pathname !== '/oauth/refresh') return void res.writeHead(404).end();
       fake.calls.push({
+        path: url.pathname,
         authorization: req.headers.authorization,
         form: Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))),
       });
@@ -261,5 +271,102 @@ describe('the code path keeps no empty secret, and odd spacing in scopes asks fo
     const fake = await fakeAuthServer([token(1, 'rt-1'), token(2, 'rt-2')]);
     await acquireRunTokens(values(fake, { scopes: ' users:read  users:write ' }), { narrowings: [['users:write']] });
     expect(fake.calls[1]?.form.scope).toBe('users:read');
+  });
+});
+
+describe('a refresh endpoint of its own (auth.refreshPath): refresh_token grants go there, the code exchange does not', () => {
+  it('the first refresh and every narrower token', async () => {
+    const fake = await fakeAuthServer([token(1, 'rt-1'), token(2, 'rt-2')]);
+    await acquireRunTokens(values(fake, { refreshUrl: `${fake.url}/oauth/refresh` }), {
+      narrowings: [['users:write']],
+    });
+    expect(fake.calls.map((c) => c.path)).toEqual(['/oauth/refresh', '/oauth/refresh']);
+  });
+
+  it('the authorization code is exchanged at the token endpoint, the narrower tokens refreshed at the refresh one', async () => {
+    const fake = await fakeAuthServer([token(1, 'rt-1'), token(2, 'rt-2')]);
+    await acquireRunTokens(values(fake, { refreshToken: '', refreshUrl: `${fake.url}/oauth/refresh` }), {
+      narrowings: [['users:write']],
+    });
+    expect(fake.calls.map((c) => [c.path, c.form.grant_type])).toEqual([
+      ['/oauth/token', 'authorization_code'],
+      ['/oauth/refresh', 'refresh_token'],
+    ]);
+  });
+});
+
+describe('--timeout-request and the retry delay reach the token requests', () => {
+  it('a token endpoint that never answers: an unknown outcome after --timeout-request, sent once', async () => {
+    let posts = 0;
+    const port = await listen(
+      createServer((req) => {
+        posts += 1;
+        req.resume();
+      }),
+    );
+    const url = `http://127.0.0.1:${port}`;
+    const started = Date.now();
+    const tokens = await acquireRunTokens(values({ url, calls: [], authorizeQueries: [] }), { timeoutMs: 200 });
+    expect(tokens?.failure).toMatch(/^token endpoint gave no usable answer: no answer within 200 ms from /);
+    expect(posts).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('the attempts at a token endpoint never reached are spaced by retryDelayMs, then twice that', async () => {
+    const fake = await fakeAuthServer([]);
+    servers[0]?.close();
+    const started = Date.now();
+    const tokens = await acquireRunTokens(values(fake), { retryDelayMs: 400 });
+    // 400 ms, then 800 ms; the default (200 ms, then 400 ms) would wait 600 ms in all.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_150);
+    expect(tokens?.failure).toMatch(/^token endpoint unreachable: connection refused at .*, tried 3 times;/);
+  });
+});
+
+/** A self-signed certificate for 127.0.0.1, kept for the tests (test/fixtures/tls/README.md). */
+const tls = {
+  key: readFileSync(new URL('../../fixtures/tls/key.pem', import.meta.url), 'utf8'),
+  cert: readFileSync(new URL('../../fixtures/tls/cert.pem', import.meta.url), 'utf8'),
+};
+
+describe('the authorization request', () => {
+  it('an https authorization endpoint is asked over TLS', async () => {
+    const fake = await fakeAuthServer([token(1, 'rt-1')]);
+    const port = await listen(
+      createHttpsServer(tls, (req, res) => {
+        const state = new URL(req.url ?? '/', 'https://x').searchParams.get('state');
+        res.writeHead(302, { Location: `http://127.0.0.1:9/callback?code=code-tls&state=${state}` }).end();
+      }),
+    );
+    // The certificate is trusted for this test only: Node reads the variable at each TLS connection.
+    const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    try {
+      const tokens = await acquireRunTokens(
+        values(fake, { refreshToken: '', authorizeUrl: `https://127.0.0.1:${port}/oauth/authorize` }),
+      );
+      expect(tokens?.failure).toBeUndefined();
+      expect(fake.calls[0]?.form).toMatchObject({ grant_type: 'authorization_code', code: 'code-tls' });
+    } finally {
+      if (before === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = before;
+    }
+  });
+
+  it('an answer cut off after its headers is a failure, and its code is not exchanged', async () => {
+    const fake = await fakeAuthServer([token(1, 'rt-1')]);
+    const port = await listen(
+      createTcpServer((socket) => {
+        socket.once('data', () => {
+          socket.write('HTTP/1.1 302 Found\r\nLocation: /callback?code=code-1\r\nContent-Length: 100\r\n\r\npartial');
+          setTimeout(() => socket.destroy(), 20);
+        });
+      }),
+    );
+    const tokens = await acquireRunTokens(
+      values(fake, { refreshToken: '', authorizeUrl: `http://127.0.0.1:${port}/oauth/authorize` }),
+    );
+    expect(tokens?.failure).toMatch(/^authorization endpoint unreachable: .*ECONNRESET/);
+    expect(fake.calls).toEqual([]);
   });
 });
