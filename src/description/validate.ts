@@ -70,7 +70,9 @@ function readValue(text: string, source: string): { value: unknown } | { problem
 
 /**
  * Validates a description's text: YAML syntax, then structure, then Pleo's rules and references.
- * Pure: gathers every problem and leaves deciding what to do to the caller.
+ * Pure (but for reading the importer's version once): gathers every problem and leaves deciding
+ * what to do to the caller. The examples of an intact import of this importer's version are not
+ * checked again (import-stamp.ts): the import validated them as it wrote the text.
  *
  * The value is read with js-yaml (YAML 1.2 core schema), several times faster than building the
  * `yaml` package's node tree; that tree is built only to locate problems (see formatProblems).
