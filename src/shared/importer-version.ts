@@ -51,7 +51,8 @@ export function importerSourceHash(sourceRoot: string): string {
 let fromSources: string | undefined;
 
 /** The importer's version: fixed by the build, else (run from the sources, as the tests do) hashed once. */
-export const importerVersion = (): string =>
-  typeof __PLEO_IMPORTER_VERSION__ === 'string'
-    ? __PLEO_IMPORTER_VERSION__
-    : (fromSources ??= importerSourceHash(fileURLToPath(new URL('..', import.meta.url))));
+export function importerVersion(): string {
+  if (typeof __PLEO_IMPORTER_VERSION__ === 'string') return __PLEO_IMPORTER_VERSION__;
+  fromSources ??= importerSourceHash(fileURLToPath(new URL('..', import.meta.url)));
+  return fromSources;
+}
