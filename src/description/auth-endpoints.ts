@@ -44,6 +44,11 @@ export const hasAuthorizeServer = (spec: Pick<ApiDescription, 'environments'>): 
 export const refreshPathOf = (auth: Pick<ApiDescription['auth'], 'tokenPath' | 'refreshPath'>): string =>
   auth.refreshPath ?? auth.tokenPath;
 
+/** The paths a token request goes to: the token endpoint's, and the refresh endpoint's when it has its own. */
+export const tokenPathsOf = (auth: Pick<ApiDescription['auth'], 'tokenPath' | 'refreshPath'>): string[] => [
+  ...new Set([auth.tokenPath, refreshPathOf(auth)]),
+];
+
 /** The description's authorization, token and refresh endpoints, as Postman templates. */
 export function endpointTemplates(spec: EndpointSpec): EndpointTemplates {
   const authorizeBase = hasAuthorizeServer(spec) ? AUTHORIZE_SERVER_VARIABLE : 'authServerUrl';

@@ -18,6 +18,7 @@ export {
   endpointUrlsAt,
   endpointVariables,
   refreshPathOf,
+  tokenPathsOf,
   fillTemplate,
   hasAuthorizeServer,
   introspectionPath,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { refreshPathOf, type AuthSettings } from '../../description/index.js';
+import { refreshPathOf, tokenPathsOf, type AuthSettings } from '../../description/index.js';
 import { LOCAL_CALLBACK_PATH } from '../../shared/local-pleo.js';
 import {
   CONTRACT_LIB_VARIABLE,
@@ -78,7 +78,7 @@ export const endpointDefines = (paths: EndpointPaths): Readonly<Record<string, s
   AUTHORIZE_PATH: paths.authorizePath,
   TOKEN_PATH: paths.tokenPath,
   REFRESH_PATH: refreshPathOf(paths),
-  TOKEN_PATHS: [...new Set([paths.tokenPath, refreshPathOf(paths)])],
+  TOKEN_PATHS: tokenPathsOf(paths),
 });
 
 const ENDPOINT_DEFINE = /\b(?:AUTHORIZE_PATH|TOKEN_PATHS|TOKEN_PATH|REFRESH_PATH)\b/g;

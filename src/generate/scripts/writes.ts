@@ -13,9 +13,8 @@ const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function isWriteRequest(
   method: string,
   path: string,
-  tokenPaths: string | readonly string[] = DEFAULT_TOKEN_PATH,
+  tokenPaths: readonly string[] = [DEFAULT_TOKEN_PATH],
 ): boolean {
   const bare = path.split('?')[0] ?? '';
-  const tokenPath = typeof tokenPaths === 'string' ? bare === tokenPaths : tokenPaths.includes(bare);
-  return !SAFE_METHODS.has(method.toUpperCase()) && !bare.endsWith(':search') && !tokenPath;
+  return !SAFE_METHODS.has(method.toUpperCase()) && !bare.endsWith(':search') && !tokenPaths.includes(bare);
 }

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ERROR_CODES, UserError } from '../../errors.js';
-import { refreshPathOf } from '../../description/index.js';
+import { tokenPathsOf } from '../../description/index.js';
 import {
   buildCollection,
   buildCollectionModel,
@@ -168,7 +168,7 @@ export async function runSuiteWithPostmanCli(options: PostmanCliTargetOptions): 
   const selected = itemsToRun(built, options.folders ?? []);
   const guarded =
     options.production && !options.allowWrites
-      ? modelWithoutWrites(built, [options.spec.auth.tokenPath, refreshPathOf(options.spec.auth)])
+      ? modelWithoutWrites(built, tokenPathsOf(options.spec.auth))
       : { model: built, skipped: [] };
   const skipped = guarded.skipped;
   const owned = await harnessTokens({

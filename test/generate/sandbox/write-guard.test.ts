@@ -39,7 +39,7 @@ describe('isWrite (write-guard.js) and isWriteRequest agree', () => {
   ])("with the description's token path /connect/token: %s → %s", (given, want) => {
     const [method = '', path = ''] = given.split(' ');
     expect(isWriteAt('/connect/token')(method, path)).toBe(want);
-    expect(isWriteRequest(method, path, '/connect/token')).toBe(want);
+    expect(isWriteRequest(method, path, ['/connect/token'])).toBe(want);
   });
 
   it.each([
