@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { isUrl } from './is-url.js';
 
 /**
  * The files a document's `$ref`s name, found in its text without parsing it (for the import's input
@@ -11,7 +12,7 @@ export function refFilesOfText(text: string, file: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(/["']?\$ref["']?\s*:\s*["']?([^"'\s,}]+)/g)) {
     const target = (match[1] ?? '').split('#')[0] ?? '';
-    if (target === '' || /^[a-z][a-z\d+.-]*:/i.test(target) || target.startsWith('//')) continue;
+    if (target === '' || isUrl(target)) continue;
     found.add(resolve(dirname(file), decoded(target)));
   }
   return [...found];

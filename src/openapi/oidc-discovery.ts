@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORE_SCHEMA, load } from 'js-yaml';
+import { isUrl } from './is-url.js';
 import type { LoadedDocument } from './types.js';
 
 /**
@@ -29,7 +30,7 @@ export function localDiscoveryFile(url: unknown, documentPath: string): string |
       return undefined;
     }
   }
-  if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) return undefined;
+  if (isUrl(url)) return undefined;
   const path = join(dirname(documentPath), url.split(/[?#]/)[0] ?? '');
   return existsSync(path) ? path : undefined;
 }

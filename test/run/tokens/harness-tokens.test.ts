@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HARNESS_TOKENS_VARIABLE } from '../../../src/generate/scripts/index.js';
 import {
@@ -9,14 +8,13 @@ import {
   type TokenRunInput,
   tokensOwned,
 } from '../../../src/run/tokens/harness-tokens.js';
+import { type FakeAuthServer as Fake, startFakeAuthServer } from '../helpers/fake-auth-server.js';
 
 // What the harness does before a runner starts (harness-tokens.ts): which runs get tokens, which
 // values it reads, and what it hands the runner. Against a small fake authorisation server on
 // 127.0.0.1 (Pleo's endpoints, as a collection without an auth block names them). Written against
 // `MUTATE_UNIT=1 npx stryker run --mutate src/run/tokens/harness-tokens.ts` (31.8 %: only
 // integration files reached `harnessTokens`).
-
-type Fake = { url: string; calls: Array<Record<string, string>>; authorizeCalls: number };
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -29,28 +27,13 @@ afterEach(async () => {
 
 /** The token endpoint's answers in turn; `authorize` false leaves an authorization request unanswered. */
 async function fakeAuthServer(answers: { status: number; body: object }[], authorize = true): Promise<Fake> {
-  const fake: Fake = { url: '', calls: [], authorizeCalls: 0 };
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/oauth/authorize') {
-      fake.authorizeCalls += 1;
-      if (authorize)
-        res.writeHead(302, { Location: `/callback?code=code-1&state=${url.searchParams.get('state')}` }).end();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      fake.calls.push(Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
-      const answer = answers.shift() ?? { status: 500, body: {} };
-      res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer.body));
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const fake = await startFakeAuthServer(answers, authorize ? undefined : null);
+  servers.push(fake.server);
   return fake;
 }
+
+/** The forms that reached the token endpoint, in turn. */
+const forms = (fake: Fake) => fake.calls.map((c) => c.form);
 
 const token = (n: number, refresh?: string) => ({
   status: 200,
@@ -181,7 +164,7 @@ describe('harnessTokens: what the runner is handed', () => {
     const fake = await fakeAuthServer([token(1, 'rt-1')]);
     const rotated: string[] = [];
     const result = await harnessTokens(runOf(fake, {}, { onRefreshToken: (t) => rotated.push(t) }));
-    expect(fake.calls).toEqual([{ grant_type: 'refresh_token', refresh_token: 'rt-0' }]);
+    expect(forms(fake)).toEqual([{ grant_type: 'refresh_token', refresh_token: 'rt-0' }]);
     expect(rotated).toEqual(['rt-1']);
     expect(result.tokens).toMatchObject({ accessToken: 'at-1', refreshToken: 'rt-1' });
     expect(result.envVars).toEqual({
@@ -212,7 +195,7 @@ describe('harnessTokens: what the runner is handed', () => {
     async (type) => {
       const fake = await fakeAuthServer([token(1)]);
       expect(await harnessTokens(runOf(fake, {}, { collection: { auth: { type } } }))).toEqual({ envVars: {} });
-      expect(fake.calls).toEqual([]);
+      expect(forms(fake)).toEqual([]);
     },
   );
 
@@ -220,7 +203,7 @@ describe('harnessTokens: what the runner is handed', () => {
     const fake = await fakeAuthServer([token(1)]);
     expect(await harnessTokens(runOf(fake, { accessToken: 'at-0' }))).toEqual({ envVars: {} });
     expect(await harnessTokens(runOf(fake, { [HARNESS_TOKENS_VARIABLE]: '{}' }))).toEqual({ envVars: {} });
-    expect(fake.calls).toEqual([]);
+    expect(forms(fake)).toEqual([]);
     // An expired one is replaced.
     await harnessTokens(runOf(fake, { accessToken: 'at-0', accessTokenExpiresAt: Date.now() - 1 }));
     expect(fake.calls).toHaveLength(1);
@@ -230,8 +213,8 @@ describe('harnessTokens: what the runner is handed', () => {
     const fake = await fakeAuthServer([token(1)]);
     const values = { refreshToken: '', redirectUri: 'https://app.example.test/cb' };
     expect(await harnessTokens(runOf(fake, values))).toEqual({ envVars: {} });
-    expect(fake.calls).toEqual([]);
-    expect(fake.authorizeCalls).toBe(0);
+    expect(forms(fake)).toEqual([]);
+    expect(fake.authorizeQueries.length).toBe(0);
   });
 
   it('a failed token step is handed on with why, and no access token', async () => {
@@ -246,7 +229,7 @@ describe('harnessTokens: what the runner is handed', () => {
     const fake = await fakeAuthServer([token(1, 'rt-1'), token(2, 'rt-2')]);
     const collection = { item: [{ name: 'Security', item: [narrowerRequest(['users:write'])] }] };
     const result = await harnessTokens(runOf(fake, {}, { collection }));
-    expect(fake.calls[1]).toEqual({ grant_type: 'refresh_token', refresh_token: 'rt-1', scope: 'users:read' });
+    expect(forms(fake)[1]).toEqual({ grant_type: 'refresh_token', refresh_token: 'rt-1', scope: 'users:read' });
     expect(JSON.parse(result.envVars[HARNESS_TOKENS_VARIABLE] ?? '')).toMatchObject({
       narrow: { 'users:write': 'at-2' },
     });
@@ -255,7 +238,7 @@ describe('harnessTokens: what the runner is handed', () => {
   it('--timeout-request bounds the authorization request', async () => {
     const fake = await fakeAuthServer([], false);
     const result = await harnessTokens(runOf(fake, { refreshToken: '' }, { timeoutRequestMs: 200 }));
-    expect(fake.authorizeCalls).toBe(1);
+    expect(fake.authorizeQueries.length).toBe(1);
     expect(result.tokens?.failure).toBe('authorization endpoint unreachable: no answer within 200 ms (ETIMEDOUT)');
   });
 });

@@ -4,14 +4,14 @@ import { createServer as createHttpsServer } from 'node:https';
 import { type AddressInfo, createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireRunTokens, type TokenEndpointValues } from '../../../src/run/tokens/run-tokens.js';
+import { type FakeAuthServer, startFakeAuthServer } from '../helpers/fake-auth-server.js';
 
 // How the harness gets a run's tokens (run-tokens.ts) against a small fake authorisation server on
 // 127.0.0.1: which grant, what the client sends, the state check, and the narrower tokens. Written
 // against `MUTATE_UNIT=1 npm run mutate -- --mutate src/run/tokens/run-tokens.ts` (0 %: only
 // integration files reached it).
 
-type TokenCall = { path: string; authorization?: string; form: Record<string, string> };
-type Fake = { url: string; calls: TokenCall[]; authorizeQueries: URLSearchParams[] };
+type Fake = Omit<FakeAuthServer, 'server'>;
 
 const servers: Array<Server | TcpServer> = [];
 afterEach(async () => {
@@ -30,33 +30,10 @@ async function listen(server: Server | TcpServer): Promise<number> {
 /** `answers` are the token endpoint's answers in turn; `redirect` builds the authorize 302's query. */
 async function fakeAuthServer(
   answers: { status: number; body: object }[],
-  redirect: (q: URLSearchParams) => string = (q) => `code=code-1&state=${q.get('state')}`,
+  redirect?: (q: URLSearchParams) => string,
 ): Promise<Fake> {
-  const fake: Fake = { url: '', calls: [], authorizeQueries: [] };
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (req.method === 'GET' && url.pathname === '/oauth/authorize') {
-      fake.authorizeQueries.push(url.searchParams);
-      res.writeHead(302, { Location: `http://127.0.0.1:9/callback?${redirect(url.searchParams)}` }).end();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      // The token endpoint, and a refresh endpoint of its own (auth.refreshPath).
-      if (url.pathname !== '/oauth/token' && url.pathname !== '/oauth/refresh') return void res.writeHead(404).end();
-      fake.calls.push({
-        path: url.pathname,
-        authorization: req.headers.authorization,
-        form: Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))),
-      });
-      const answer = answers.shift() ?? { status: 500, body: {} };
-      res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer.body));
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const fake = await startFakeAuthServer(answers, redirect);
+  servers.push(fake.server);
   return fake;
 }
 
