@@ -57,6 +57,9 @@ function generateOptions(out: string): Record<string, Options> {
   };
 }
 
+const pick = (options: Record<string, Options>, names: readonly string[]): Record<string, Options> =>
+  Object.fromEntries(names.map((name) => [name, options[name] as Options]));
+
 /**
  * Every command's options as data: the parser is built from it (`cli-parser.ts`), and so are the
  * "did you mean" suggestions for a mistyped option or command.
@@ -207,6 +210,16 @@ export const COMMANDS: Record<CommandName, CommandDefinition> = {
         default: false,
         describe: 'Import operations no scope maps as needing any token',
       },
+      generate: {
+        type: 'boolean',
+        default: false,
+        describe: 'Then write the collection and environment files from it, as generate --spec INTO (one process)',
+      },
+      ...pick(generateOptions('With --generate, output root: writes OUT/collections/ and OUT/environments/'), [
+        'out',
+        'format',
+        'negative',
+      ]),
     },
   },
 };

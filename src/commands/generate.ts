@@ -5,7 +5,7 @@ import { generateFiles } from '../generate/index.js';
 import { staleFiles, writeFilesAtomically } from '../io/write-files.js';
 import { extraFiles, removeFiles } from '../io/owned-dirs.js';
 import { parseFormats } from './formats.js';
-import { loadSpec, type CallbackVariant } from '../description/index.js';
+import { loadSpec, type ApiDescription, type CallbackVariant } from '../description/index.js';
 import { outputRoot, parseScopes, withCallback } from './options.js';
 import type { Io } from './run-command.js';
 import { changedFileLines } from './written-lines.js';
@@ -23,8 +23,9 @@ export interface GenerateArgs {
   negative?: boolean;
 }
 
-async function produce(args: GenerateArgs, io: Io) {
-  const spec = withCallback(await loadSpec(args.spec, { onWarning: io.err }), args.callback);
+/** `loaded`: the description at `args.spec`, already read and validated (import-openapi --generate). */
+async function produce(args: GenerateArgs, io: Io, loaded?: ApiDescription) {
+  const spec = withCallback(loaded ?? (await loadSpec(args.spec, { onWarning: io.err })), args.callback);
   const result = generateFiles(spec, {
     scopes: parseScopes(spec, args.scopes),
     formats: parseFormats(args.format),
@@ -41,10 +42,13 @@ async function produce(args: GenerateArgs, io: Io) {
   return result;
 }
 
-/** `generate`: validates the description, then writes the collection and environments atomically. */
-export async function generateCommand(args: GenerateArgs, io: Io): Promise<number> {
+/**
+ * `generate`: validates the description, then writes the collection and environments atomically.
+ * `loaded` is the description at `args.spec` when the caller has just validated it.
+ */
+export async function generateCommand(args: GenerateArgs, io: Io, loaded?: ApiDescription): Promise<number> {
   try {
-    const { files, ownedDirs } = await produce(args, io);
+    const { files, ownedDirs } = await produce(args, io, loaded);
     const out = outputRoot(args);
     // A folder made by this run holds only what it wrote: not listed again for left-over files.
     const existing = ownedDirs.filter((dir) => existsSync(join(out, dir)));

@@ -7,6 +7,8 @@ import { stampDescription, withoutStamp } from '../description/import-stamp.js';
 import { importerVersion } from '../shared/importer-version.js';
 import { importInputHash, unchangedSinceImport } from '../openapi/input-hash.js';
 import type { Io } from './run-command.js';
+import type { ApiDescription } from '../description/index.js';
+import type { GenerateArgs } from './generate.js';
 
 export interface ImportOpenApiArgs {
   files: string[];
@@ -19,6 +21,41 @@ export interface ImportOpenApiArgs {
   'include-hidden'?: boolean;
   'include-deprecated'?: boolean;
   'allow-unscoped'?: boolean;
+  /** `--generate`: then write the collection and environments from the description, with these three. */
+  generate?: boolean;
+  out?: string;
+  format?: string;
+  negative?: boolean;
+}
+
+/** `--out`, `--format` and `--no-negative` serve `--generate`, which `--check` and `--dry-run` cannot take. */
+function checkGenerateOptions(args: ImportOpenApiArgs): void {
+  const generateOnly = [
+    ...(args.out !== undefined ? ['--out'] : []),
+    ...(args.format !== undefined ? ['--format'] : []),
+    ...(args.negative === false ? ['--no-negative'] : []),
+  ];
+  if (!args.generate && generateOnly.length > 0)
+    throw new UserError(`${generateOnly.join(', ')}: only with --generate`, ERROR_CODES.OPTION_INVALID);
+  const writesNothing = [...(args.check ? ['--check'] : []), ...(args['dry-run'] ? ['--dry-run'] : [])];
+  if (args.generate && writesNothing.length > 0)
+    throw new UserError(
+      `--generate cannot be combined with ${writesNothing.join(' or ')}, which write nothing`,
+      ERROR_CODES.OPTION_INVALID,
+    );
+}
+
+/** `--generate`: what `generate --spec INTO` writes, from the description just validated when there is one. */
+async function generateFrom(args: ImportOpenApiArgs, io: Io, spec?: ApiDescription): Promise<number> {
+  const generateArgs: GenerateArgs = {
+    spec: args.into,
+    ...(args.out !== undefined ? { out: args.out } : {}),
+    ...(args.format !== undefined ? { format: args.format } : {}),
+    ...(args.negative === false ? { negative: false } : {}),
+  };
+  // Loaded here, not above: `import-openapi --check`, run on every push, needs none of the generator.
+  const { generateCommand } = await import('./generate.js');
+  return generateCommand(generateArgs, io, spec);
 }
 
 function report(outcome: ImportOutcome, io: Io): void {
@@ -42,6 +79,7 @@ function report(outcome: ImportOutcome, io: Io): void {
 
 /** `import-openapi`: imports OpenAPI documents into the description; `--dry-run` and `--check` write nothing. */
 export async function importOpenApiCommand(args: ImportOpenApiArgs, io: Io): Promise<number> {
+  checkGenerateOptions(args);
   const options: ImportOpenApiOptions = {
     files: args.files,
     into: args.into,
@@ -63,7 +101,7 @@ export async function importOpenApiCommand(args: ImportOpenApiArgs, io: Io): Pro
       );
     else if (args['dry-run']) io.out(`dry run: ${args.into} would not change; nothing was written`);
     else io.out(`unchanged: ${args.into} (${counted(stamp.requests)}; inputs unchanged since the import)`);
-    return 0;
+    return args.generate ? generateFrom(args, io) : 0;
   }
   let outcome: ImportOutcome;
   try {
@@ -98,11 +136,10 @@ export async function importOpenApiCommand(args: ImportOpenApiArgs, io: Io): Pro
     io.out(`dry run: ${args.into} ${same ? 'would not change' : 'would change'}; nothing was written`);
     return 0;
   }
-  if (same) {
-    io.out(`unchanged: ${args.into} (${counted(outcome.requestCount)})`);
-    return 0;
+  if (same) io.out(`unchanged: ${args.into} (${counted(outcome.requestCount)})`);
+  else {
+    await writeFilesAtomically(dirname(args.into), [{ path: basename(args.into), content: text }]);
+    io.out(`${sameContent ? 'recorded the fingerprint in' : 'wrote'} ${args.into} (${counted(outcome.requestCount)})`);
   }
-  await writeFilesAtomically(dirname(args.into), [{ path: basename(args.into), content: text }]);
-  io.out(`${sameContent ? 'recorded the fingerprint in' : 'wrote'} ${args.into} (${counted(outcome.requestCount)})`);
-  return 0;
+  return args.generate ? generateFrom(args, io, outcome.spec) : 0;
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { ERROR_CODES, UserError } from '../errors.js';
-import { validateSpec } from '../description/index.js';
+import { validateSpec, type ApiDescription } from '../description/index.js';
 import type { RawDescription } from '../description/raw.js';
 import { PLEO_HOST } from './environments.js';
 import { importDocuments, type ImportResult } from './import.js';
@@ -40,6 +40,8 @@ export interface ImportOutcome extends Omit<ImportResult, 'description' | 'probl
   summaryLines: string[];
   warnings: string[];
   requestCount: number;
+  /** The description of `text`, validated: what `generate` would read from it. */
+  spec: ApiDescription;
   scopesMap?: string;
   overlay?: string;
 }
@@ -133,7 +135,7 @@ export async function importOpenApi(options: ImportOpenApiOptions): Promise<Impo
   const validation = text === freshText ? freshValidation : validateSpec(text, options.into);
   const errors = validation.problems.filter((p) => p.severity === 'error');
   // Problems are the documents' (or the overlay's), reported where they are, not in the would-be description.
-  if (errors.length > 0)
+  if (errors.length > 0 || validation.spec === undefined)
     throw new ImportError(
       toSourceProblems(errors, result.origins),
       docs.map((d) => ({ file: d.path, text: d.text })),
@@ -148,6 +150,7 @@ export async function importOpenApi(options: ImportOpenApiOptions): Promise<Impo
     summaryLines: formatSummary(summary, prune),
     warnings,
     requestCount: description.folders.reduce((n, f) => n + f.requests.length, 0),
+    spec: validation.spec,
     ...(mapPath ? { scopesMap: mapPath } : {}),
     ...(overlayPath ? { overlay: overlayPath } : {}),
   };
