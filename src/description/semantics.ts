@@ -1,7 +1,6 @@
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { collectRefs, schemaNameOfRef } from './json-schema.js';
 import { createSchemaCompiler, type CompileSchema } from './schema-compiler.js';
+import { schemaErrors } from './schema-check.js';
 import { error, escapePointerSegment, pointerOf, type Problem } from './problem.js';
 import { readValuePath } from './value-path.js';
 import { bodyVariableTemplate, ITEM_ACTION_SEGMENT, templateVariables } from './model.js';
@@ -120,11 +119,12 @@ function checkEnvironments(raw: RawDescription): Problem[] {
   return problems;
 }
 
-function checkSchemas(raw: RawDescription, ajv: Ajv): Problem[] {
+function checkSchemas(raw: RawDescription): Problem[] {
   const problems: Problem[] = [];
   for (const [name, schema] of Object.entries(raw.schemas ?? {})) {
-    if (!ajv.validateSchema(schema)) {
-      for (const e of ajv.errors ?? []) {
+    const errors = schemaErrors(schema);
+    if (errors.length > 0) {
+      for (const e of errors) {
         problems.push(
           error(
             'SCHEMA_INVALID',
@@ -159,7 +159,7 @@ function checkRefs(raw: RawDescription, schema: unknown, base: string): Problem[
   });
 }
 
-function checkSchemaRef(raw: RawDescription, ref: string | Record<string, unknown>, at: string, ajv: Ajv): Problem[] {
+function checkSchemaRef(raw: RawDescription, ref: string | Record<string, unknown>, at: string): Problem[] {
   if (typeof ref === 'string') {
     if (hasSchema(raw, ref)) return [];
     const guess = didYouMean(ref, Object.keys(raw.schemas ?? {}));
@@ -173,9 +173,10 @@ function checkSchemaRef(raw: RawDescription, ref: string | Record<string, unknow
     ];
   }
   const problems = checkRefs(raw, ref, at);
-  if (!ajv.validateSchema(ref)) {
+  const errors = schemaErrors(ref);
+  if (errors.length > 0) {
     problems.push(
-      ...(ajv.errors ?? []).map((e) =>
+      ...errors.map((e) =>
         error(
           'SCHEMA_INVALID',
           `${at}${e.instancePath}`,
@@ -212,7 +213,6 @@ function checkRequest(
   raw: RawDescription,
   request: RawRequest,
   at: string,
-  ajv: Ajv,
   compile: CompileSchema | undefined,
 ): Problem[] {
   const problems: Problem[] = [];
@@ -283,7 +283,7 @@ function checkRequest(
   for (const [status, response] of Object.entries(request.responses)) {
     if (response.schema === undefined) continue;
     const where = `${at}/responses/${status}`;
-    const refProblems = checkSchemaRef(raw, response.schema, `${where}/schema`, ajv);
+    const refProblems = checkSchemaRef(raw, response.schema, `${where}/schema`);
     problems.push(...refProblems);
     if (compile && refProblems.length === 0 && response.example !== undefined) {
       problems.push(...checkExample(response.example, response.schema, `${where}/example`, compile));
@@ -315,7 +315,7 @@ function checkRequest(
     });
   }
   if (request.body?.schema !== undefined) {
-    const refProblems = checkSchemaRef(raw, request.body.schema, `${at}/body/schema`, ajv);
+    const refProblems = checkSchemaRef(raw, request.body.schema, `${at}/body/schema`);
     problems.push(...refProblems);
     if (compile && refProblems.length === 0)
       problems.push(...checkExample(request.body.example, request.body.schema, `${at}/body/example`, compile));
@@ -351,7 +351,7 @@ function checkVariables(request: RawRequest, at: string, known: ReadonlySet<stri
     );
 }
 
-function checkFolders(raw: RawDescription, ajv: Ajv, checkExamples: boolean): Problem[] {
+function checkFolders(raw: RawDescription, checkExamples: boolean): Problem[] {
   const problems: Problem[] = [];
   // Examples are checked only against schemas that are themselves valid.
   const compile = checkExamples ? createSchemaCompiler(raw.schemas ?? {}, { allErrors: true }) : undefined;
@@ -386,7 +386,7 @@ function checkFolders(raw: RawDescription, ajv: Ajv, checkExamples: boolean): Pr
         );
       }
       requestNames.add(request.name);
-      const requestProblems = checkRequest(raw, request, at, ajv, compile);
+      const requestProblems = checkRequest(raw, request, at, compile);
       problems.push(...requestProblems);
       problems.push(...checkVariables(request, at, known));
     }
@@ -469,15 +469,13 @@ function checkEndpoints(raw: RawDescription): Problem[] {
  * checked again; compiling the schemas is most of a large description's validation.
  */
 export function checkSemantics(raw: RawDescription, examplesValidated = false): Problem[] {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  const schemaProblems = checkSchemas(raw, ajv);
+  const schemaProblems = checkSchemas(raw);
   return [
     ...checkAuth(raw),
     ...checkEndpoints(raw),
     ...checkEnvironments(raw),
     ...checkProductionValues(raw),
     ...schemaProblems,
-    ...checkFolders(raw, ajv, schemaProblems.length === 0 && !examplesValidated),
+    ...checkFolders(raw, schemaProblems.length === 0 && !examplesValidated),
   ];
 }
