@@ -1,5 +1,5 @@
 export { loadSpec, SpecError, type LoadOptions } from './load.js';
-export { validateSpec, parseSource, type ValidationResult } from './validate.js';
+export { validateSpec, validateDumpedSpec, parseSource, type ValidationResult } from './validate.js';
 export { formatProblems } from './format.js';
 export { standaloneSchema, schemaDefinitions, schemaRoot, schemaLabel } from './json-schema.js';
 export { pathParameterNames } from './semantics.js';

@@ -79,18 +79,35 @@ function readValue(text: string, source: string): { value: unknown } | { problem
  * @param source the file name, kept in the result for messages.
  */
 export function validateSpec(text: string, source: string): ValidationResult {
-  const empty = error(
+  if (isBlank(text)) return { spec: undefined, problems: [emptyProblem()] };
+  const read = readValue(text, source);
+  if ('problems' in read) return { spec: undefined, problems: read.problems };
+  return validateValue(read.value, text, source);
+}
+
+/**
+ * `validateSpec` of a text whose value the caller has: the importer's description, which it dumped
+ * into `text` (js-yaml, core schema) and would otherwise read straight back. `value` is cloned, so
+ * the spec shares nothing with what the caller goes on to change.
+ */
+export function validateDumpedSpec(value: unknown, text: string, source: string): ValidationResult {
+  if (isBlank(text)) return { spec: undefined, problems: [emptyProblem()] };
+  return validateValue(structuredClone(value), text, source);
+}
+
+const isBlank = (text: string) => text.split('\n').every((line) => /^\s*(#.*)?$/.test(line));
+
+const emptyProblem = () =>
+  error(
     'EMPTY',
     '',
     'the description is empty',
     'start from collections/pleo-api.yaml: it needs info, environments, auth, scopes and folders',
   );
-  if (text.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) return { spec: undefined, problems: [empty] };
-  const read = readValue(text, source);
-  if ('problems' in read) return { spec: undefined, problems: read.problems };
-  const raw = read.value;
+
+function validateValue(raw: unknown, text: string, source: string): ValidationResult {
   if (raw === null || raw === undefined || (typeof raw === 'object' && Object.keys(raw).length === 0))
-    return { spec: undefined, problems: [empty] };
+    return { spec: undefined, problems: [emptyProblem()] };
   const structural = checkStructure(raw);
   if (structural.length > 0) return { spec: undefined, problems: structural };
   // An intact import of this importer was validated as it was written: its examples match their schemas.

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { ERROR_CODES, UserError } from '../errors.js';
-import { validateSpec, type ApiDescription } from '../description/index.js';
+import { validateDumpedSpec, type ApiDescription } from '../description/index.js';
 import type { RawDescription } from '../description/raw.js';
 import { PLEO_HOST } from './environments.js';
 import { importDocuments, type ImportResult } from './import.js';
@@ -106,14 +106,14 @@ export async function importOpenApi(options: ImportOpenApiOptions): Promise<Impo
   const header = descriptionHeader(options.files, overlayPath);
   const fresh = result.description;
   let freshText = writeDescription(fresh, header);
-  let freshValidation = validateSpec(freshText, options.into);
+  let freshValidation = validateDumpedSpec(fresh, freshText, options.into);
   if (freshValidation.spec === undefined && repairExamples(fresh, freshValidation.problems) > 0) {
     makeExamplesConsistent(
       fresh.folders.flatMap((f) => f.requests),
       fresh.environments.local.variables ?? {},
     );
     freshText = writeDescription(fresh, header);
-    freshValidation = validateSpec(freshText, options.into);
+    freshValidation = validateDumpedSpec(fresh, freshText, options.into);
   }
   // A description that is the fresh import word for word (CI's --check, most days) need not be read.
   let previous: RawDescription | undefined;
@@ -132,7 +132,7 @@ export async function importOpenApi(options: ImportOpenApiOptions): Promise<Impo
   // Without removed requests kept, the description is the fresh import: written and validated already.
   const keptRemoved = !prune && summary.some((s) => s.removed.length > 0);
   const text = keptRemoved ? writeDescription(description, header) : freshText;
-  const validation = text === freshText ? freshValidation : validateSpec(text, options.into);
+  const validation = text === freshText ? freshValidation : validateDumpedSpec(description, text, options.into);
   const errors = validation.problems.filter((p) => p.severity === 'error');
   // Problems are the documents' (or the overlay's), reported where they are, not in the would-be description.
   if (errors.length > 0 || validation.spec === undefined)
