@@ -7,7 +7,7 @@ export * from './model.js';
 export type { Problem, Severity } from './problem.js';
 export { pathSegments, readValuePath, withValueAt } from './value-path.js';
 export { addressedIdParameter, isPleoErrorShape, isUuid, uuidPathParameters } from './path-formats.js';
-export { createSchemaCompiler, type CompileSchema } from './schema-compiler.js';
+export { createSchemaCompiler, forgetSchemaCompilers, type CompileSchema } from './schema-compiler.js';
 export {
   AUTHORIZE_SERVER_VARIABLE,
   DEFAULT_AUTHORIZE_PATH,

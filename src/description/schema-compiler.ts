@@ -12,6 +12,11 @@ export type CompileSchema = (ref: SchemaRef) => ValidateFunction;
 const compilers = new Map<string, CompileSchema>();
 const MAX_CACHED_COMPILERS = 4;
 
+/** Drops the cached compilers: for a process that goes on to other work (import-openapi --generate). */
+export function forgetSchemaCompilers(): void {
+  compilers.clear();
+}
+
 export interface SchemaCompilerOptions {
   allErrors?: boolean;
 }

@@ -44,6 +44,18 @@ export function neededScopes(spec: ApiDescription): string[] {
 /** What environments are named after: the API's name without a trailing "API" ("Pleo API" → "Pleo"). */
 const apiName = (spec: ApiDescription): string => spec.info.name.replace(/\s+API$/i, '').trim() || spec.info.name;
 
+/**
+ * The base name of an environment's files, from the name it is given: `pleo-staging` for Pleo's,
+ * `library-staging` for a Library API (letters and digits of any script, the rest one `-`).
+ */
+export function environmentFileStem(spec: ApiDescription, name: EnvironmentName): string {
+  const slug = `${apiName(spec)} ${name}`
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === name ? `api-${name}` : slug;
+}
+
 const sameUrl = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 /**

@@ -1,7 +1,7 @@
 import { basename, extname, join } from 'node:path';
 import { ENVIRONMENT_NAMES, type ApiDescription } from '../description/index.js';
 import { buildCollectionModel, type CollectionResult } from './collection.js';
-import { buildEnvironment, neededScopes } from './environments.js';
+import { buildEnvironment, environmentFileStem, neededScopes } from './environments.js';
 import { writeV21 } from './writers/v21.js';
 import { v3CollectionDir, writeV3, writeV3Environment } from './writers/v3.js';
 
@@ -57,7 +57,10 @@ export function generateFiles(spec: ApiDescription, options: GenerateOptions = {
     ...(options.negative !== undefined ? { negative: options.negative } : {}),
   });
   const scopes = options.scopes ? [...options.scopes] : neededScopes(spec);
-  const environments = ENVIRONMENT_NAMES.map((name) => ({ name, file: buildEnvironment(spec, name, scopes) }));
+  const environments = ENVIRONMENT_NAMES.map((name) => ({
+    stem: environmentFileStem(spec, name),
+    file: buildEnvironment(spec, name, scopes),
+  }));
   const files: GeneratedFile[] = [];
   if (formats.has('v2.1')) {
     files.push(
@@ -65,14 +68,14 @@ export function generateFiles(spec: ApiDescription, options: GenerateOptions = {
         path: join('collections', `${collectionBaseName(spec.source)}.postman_collection.json`),
         content: serialise(writeV21(model)),
       },
-      ...environments.map(({ name, file }) => ({
-        path: join('environments', `pleo-${name}.postman_environment.json`),
+      ...environments.map(({ stem, file }) => ({
+        path: join('environments', `${stem}.postman_environment.json`),
         content: serialise(file),
       })),
     );
   }
   if (formats.has('v3')) {
-    files.push(...writeV3(model), ...environments.map(({ name, file }) => writeV3Environment(file, `pleo-${name}`)));
+    files.push(...writeV3(model), ...environments.map(({ stem, file }) => writeV3Environment(file, stem)));
   }
   return { files, ownedDirs: formats.has('v3') ? [v3CollectionDir(model.name)] : [], omitted, dangling };
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { ERROR_CODES, UserError } from '../errors.js';
-import { validateDumpedSpec, type ApiDescription } from '../description/index.js';
+import { forgetSchemaCompilers, validateDumpedSpec, type ApiDescription } from '../description/index.js';
 import type { RawDescription } from '../description/raw.js';
 import { PLEO_HOST } from './environments.js';
 import { importDocuments, type ImportResult } from './import.js';
@@ -133,6 +133,8 @@ export async function importOpenApi(options: ImportOpenApiOptions): Promise<Impo
   const keptRemoved = !prune && summary.some((s) => s.removed.length > 0);
   const text = keptRemoved ? writeDescription(description, header) : freshText;
   const validation = text === freshText ? freshValidation : validateDumpedSpec(description, text, options.into);
+  // The compiled schemas served the examples' checks, all done: what comes next (generate) needs none.
+  forgetSchemaCompilers();
   const errors = validation.problems.filter((p) => p.severity === 'error');
   // Problems are the documents' (or the overlay's), reported where they are, not in the would-be description.
   if (errors.length > 0 || validation.spec === undefined)

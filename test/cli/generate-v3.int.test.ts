@@ -6,7 +6,7 @@ import { MINIMAL_SPEC } from '../helpers/specs.js';
 
 const V21 = 'collections/minimal.postman_collection.json';
 const V3_DEFINITION = 'postman/collections/Minimal Pleo/.resources/definition.yaml';
-const V3_ENV = 'postman/environments/pleo-local.environment.yaml';
+const V3_ENV = 'postman/environments/minimal-pleo-local.environment.yaml';
 
 describe('generate --format', () => {
   it('writes both formats by default', () => {

@@ -6,9 +6,9 @@ import { MINIMAL_SPEC } from '../helpers/specs.js';
 
 const OUTPUTS = [
   'collections/minimal.postman_collection.json',
-  'environments/pleo-staging.postman_environment.json',
-  'environments/pleo-production.postman_environment.json',
-  'environments/pleo-local.postman_environment.json',
+  'environments/minimal-pleo-staging.postman_environment.json',
+  'environments/minimal-pleo-production.postman_environment.json',
+  'environments/minimal-pleo-local.postman_environment.json',
 ];
 
 const listFiles = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
@@ -31,7 +31,7 @@ describe('generate / check / validate', () => {
     const out = tempDir();
     runCli(['generate', '--spec', MINIMAL_SPEC, '--out', out]);
     expect(runCli(['check', '--spec', MINIMAL_SPEC, '--out', out]).status).toBe(0);
-    const staging = join(out, 'environments/pleo-staging.postman_environment.json');
+    const staging = join(out, 'environments/minimal-pleo-staging.postman_environment.json');
     writeFileSync(staging, readFileSync(staging, 'utf8').replace('auth.staging.pleo.io', 'auth.example.com'));
     const check = runCli(['check', '--spec', MINIMAL_SPEC, '--out', out]);
     expect(check.status).toBe(1);
