@@ -95,7 +95,8 @@ export function validateDumpedSpec(value: unknown, text: string, source: string)
   return validateValue(structuredClone(value), text, source);
 }
 
-const isBlank = (text: string) => text.split('\n').every((line) => /^\s*(#.*)?$/.test(line));
+/** Only blank lines and comments: no line has anything but whitespace before a `#` or its end. */
+const isBlank = (text: string) => !/^\s*[^\s#]/m.test(text);
 
 const emptyProblem = () =>
   error(

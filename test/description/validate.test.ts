@@ -216,7 +216,25 @@ const CASES: Array<[string, Case]> = [
   ],
   ['empty description', { text: '', code: 'EMPTY', message: 'the description is empty' }],
   ['comment-only description', { text: '# nothing here\n', code: 'EMPTY', message: 'the description is empty' }],
+  [
+    'blank lines and indented comments only',
+    { text: '\n  \n\t# one\n   #two\r\n\u00a0\n', code: 'EMPTY', message: 'the description is empty' },
+  ],
 ];
+
+describe('what counts as an empty description', () => {
+  it.each([
+    ['', true],
+    ['# a\n\n  # b\n', true],
+    [' \t\r\n\u00a0\n', true],
+    ['# a\nx', false],
+    ['  x # y', false],
+    ['# a\rb', false],
+    ['\n\n   info:', false],
+  ])('%j: empty %s', (text, empty) => {
+    expect(validateSpec(text, 'spec.yaml').problems.some((p) => p.code === 'EMPTY')).toBe(empty);
+  });
+});
 
 describe('bad input', () => {
   it.each(CASES)('%s', (_name, c) => {
