@@ -26,3 +26,24 @@ it('a valid description is read without loading the yaml package; a broken one l
   expect(loadsYaml(valid)).toBe(false);
   expect(loadsYaml(valid.replace('info:', 'info:\n  name: [unclosed'))).toBe(true);
 });
+
+it('generate --format v2.1 does not load the yaml package; the v3 folder does', () => {
+  // The built CLI, with a preload that reports at exit whether yaml was loaded.
+  const probe = join(tempDir(), 'probe.cjs');
+  writeFileSync(
+    probe,
+    "process.on('exit', () => process.stderr.write('yaml loaded: ' + Object.keys(require.cache).some((p) => /node_modules[\\\\/]yaml[\\\\/]/.test(p)) + '\\n'));\n",
+  );
+  const generate = (format: string) =>
+    spawnSync(
+      process.execPath,
+      ['--require', probe, resolve('dist/cli.js'), 'generate', '--out', tempDir(), '--format', format],
+      { encoding: 'utf8' },
+    );
+  const v21 = generate('v2.1');
+  expect(v21.status, v21.stderr).toBe(0);
+  expect(v21.stderr).toContain('yaml loaded: false');
+  const v3 = generate('v3');
+  expect(v3.status, v3.stderr).toBe(0);
+  expect(v3.stderr).toContain('yaml loaded: true');
+});

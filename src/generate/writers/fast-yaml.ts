@@ -1,5 +1,4 @@
-import { Document, stringify } from 'yaml';
-import { stringifyNumber, stringifyString } from 'yaml/util';
+import { yamlPackage, yamlUtil } from '../../description/yaml-package.js';
 
 /**
  * `stringify(value)` of the `yaml` library with its default options, byte for byte, for plain JSON-like
@@ -14,6 +13,7 @@ import { stringifyNumber, stringifyString } from 'yaml/util';
  * `stringify` as a whole. test/generate/writers/fast-yaml.test.ts holds it to `stringify`.
  */
 export function dumpYaml(value: unknown): string {
+  const { stringify } = yaml();
   if (value === null || typeof value !== 'object') return stringify(value);
   try {
     const seen = new Set<object>();
@@ -33,8 +33,24 @@ const MIN_CONTENT_WIDTH = 20;
 /** Longer keys are written as explicit `? key` (stringifyPair). */
 const MAX_IMPLICIT_KEY = 1024;
 
-/** A Document only for its (core) schema: stringifyString checks a plain string would not read as a number, bool or null. */
-const doc = new Document();
+interface Yaml {
+  stringify: (value: unknown) => string;
+  stringifyString: ReturnType<typeof yamlUtil>['stringifyString'];
+  stringifyNumber: ReturnType<typeof yamlUtil>['stringifyNumber'];
+  /** A Document only for its (core) schema: stringifyString checks a plain string would not read as a number, bool or null. */
+  doc: object;
+}
+let loaded: Yaml | undefined;
+
+/** The `yaml` package's part in this, loaded on the first v3 file: `generate --format v2.1` never loads it. */
+function yaml(): Yaml {
+  if (!loaded) {
+    const { Document, stringify } = yamlPackage();
+    const { stringifyNumber, stringifyString } = yamlUtil();
+    loaded = { stringify, stringifyString, stringifyNumber, doc: new Document() };
+  }
+  return loaded;
+}
 /** stringify's default options, as far as stringifyString reads them. */
 const options = {
   blockQuote: true,
@@ -63,6 +79,7 @@ function str(value: string, indent: string, implicitKey: boolean, indentAtStart?
   // foldFlowLines leaves a line of at most this many characters alone.
   const fits = implicitKey || value.length <= Math.max(1 + MIN_CONTENT_WIDTH, 1 + LINE_WIDTH - indent.length);
   if (fits && SAFE_PLAIN.test(value) && !UNSAFE_PLAIN.test(value)) return value;
+  const { doc, stringifyString } = yaml();
   const ctx = {
     actualString: true,
     doc,
@@ -84,7 +101,7 @@ function scalar(value: unknown, indent: string, implicitKey: boolean, indentAtSt
       return str(value, indent, implicitKey, indentAtStart);
     case 'number':
       // biome-ignore lint/suspicious/noExplicitAny: stringifyNumber reads only the value of the Scalar.
-      return stringifyNumber({ value } as any);
+      return yaml().stringifyNumber({ value } as any);
     case 'boolean':
       return value ? 'true' : 'false';
     default:
