@@ -1,5 +1,5 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { Ajv, ErrorObject } from 'ajv';
+import { ajvPackage } from './ajv-package.js';
 import validateDraft07 from './draft07-validator.generated.js';
 
 /** What a schema without `$schema` is checked against, as ajv names it (with or without the `#`). */
@@ -16,9 +16,6 @@ export function schemaErrors(schema: unknown): ErrorObject[] {
   const declared = schema !== null && typeof schema === 'object' ? (schema as { $schema?: unknown }).$schema : null;
   if (declared === undefined || (typeof declared === 'string' && DRAFT07.test(declared)))
     return validateDraft07(schema) ? [] : ((validateDraft07 as { errors?: ErrorObject[] | null }).errors ?? []);
-  if (!fallback) {
-    fallback = new Ajv({ allErrors: true, strict: false });
-    addFormats.default(fallback);
-  }
+  fallback ??= ajvPackage().createAjv({ allErrors: true, strict: false });
   return fallback.validateSchema(schema as object) ? [] : (fallback.errors ?? []);
 }

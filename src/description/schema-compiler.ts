@@ -1,5 +1,5 @@
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { ajvPackage } from './ajv-package.js';
 import { rewriteSchemaRefs } from './json-schema.js';
 import type { JsonSchema, SchemaRef } from './model.js';
 
@@ -40,7 +40,7 @@ export function createSchemaCompiler(
   // schemas stay separate functions (not inlined into every response schema), the generated code is
   // left unoptimised, and schemas are not checked against the meta-schema again (semantics.ts has
   // done that before anything compiles).
-  const ajv = new Ajv({
+  const ajv = ajvPackage().createAjv({
     strict: false,
     allErrors,
     logger: false,
@@ -48,7 +48,6 @@ export function createSchemaCompiler(
     code: { optimize: false },
     validateSchema: false,
   });
-  addFormats.default(ajv);
   for (const [name, schema] of Object.entries(schemas)) {
     ajv.addSchema(rewriteSchemaRefs(schema, idOf) as JsonSchema, idOf(name));
   }

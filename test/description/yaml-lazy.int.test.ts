@@ -27,23 +27,31 @@ it('a valid description is read without loading the yaml package; a broken one l
   expect(loadsYaml(valid.replace('info:', 'info:\n  name: [unclosed'))).toBe(true);
 });
 
-it('generate --format v2.1 does not load the yaml package; the v3 folder does', () => {
-  // The built CLI, with a preload that reports at exit whether yaml was loaded.
+/** Which of the packages matching `pattern` a `generate` of the built CLI loaded, by a preload that reports at exit. */
+function generateLoads(pattern: string, args: string[]) {
   const probe = join(tempDir(), 'probe.cjs');
   writeFileSync(
     probe,
-    "process.on('exit', () => process.stderr.write('yaml loaded: ' + Object.keys(require.cache).some((p) => /node_modules[\\\\/]yaml[\\\\/]/.test(p)) + '\\n'));\n",
+    `process.on('exit', () => process.stderr.write('loaded: ' + Object.keys(require.cache).some((p) => /${pattern}/.test(p)) + '\\n'));\n`,
   );
-  const generate = (format: string) =>
-    spawnSync(
-      process.execPath,
-      ['--require', probe, resolve('dist/cli.js'), 'generate', '--out', tempDir(), '--format', format],
-      { encoding: 'utf8' },
-    );
-  const v21 = generate('v2.1');
-  expect(v21.status, v21.stderr).toBe(0);
-  expect(v21.stderr).toContain('yaml loaded: false');
-  const v3 = generate('v3');
-  expect(v3.status, v3.stderr).toBe(0);
-  expect(v3.stderr).toContain('yaml loaded: true');
+  const child = spawnSync(
+    process.execPath,
+    ['--require', probe, resolve('dist/cli.js'), 'generate', '--out', tempDir(), ...args],
+    { encoding: 'utf8' },
+  );
+  expect(child.status, child.stderr).toBe(0);
+  return child.stderr.includes('loaded: true');
+}
+
+const YAML = String.raw`node_modules[\\/]yaml[\\/]`;
+const AJV = String.raw`node_modules[\\/](ajv[\\/]dist[\\/]ajv\.js|ajv-formats[\\/])`;
+
+it('generate --format v2.1 does not load the yaml package; the v3 folder does', () => {
+  expect(generateLoads(YAML, ['--format', 'v2.1'])).toBe(false);
+  expect(generateLoads(YAML, ['--format', 'v3'])).toBe(true);
+});
+
+it('generate of a description an intact import checked does not load ajv; of one written by hand it does', () => {
+  expect(generateLoads(AJV, ['--format', 'v2.1'])).toBe(false);
+  expect(generateLoads(AJV, ['--format', 'v2.1', '--spec', 'test/fixtures/specs/minimal.yaml'])).toBe(true);
 });
